@@ -1,0 +1,114 @@
+// HTTP schemas for the administrator: units, users, legal-basis catalogue, municipality settings.
+import { z } from 'zod';
+import { ROLES } from '../platform/policy/roles';
+import { dateString, optionalText, requiredText, uuid, version } from '../platform/validation';
+
+export const unitBody = z.object({
+  name: requiredText(120, 'Namnet'),
+  route: z.enum(['LSS', 'SOL'], { error: 'Välj om enheten arbetar med LSS eller socialtjänstlagen.' }),
+  active: z.boolean().default(true),
+});
+export const unitUpdateBody = unitBody.extend({ version });
+export const unitOut = z.object({ id: z.string(), name: z.string(), route: z.enum(['LSS', 'SOL']), active: z.boolean(), version: z.number() });
+
+export const passwordField = z
+  .string({ error: 'Skriv ett lösenord.' })
+  .min(12, { message: 'Lösenordet måste ha minst 12 tecken.' })
+  .max(200, { message: 'Lösenordet får vara högst 200 tecken.' });
+
+export const userCreateBody = z.object({
+  username: z
+    .string({ error: 'Skriv ett användarnamn.' })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,50}$/, { message: 'Användarnamnet får ha 3–50 tecken: a–z, siffror, punkt, bindestreck eller understreck.' }),
+  displayName: requiredText(120, 'Namnet'),
+  role: z.enum(ROLES, { error: 'Välj en roll.' }),
+  unitId: uuid.nullish(),
+  password: passwordField,
+});
+export const userUpdateBody = z.object({
+  version,
+  displayName: requiredText(120, 'Namnet'),
+  role: z.enum(ROLES, { error: 'Välj en roll.' }),
+  unitId: uuid.nullish(),
+  active: z.boolean(),
+  /** Set only to reset the password. */
+  newPassword: passwordField.nullish(),
+});
+export const userOut = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  version: z.number(),
+});
+
+export const APPEAL_ROUTES = ['forvaltningsbesvar', 'laglighetsprovning'] as const;
+export const appealRouteLabel = { forvaltningsbesvar: 'Förvaltningsbesvär', laglighetsprovning: 'Laglighetsprövning' } as const;
+export const FEE_RULES = ['free', 'free_home_care_tariff_flag'] as const;
+export const feeRuleLabel = { free: 'Avgiftsfri', free_home_care_tariff_flag: 'Avgiftsfri (kompletterande insatser enligt hemtjänsttaxa)' } as const;
+
+export const legalBasisBody = z
+  .object({
+    code: z
+      .string({ error: 'Skriv en kod.' })
+      .trim()
+      .regex(/^[A-Z0-9_:.-]{2,40}$/, { message: 'Koden får ha 2–40 tecken: versaler, siffror, _ : . -' }),
+    route: z.enum(['LSS', 'SOL'], { error: 'Välj LSS eller socialtjänstlagen.' }),
+    law: requiredText(120, 'Lagen'),
+    paragraph: requiredText(60, 'Paragrafen'),
+    name: requiredText(200, 'Benämningen'),
+    printText: requiredText(2000, 'Texten i beslutet'),
+    appealRoute: z.enum(APPEAL_ROUTES, { error: 'Välj hur beslutet överklagas.' }),
+    ivoReportable: z.boolean(),
+    feeRule: z.enum(FEE_RULES, { error: 'Välj avgiftsregel.' }),
+    validFrom: dateString,
+    validTo: dateString.nullish().transform((v) => v ?? null),
+  })
+  .refine((v) => v.validTo === null || v.validTo >= v.validFrom, { path: ['validTo'], message: 'Slutdatum kan inte vara före startdatum.' });
+export const legalBasisUpdateBody = legalBasisBody.and(z.object({ version }));
+export const legalBasisOut = z.object({
+  id: z.string(),
+  code: z.string(),
+  route: z.enum(['LSS', 'SOL']),
+  law: z.string(),
+  paragraph: z.string(),
+  name: z.string(),
+  printText: z.string(),
+  appealRoute: z.enum(APPEAL_ROUTES),
+  ivoReportable: z.boolean(),
+  feeRule: z.enum(FEE_RULES),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  version: z.number(),
+});
+
+export const municipalityBody = z.object({
+  version,
+  name: requiredText(120, 'Kommunens namn'),
+  caseNumberPattern: z
+    .string()
+    .trim()
+    .max(40, { message: 'Mönstret får vara högst 40 tecken.' })
+    .refine((v) => v.includes('{YYYY}') && /\{N+\}/.test(v), { message: 'Mönstret måste innehålla {YYYY} och {NNNN}, till exempel KP-{YYYY}-{NNNN}.' }),
+  acknowledgeWithinWorkingDays: z.number().int().min(1, { message: 'Ange minst 1 arbetsdag.' }).max(30, { message: 'Ange högst 30 arbetsdagar.' }),
+  postalAddress: optionalText(300, 'Adressen'),
+  phone: optionalText(40, 'Telefonnumret'),
+  email: optionalText(200, 'E-postadressen'),
+});
+export const municipalityOut = z.object({
+  name: z.string(),
+  caseNumberPattern: z.string(),
+  acknowledgeWithinWorkingDays: z.number(),
+  postalAddress: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  version: z.number(),
+});
+
+export const idParams = z.object({ id: uuid });

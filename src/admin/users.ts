@@ -1,0 +1,123 @@
+// Administrator: staff accounts (roles, unit, active, password reset).
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { UseCaseContext } from '../platform/context';
+import type { Queryable } from '../platform/db/connect';
+import { inTransaction } from '../platform/db/transaction';
+import { AppError, fieldError, uniqueViolation } from '../platform/errors';
+import { recordAudit } from '../platform/audit/record';
+import { hashPassword } from '../platform/auth/password';
+import { UNIT_ROLES, type Role } from '../platform/policy/roles';
+import { scopeOf } from '../platform/policy/permissions';
+import { sessions, units, users } from '../platform/tables';
+import type { userCreateBody, userUpdateBody } from './schema';
+
+type UserRow = typeof users.$inferSelect;
+
+function present(u: UserRow, unitName: string | null) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as Role,
+    unitId: u.unitId,
+    unitName,
+    active: u.active,
+    lockedUntil: u.lockedUntil ? u.lockedUntil.toISOString() : null,
+    version: u.version,
+  };
+}
+
+async function presentById(db: Queryable, id: string) {
+  const [r] = await db.select({ u: users, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id));
+  return present(r.u, r.unitName);
+}
+
+export async function listUsers(ctx: UseCaseContext) {
+  const rows = await ctx.db.select({ u: users, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).orderBy(asc(users.displayName));
+  return { items: rows.map((r) => present(r.u, r.unitName)) };
+}
+
+/** Staff names for pickers (assigning a case, filtering the log), within the actor's scope. */
+export async function listStaff(ctx: UseCaseContext, role?: Role) {
+  const scope = scopeOf(ctx.actor, 'staff:read');
+  const conds = [eq(users.active, true)];
+  if (scope === 'unit') conds.push(ctx.actor.unitId ? eq(users.unitId, ctx.actor.unitId) : sql`false`);
+  if (role) conds.push(eq(users.role, role));
+  const rows = await ctx.db
+    .select({ id: users.id, displayName: users.displayName, role: users.role, unitName: units.name })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(...conds))
+    .orderBy(asc(users.displayName));
+  return { items: rows.map((r) => ({ id: r.id, displayName: r.displayName, role: r.role as Role, unitName: r.unitName })) };
+}
+
+async function checkUnit(db: Queryable, role: Role, unitId: string | null | undefined) {
+  if (UNIT_ROLES.includes(role) && !unitId) throw fieldError('unitId', 'Välj vilken enhet personen arbetar på.');
+  if (unitId) {
+    const [u] = await db.select({ id: units.id }).from(units).where(eq(units.id, unitId));
+    if (!u) throw fieldError('unitId', 'Enheten finns inte.');
+  }
+}
+
+async function guardUsername<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (uniqueViolation(e)) throw new AppError('USERNAME_TAKEN', { fields: [{ path: 'username', message: 'Användarnamnet är upptaget.' }] });
+    throw e;
+  }
+}
+
+export function createUser(ctx: UseCaseContext, input: z.output<typeof userCreateBody>) {
+  return guardUsername(async () => {
+    const passwordHash = await hashPassword(input.password);
+    return inTransaction(ctx.db, async (tx) => {
+      await checkUnit(tx, input.role, input.unitId);
+      const now = ctx.clock.now();
+      const [u] = await tx
+        .insert(users)
+        .values({ username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId ?? null, passwordHash, createdAt: now, updatedAt: now })
+        .returning();
+      await recordAudit(tx, ctx, { action: 'admin.user', entityType: 'user', entityId: u.id, details: { op: 'create', role: u.role } });
+      return presentById(tx, u.id);
+    });
+  });
+}
+
+export async function updateUser(ctx: UseCaseContext, id: string, input: z.output<typeof userUpdateBody>) {
+  const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : null;
+  return inTransaction(ctx.db, async (tx) => {
+    if (id === ctx.actor.id && (!input.active || input.role !== 'administrator')) {
+      throw new AppError('VALIDATION_FAILED', { message: 'Du kan inte stänga av ditt eget konto eller ta bort din egen administratörsroll.' });
+    }
+    await checkUnit(tx, input.role, input.unitId);
+    const set: Partial<UserRow> = {
+      displayName: input.displayName,
+      role: input.role,
+      unitId: input.unitId ?? null,
+      active: input.active,
+      updatedAt: ctx.clock.now(),
+      ...(passwordHash ? { passwordHash, failedLoginCount: 0, lockedUntil: null } : {}),
+    };
+    const [u] = await tx
+      .update(users)
+      .set({ ...set, version: sql`${users.version} + 1` })
+      .where(and(eq(users.id, id), eq(users.version, input.version)))
+      .returning();
+    if (!u) {
+      const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
+      throw new AppError(exists ? 'VERSION_CONFLICT' : 'NOT_FOUND');
+    }
+    // A deactivated account or a new password ends every session of that user at once.
+    if (!u.active || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, u.id));
+    await recordAudit(tx, ctx, {
+      action: 'admin.user',
+      entityType: 'user',
+      entityId: u.id,
+      details: { op: 'update', role: u.role, active: u.active, passwordReset: Boolean(passwordHash) },
+    });
+    return presentById(tx, u.id);
+  });
+}

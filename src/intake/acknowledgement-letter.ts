@@ -1,0 +1,87 @@
+// The letter that confirms a request (bekräftelsebrev). Pure: builds the text and the PDF
+// definition from the record; rendering happens in platform/documents/pdf.ts.
+// Written for the person: short sentences, everyday words (LIX ≤ 40, tested).
+import type { PdfDocument } from '../platform/documents/pdf';
+
+export interface AcknowledgementLetterInput {
+  municipality: { name: string; postalAddress: string | null; phone: string | null; email: string | null };
+  caseNumber: string;
+  route: 'LSS' | 'SOL';
+  receivedDate: string;
+  letterDate: string;
+  documentationMissing: boolean;
+  person: { firstName: string; lastName: string; address: { street: string | null; postalCode: string | null; city: string | null } | null };
+  caseOfficer: string;
+}
+
+export interface LetterSection {
+  heading?: string;
+  paragraphs: string[];
+}
+
+/** The letter's own words, section by section (used for the PDF and the LIX test). */
+export function acknowledgementLetterText(i: AcknowledgementLetterInput): { title: string; sections: LetterSection[] } {
+  const sections: LetterSection[] = [
+    {
+      paragraphs: [
+        `Hej ${i.person.firstName}!`,
+        `Vi har fått din ansökan om kontaktperson. Den kom till oss ${i.receivedDate}. Ditt ärende har nummer ${i.caseNumber}. Skriv gärna numret när du hör av dig till oss.`,
+      ],
+    },
+    {
+      heading: 'Vad händer nu?',
+      paragraphs: [
+        `Din handläggare heter ${i.caseOfficer}. Hen ringer eller skriver till dig för att boka ett möte.`,
+        'På mötet pratar vi om hur du har det och vad du vill ha hjälp med. Du får också säga vad du önskar av en kontaktperson. Sedan fattar vi ett beslut. Du får beslutet på papper.',
+      ],
+    },
+  ];
+  if (i.documentationMissing) {
+    sections.push({
+      heading: 'Vi behöver ett intyg från dig',
+      paragraphs: [
+        'Du har sökt stöd enligt LSS. Då behöver vi ett intyg från en läkare eller något annat underlag som visar din funktionsnedsättning. Vi har inte fått något sådant underlag än.',
+        `Skicka en kopia av intyget till oss. Du kan också be din läkare att skicka det. Skriv ärendenumret ${i.caseNumber} på det du skickar.`,
+      ],
+    });
+  }
+  const contact = [i.municipality.phone ? `telefon ${i.municipality.phone}` : null, i.municipality.email ? `e-post ${i.municipality.email}` : null].filter(Boolean);
+  sections.push({
+    heading: 'Har du frågor?',
+    paragraphs: [`Hör av dig till din handläggare${contact.length ? `: ${contact.join(' eller ')}` : ''}. Du kan också be någon du litar på att ringa åt dig.`],
+  });
+  return { title: 'Vi har fått din ansökan', sections };
+}
+
+export function acknowledgementLetterPdf(i: AcknowledgementLetterInput): PdfDocument {
+  const { title, sections } = acknowledgementLetterText(i);
+  const a = i.person.address;
+  const recipient = [`${i.person.firstName} ${i.person.lastName}`, ...(a ? [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')] : [])].filter(
+    (l): l is string => Boolean(l),
+  );
+  return {
+    info: { title: `${title} – ${i.caseNumber}`, author: i.municipality.name, subject: 'Bekräftelse av ansökan om kontaktperson' },
+    pageMargins: [60, 60, 60, 70],
+    content: [
+      {
+        columns: [
+          { stack: [{ text: i.municipality.name, style: 'sender' }, ...(i.municipality.postalAddress ? [{ text: i.municipality.postalAddress, style: 'small' }] : [])] },
+          { stack: [{ text: `Datum: ${i.letterDate}`, style: 'small' }, { text: `Ärende: ${i.caseNumber}`, style: 'small' }], alignment: 'right' },
+        ],
+      },
+      { text: recipient.join('\n'), margin: [0, 30, 0, 30] },
+      { text: title, style: 'title' },
+      ...sections.flatMap((s) => [...(s.heading ? [{ text: s.heading, style: 'heading' }] : []), ...s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 8] }))]),
+      { text: 'Med vänliga hälsningar', margin: [0, 16, 0, 0] },
+      { text: i.caseOfficer },
+      { text: `Biståndshandläggare, ${i.municipality.name}` },
+    ],
+    footer: { text: `${i.municipality.name} · ${i.caseNumber}`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] },
+    styles: {
+      sender: { fontSize: 13, bold: true },
+      small: { fontSize: 9, color: '#333333' },
+      title: { fontSize: 18, bold: true, margin: [0, 0, 0, 12] },
+      heading: { fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// Pure rules of a case from request onwards: derived status, warnings, case numbers.
+// No I/O and no clock: "today" is an argument.
+import { addWorkingDays, daysBetween } from '../platform/working-days';
+
+export type CaseStatus =
+  | 'referral'
+  | 'requested'
+  | 'acknowledged'
+  | 'under_investigation'
+  | 'rejected'
+  | 'granted'
+  | 'ordered'
+  | 'order_confirmed'
+  | 'matching'
+  | 'executed'
+  | 'interrupted'
+  | 'ended'
+  | 'expired';
+
+export const caseStatusLabel: Record<CaseStatus, string> = {
+  referral: 'Aktualisering, ingen ansökan ännu',
+  requested: 'Ansökan inkommen',
+  acknowledged: 'Bekräftad',
+  under_investigation: 'Under utredning',
+  rejected: 'Avslag',
+  granted: 'Beviljad',
+  ordered: 'Beställd',
+  order_confirmed: 'Beställning bekräftad',
+  matching: 'Matchning pågår',
+  executed: 'Verkställd',
+  interrupted: 'Avbrott',
+  ended: 'Avslutad',
+  expired: 'Beslutet har gått ut',
+};
+
+/** Status order, for sorting lists by how far a case has come. */
+export const CASE_STATUS_ORDER: CaseStatus[] = Object.keys(caseStatusLabel) as CaseStatus[];
+
+/**
+ * Facts recorded on a case. The intake stage fills the first block; later stages (investigation,
+ * decision, order, execution) add theirs, and the status follows without anyone typing it.
+ */
+export interface CaseFacts {
+  applicationDate: string | null;
+  acknowledgedDate: string | null;
+  investigationStartedDate?: string | null;
+  decision?: { outcome: 'granted' | 'partly_granted' | 'rejected'; date: string; endDate: string | null } | null;
+  orderedDate?: string | null;
+  orderConfirmedDate?: string | null;
+  matchingStartedDate?: string | null;
+  executedDate?: string | null;
+  /** Open interruption (avbrott) since this date, not yet resumed. */
+  interruptedSince?: string | null;
+  endedDate?: string | null;
+}
+
+/** domain.md §3: status is derived from the record, never typed. */
+export function deriveCaseStatus(f: CaseFacts, today: string): CaseStatus {
+  if (f.endedDate && f.endedDate <= today) return 'ended';
+  if (f.decision) {
+    if (f.decision.outcome === 'rejected') return 'rejected';
+    if (f.decision.endDate && f.decision.endDate < today) return 'expired';
+    if (f.interruptedSince) return 'interrupted';
+    if (f.executedDate) return 'executed';
+    if (f.matchingStartedDate) return 'matching';
+    if (f.orderConfirmedDate) return 'order_confirmed';
+    if (f.orderedDate) return 'ordered';
+    return 'granted';
+  }
+  if (f.investigationStartedDate) return 'under_investigation';
+  if (f.applicationDate === null) return 'referral';
+  if (f.acknowledgedDate) return 'acknowledged';
+  return 'requested';
+}
+
+export interface IntakeFacts {
+  route: 'LSS' | 'SOL';
+  receivedDate: string;
+  acknowledgedDate: string | null;
+  personkretsDocumentation: 'present' | 'missing' | null;
+  documentationReceivedDate: string | null;
+}
+
+export interface CaseWarning {
+  code: 'NOT_ACKNOWLEDGED' | 'DOCUMENTATION_MISSING';
+  message: string;
+}
+
+/** The last day an acknowledgement is on time: N working days after the day it was received. */
+export function acknowledgementDeadline(receivedDate: string, withinWorkingDays: number): string {
+  return addWorkingDays(receivedDate, withinWorkingDays);
+}
+
+export function documentationMissing(f: Pick<IntakeFacts, 'route' | 'personkretsDocumentation' | 'documentationReceivedDate'>): boolean {
+  return f.route === 'LSS' && f.personkretsDocumentation === 'missing' && f.documentationReceivedDate === null;
+}
+
+export function caseWarnings(f: IntakeFacts, today: string, ackWithinWorkingDays: number): CaseWarning[] {
+  const out: CaseWarning[] = [];
+  if (!f.acknowledgedDate) {
+    const deadline = acknowledgementDeadline(f.receivedDate, ackWithinWorkingDays);
+    if (today > deadline) {
+      out.push({
+        code: 'NOT_ACKNOWLEDGED',
+        message: `Inte bekräftad. Ansökan kom in ${f.receivedDate} och skulle ha bekräftats senast ${deadline} (${ackWithinWorkingDays} arbetsdagar).`,
+      });
+    }
+  }
+  if (documentationMissing(f)) {
+    out.push({ code: 'DOCUMENTATION_MISSING', message: 'Underlag som visar personkretsen (läkarintyg eller liknande) saknas.' });
+  }
+  return out;
+}
+
+export function daysSinceReceived(receivedDate: string, today: string): number {
+  return Math.max(0, daysBetween(receivedDate, today));
+}
+
+/** KP-{YYYY}-{NNNN} → KP-2026-0001. The number of N:s is the minimum width. */
+export function formatCaseNumber(pattern: string, year: number, n: number): string {
+  return pattern.replace('{YYYY}', String(year)).replace(/\{(N+)\}/, (_m, ns: string) => String(n).padStart(ns.length, '0'));
+}
+
+/** Who may apply: LSS 8 § lets only the person or their legal representative ask. */
+export function isReferral(requester: 'person' | 'guardian' | 'legal_representative' | 'relative' | 'other_body'): boolean {
+  return requester === 'relative' || requester === 'other_body';
+}

@@ -1,0 +1,55 @@
+// What a person looks like to a given reader. Skyddad identitet hides contact details
+// (the person's and their representatives') from everyone the policy does not name.
+import { canSeeProtectedContact, can, type Actor } from '../platform/policy/permissions';
+import type { CaseRow } from '../intake/repo';
+import { statusOf } from '../intake/present';
+import { formatIdentityNumber } from './identity-number';
+import type { PersonRow, RepresentativeRow } from './repo';
+import type { PersonOut, PersonSummaryOut } from './schema';
+
+export function presentPersonSummary(p: PersonRow): PersonSummaryOut {
+  return {
+    id: p.id,
+    identityNumber: formatIdentityNumber(p.identityNumber, p.idKind),
+    idKind: p.idKind,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    birthDate: p.birthDate,
+    protectedIdentity: p.protectedIdentity,
+    fictitious: p.fictitious,
+  };
+}
+
+export function contactVisible(actor: Actor, p: PersonRow, allCases: CaseRow[]): boolean {
+  return !p.protectedIdentity || canSeeProtectedContact(actor, p, allCases);
+}
+
+/** `visibleCases` are those inside the actor's case scope; `allCases` decide protected access. */
+export function presentPerson(
+  actor: Actor,
+  p: PersonRow,
+  reps: RepresentativeRow[],
+  allCases: CaseRow[],
+  visibleCases: CaseRow[],
+  today: string,
+): PersonOut {
+  const showContact = contactVisible(actor, p, allCases);
+  return {
+    ...presentPersonSummary(p),
+    sex: p.sex,
+    contact: showContact ? { streetAddress: p.streetAddress, postalCode: p.postalCode, city: p.city, phone: p.phone, email: p.email } : null,
+    contactHidden: !showContact,
+    representatives: reps.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      phone: showContact ? r.phone : null,
+      email: showContact ? r.email : null,
+      address: showContact ? r.address : null,
+      version: r.version,
+    })),
+    cases: visibleCases.map((c) => ({ id: c.id, caseNumber: c.caseNumber, route: c.route, receivedDate: c.receivedDate, ...statusOf(c, today) })),
+    version: p.version,
+    abilities: { canEdit: can(actor, 'person:write') && showContact, canRegisterRequest: can(actor, 'case:write') },
+  };
+}

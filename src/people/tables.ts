@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, pk, updatedAt, versionCol } from '../platform/db/columns';
+import { units, users } from '../platform/tables';
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: pk(),
+    /** 12 digits with century (personnummer/samordningsnummer) or the reserve number as typed. */
+    identityNumber: text('identity_number').notNull().unique(),
+    idKind: text('id_kind', { enum: ['personnummer', 'samordningsnummer', 'reservnummer'] }).notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    sex: text('sex', { enum: ['female', 'male'] }),
+    protectedIdentity: boolean('protected_identity').notNull().default(false),
+    streetAddress: text('street_address'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    phone: text('phone'),
+    email: text('email'),
+    /** Demo and generated data: never a real person. */
+    fictitious: boolean('fictitious').notNull().default(false),
+    registeredBy: uuid('registered_by').references(() => users.id),
+    registeredUnitId: uuid('registered_unit_id').references(() => units.id),
+    version: versionCol(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('persons_last_name_prefix_idx').using('btree', sql`lower(${t.lastName}) text_pattern_ops`),
+    index('persons_first_name_prefix_idx').using('btree', sql`lower(${t.firstName}) text_pattern_ops`),
+    index('persons_identity_prefix_idx').using('btree', sql`${t.identityNumber} text_pattern_ops`),
+  ],
+);
+
+export const representatives = pgTable(
+  'representatives',
+  {
+    id: pk(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['vardnadshavare', 'god_man', 'forvaltare'] }).notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
+    version: versionCol(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('representatives_person_idx').on(t.personId)],
+);

@@ -1,0 +1,38 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { UseCaseContext } from '../platform/context';
+import type { Tx } from '../platform/db/connect';
+import { inTransaction } from '../platform/db/transaction';
+import { AppError } from '../platform/errors';
+import { recordAudit } from '../platform/audit/record';
+import { casesOfPerson } from '../intake/repo';
+import { contactVisible } from './present';
+import { loadPersonView } from './load-person-view';
+import { requirePerson } from './repo';
+import type { personUpdateBody, PersonOut } from './schema';
+import { persons } from './tables';
+
+/** Someone who may not see a protected person's contact details may not change them either. */
+export async function requireContactAccess(tx: Tx, ctx: UseCaseContext, personId: string) {
+  const p = await requirePerson(tx, personId);
+  if (!contactVisible(ctx.actor, p, await casesOfPerson(tx, personId))) {
+    throw new AppError('FORBIDDEN', { message: 'Personen har skyddad identitet. Bara ansvarig handläggare och enhetschef kan ändra uppgifterna.' });
+  }
+  return p;
+}
+
+export function updatePerson(ctx: UseCaseContext, personId: string, input: z.output<typeof personUpdateBody>): Promise<PersonOut> {
+  return inTransaction(ctx.db, async (tx) => {
+    const before = await requireContactAccess(tx, ctx, personId);
+    const { version, ...fields } = input;
+    const [p] = await tx
+      .update(persons)
+      .set({ ...fields, version: sql`${persons.version} + 1`, updatedAt: ctx.clock.now() })
+      .where(and(eq(persons.id, personId), eq(persons.version, version)))
+      .returning();
+    if (!p) throw new AppError('VERSION_CONFLICT');
+    const changed = Object.keys(fields).filter((k) => (before as Record<string, unknown>)[k] !== (p as Record<string, unknown>)[k]);
+    await recordAudit(tx, ctx, { action: 'person.update', entityType: 'person', entityId: p.id, personId: p.id, details: { changed } });
+    return loadPersonView(tx, ctx, p);
+  });
+}

@@ -1,0 +1,79 @@
+// Sign in, sign out, who am I, and (demo mode only) the demo logins.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../http/app';
+import { contextOf } from '../http/app';
+import { errorResponse } from '../validation';
+import { AppError } from '../errors';
+import { municipality, units, users } from '../tables';
+import { permissionsOf } from '../policy/permissions';
+import { roleLabel, type Role } from '../policy/roles';
+import { inTransaction } from '../db/transaction';
+import { recordAudit } from '../audit/record';
+import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-data';
+import { demoAccountsOut, loginBody, meOut, type MeOut } from './schema';
+import { logIn } from './log-in';
+import { deleteSession, SESSION_COOKIE } from './sessions';
+
+async function presentMe(deps: AppDeps, userId: string): Promise<MeOut> {
+  const [row] = await deps.db
+    .select({ user: users, unitName: units.name })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, userId));
+  const [m] = await deps.db.select({ name: municipality.name }).from(municipality);
+  const role = row.user.role as Role;
+  return {
+    user: {
+      id: row.user.id,
+      username: row.user.username,
+      displayName: row.user.displayName,
+      role,
+      roleLabel: roleLabel[role],
+      unit: row.user.unitId ? { id: row.user.unitId, name: row.unitName ?? '' } : null,
+    },
+    permissions: permissionsOf(role),
+    municipalityName: m?.name ?? 'Kommunen',
+    demoMode: deps.config.demo,
+    sessionIdleMinutes: deps.config.sessionIdleMinutes,
+  };
+}
+
+export function registerAuthRoutes(api: FastifyInstance, deps: AppDeps) {
+  const errors = { 400: errorResponse, 401: errorResponse, 423: errorResponse, 429: errorResponse };
+  api.post(
+    '/api/auth/login',
+    { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Logga in', body: loginBody, response: { 200: meOut, ...errors } } },
+    async (req, reply) => {
+      const body = req.body as z.infer<typeof loginBody>;
+      const { token, userId } = await logIn({ db: deps.db, clock: deps.clock, config: deps.config, actor: null, requestId: req.id, clientIp: req.ip }, body);
+      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', path: '/' });
+      return presentMe(deps, userId);
+    },
+  );
+  api.post('/api/auth/logout', { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Logga ut' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      await inTransaction(deps.db, async (tx) => {
+        await deleteSession(tx, token);
+        if (req.actor) await recordAudit(tx, { actor: req.actor, requestId: req.id, clock: deps.clock }, { action: 'auth.logout', entityType: 'user', entityId: req.actor.id });
+      });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+  api.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags: ['Inloggning'], summary: 'Inloggad användare', response: { 200: meOut, 401: errorResponse } } }, async (req) => {
+    return presentMe(deps, contextOf(req, deps).actor.id);
+  });
+  api.get(
+    '/api/auth/demo-accounts',
+    { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Demokonton (endast demoläge)', response: { 200: demoAccountsOut, 404: errorResponse } } },
+    async () => {
+      if (!deps.config.demo) throw new AppError('ROUTE_NOT_FOUND');
+      return {
+        accounts: DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, displayName: u.displayName, roleLabel: roleLabel[u.role], unitName: u.unitName })),
+      };
+    },
+  );
+}

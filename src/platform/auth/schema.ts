@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ROLES } from '../policy/roles';
+
+export const loginBody = z.object({
+  username: z.string({ error: 'Skriv ditt användarnamn.' }).trim().min(1, { message: 'Skriv ditt användarnamn.' }).max(100, { message: 'Användarnamnet är för långt.' }),
+  password: z.string({ error: 'Skriv ditt lösenord.' }).min(1, { message: 'Skriv ditt lösenord.' }).max(200, { message: 'Lösenordet är för långt.' }),
+});
+
+export const meOut = z.object({
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    roleLabel: z.string(),
+    unit: z.object({ id: z.string(), name: z.string() }).nullable(),
+  }),
+  permissions: z.array(z.string()),
+  municipalityName: z.string(),
+  demoMode: z.boolean(),
+  sessionIdleMinutes: z.number(),
+});
+export type MeOut = z.infer<typeof meOut>;
+
+export const demoAccountsOut = z.object({
+  accounts: z.array(z.object({ username: z.string(), password: z.string(), displayName: z.string(), roleLabel: z.string(), unitName: z.string().nullable() })),
+});

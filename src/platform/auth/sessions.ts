@@ -1,0 +1,57 @@
+// Server-side sessions in the database, so any server instance can serve any request.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/connect';
+import { sessions, units, users } from '../tables';
+import type { Actor } from '../policy/permissions';
+import type { Role } from '../policy/roles';
+import { SESSION_TOUCH_MS, sessionExpired } from './rules';
+
+export const SESSION_COOKIE = 'kontakt_session';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(tx: Queryable, userId: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await tx.insert(sessions).values({ id: hashToken(token), userId, createdAt: now, lastSeenAt: now });
+  return token;
+}
+
+export async function deleteSession(db: Queryable, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+}
+
+export interface SessionActor extends Actor {
+  unitName: string | null;
+}
+
+/** The signed-in actor for a cookie token, or null if unknown, expired or the user is inactive. */
+export async function resolveSession(db: Queryable, token: string, now: Date, idleMinutes: number): Promise<SessionActor | null> {
+  const id = hashToken(token);
+  const [row] = await db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      unitId: users.unitId,
+      unitName: units.name,
+      active: users.active,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(eq(sessions.id, id));
+  if (!row) return null;
+  if (!row.active || sessionExpired(row.lastSeenAt, now, idleMinutes)) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), sql`${sessions.lastSeenAt} < ${now}`));
+  }
+  return { id: row.userId, username: row.username, displayName: row.displayName, role: row.role as Role, unitId: row.unitId, unitName: row.unitName };
+}

@@ -1,0 +1,60 @@
+// One error type with stable codes. The HTTP layer maps code → status; the UI shows `message`
+// and switches on `code`.
+export const ERROR_CODES = {
+  VALIDATION_FAILED: [400, 'Kontrollera uppgifterna. Något är inte rätt ifyllt.'],
+  BAD_REQUEST: [400, 'Begäran kunde inte tolkas. Kontrollera att uppgifterna är rätt skickade.'],
+  UNAUTHENTICATED: [401, 'Du är inte inloggad, eller så har du varit inaktiv för länge. Logga in igen.'],
+  INVALID_CREDENTIALS: [401, 'Fel användarnamn eller lösenord.'],
+  FORBIDDEN: [403, 'Du har inte behörighet att göra det här.'],
+  NOT_FOUND: [404, 'Det du söker finns inte, eller så har du inte behörighet att se det.'],
+  ROUTE_NOT_FOUND: [404, 'Adressen finns inte i Kontakt.'],
+  METHOD_NOT_ALLOWED: [405, 'Den metoden går inte att använda här.'],
+  VERSION_CONFLICT: [409, 'Någon annan har ändrat uppgifterna medan du arbetade. Ladda om sidan och gör ändringen igen.'],
+  PERSON_DUPLICATE: [409, 'Det finns redan en person med det numret i Kontakt. Sök fram personen i stället.'],
+  USERNAME_TAKEN: [409, 'Användarnamnet är upptaget. Välj ett annat.'],
+  UNIT_NAME_TAKEN: [409, 'Det finns redan en enhet med det namnet.'],
+  LEGAL_BASIS_CODE_TAKEN: [409, 'Det finns redan en rättslig grund med den koden.'],
+  CASE_ALREADY_ACKNOWLEDGED: [409, 'Ansökan är redan bekräftad.'],
+  CASE_NOT_ACKNOWLEDGED: [409, 'Ansökan är inte bekräftad än.'],
+  DOCUMENTATION_NOT_MISSING: [409, 'Det saknas inget underlag i ärendet.'],
+  APPLICATION_ALREADY_RECORDED: [409, 'Ansökan är redan registrerad.'],
+  PAYLOAD_TOO_LARGE: [413, 'Det du skickade är för stort.'],
+  UNSUPPORTED_MEDIA_TYPE: [415, 'Formatet stöds inte. Skicka uppgifterna som JSON.'],
+  ACCOUNT_LOCKED: [423, 'Kontot är låst i 15 minuter efter för många misslyckade inloggningar. Försök igen senare.'],
+  TOO_MANY_ATTEMPTS: [429, 'För många inloggningsförsök. Vänta en stund och försök igen.'],
+  INTERNAL: [500, 'Något gick fel hos oss. Försök igen om en stund. Om felet finns kvar, kontakta support och uppge felkoden.'],
+  DATABASE_UNAVAILABLE: [503, 'Databasen svarar inte just nu. Försök igen om en stund.'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly fields?: FieldError[];
+  constructor(
+    readonly code: ErrorCode,
+    opts: { message?: string; fields?: FieldError[] } = {},
+  ) {
+    super(opts.message ?? ERROR_CODES[code][1]);
+    this.status = ERROR_CODES[code][0];
+    this.fields = opts.fields;
+  }
+}
+
+/** A 400 that points at one field, e.g. a date in the future. */
+export function fieldError(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', { fields: [{ path, message }] });
+}
+
+/** PostgreSQL unique_violation (23505), through Drizzle's wrapper on both drivers. */
+export function uniqueViolation(err: unknown): string | null {
+  let e: any = err;
+  for (let i = 0; e && i < 3; i++, e = e.cause) {
+    if (e.code === '23505') return String(e.constraint ?? e.constraint_name ?? e.detail ?? '');
+  }
+  return null;
+}

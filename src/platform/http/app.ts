@@ -1,0 +1,195 @@
+// The HTTP application: plugins, the auth + policy gate, error mapping and every area's routes.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Db } from '../db/connect';
+import type { UseCaseContext } from '../context';
+import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
+import { can, type Actor } from '../policy/permissions';
+import { resolveSession, SESSION_COOKIE, type SessionActor } from '../auth/sessions';
+import { describeAccess, type Access } from './access';
+import { registerAuthRoutes } from '../auth/routes';
+import { registerPeopleRoutes } from '../../people/routes';
+import { registerIntakeRoutes } from '../../intake/routes';
+import { registerAdminRoutes } from '../../admin/routes';
+import { registerOversightRoutes } from '../../oversight/routes';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: SessionActor | null;
+  }
+}
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  /** pino options or a logger destination for tests. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+export type App = FastifyInstance & { withTypeProvider<T>(): any };
+
+function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, extra: { message?: string; fields?: { path: string; message: string }[] } = {}) {
+  const [status, message] = ERROR_CODES[code];
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ code, message: extra.message ?? message, requestId: req.id, ...(extra.fields ? { fields: extra.fields } : {}) });
+}
+
+/** The use-case context for an authenticated request. */
+export function contextOf(req: FastifyRequest, deps: AppDeps): UseCaseContext {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  const { unitName: _u, ...actor } = req.actor;
+  return { db: deps.db, clock: deps.clock, config: deps.config, actor: actor as Actor, requestId: req.id };
+}
+
+/** Log lines carry method, route pattern and status only: never a URL with ids or queries, never a body. */
+const logSerializers = {
+  req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched', id: req.id }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const options: FastifyServerOptions = {
+    logger:
+      deps.logger === false
+        ? false
+        : ({ level: config.logLevel, serializers: logSerializers, ...(typeof deps.logger === 'object' ? deps.logger : {}) } as FastifyServerOptions['logger']),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 100 },
+    // Errors Fastify raises before routing (malformed URL, over-long parameter) also answer in Swedish.
+    frameworkErrors: (err, req, reply) => {
+      send(reply, req, 'BAD_REQUEST');
+    },
+  };
+  const app = Fastify(options);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+
+  const table: RouteAccess[] = [];
+  app.decorate('routeAccessTable', table);
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? '';
+    // Pages, static files and the API docs are public; every other /api route must say who may call it.
+    if (!url.startsWith('/api') || url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), access: 'public' } as typeof route.config;
+    }
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${url} declares no access (config.access)`);
+    for (const m of ([] as string[]).concat(route.method as string | string[])) table.push({ method: m, url, access: describeAccess(access) });
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.production ? undefined : false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kontakt API', description: 'Ärendesystem för kontaktpersoner (LSS 9 § 4 och socialtjänstlagen).', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('cache-control', 'no-store');
+    const access = req.routeOptions.config?.access;
+    if (!req.url.startsWith('/api')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.actor = await resolveSession(deps.db, token, deps.clock.now(), config.sessionIdleMinutes);
+    if (access === 'public' || access === undefined) return;
+    if (!req.actor) return send(reply, req, 'UNAUTHENTICATED');
+    if (access !== 'authenticated' && !can(req.actor, access.permission)) return send(reply, req, 'FORBIDDEN');
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) return send(reply, req, err.code, { message: err.message, fields: err.fields });
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message ?? 'Ogiltigt värde.' }));
+      return send(reply, req, 'VALIDATION_FAILED', { fields });
+    }
+    const status = err.statusCode ?? 500;
+    if (status === 413) return send(reply, req, 'PAYLOAD_TOO_LARGE');
+    if (status === 415) return send(reply, req, 'UNSUPPORTED_MEDIA_TYPE');
+    if (status === 404) return send(reply, req, 'NOT_FOUND');
+    if (status === 429) return send(reply, req, 'TOO_MANY_ATTEMPTS');
+    if (status >= 400 && status < 500) return send(reply, req, 'BAD_REQUEST');
+    // Only the error's type and code: messages of database errors can quote personal data.
+    req.log.error({ errName: err.name, errCode: err.code, route: req.routeOptions?.url }, 'unexpected error');
+    return send(reply, req, 'INTERNAL');
+  });
+
+  const indexHtml = path.join(config.webDist, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false, cacheControl: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api')) return send(reply, req, 'ROUTE_NOT_FOUND');
+    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
+      // Hashed assets are immutable; the HTML shell must always be fresh.
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+    }
+    return reply.code(404).type('text/plain; charset=utf-8').send('Sidan finns inte.');
+  });
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      const { ping } = await import('../db/connect');
+      await ping(deps.db);
+      return { status: 'ok' };
+    } catch {
+      return send(reply, _req, 'DATABASE_UNAVAILABLE');
+    }
+  });
+  registerAuthRoutes(api, deps);
+  registerPeopleRoutes(api, deps);
+  registerIntakeRoutes(api, deps);
+  registerAdminRoutes(api, deps);
+  registerOversightRoutes(api, deps);
+  return app;
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: string;
+}
+
+/** For the route-table test and docs: every route with its declared access. */
+export function routeTable(app: FastifyInstance): RouteAccess[] {
+  return (app as unknown as { routeAccessTable: RouteAccess[] }).routeAccessTable;
+}

@@ -1,0 +1,26 @@
+// "Demo kommun": units, one user per role, and fictitious persons. Demo mode only.
+import type { Role } from '../policy/roles';
+
+export const DEMO_MUNICIPALITY = {
+  name: 'Demo kommun',
+  postalAddress: 'Socialförvaltningen, Box 1, 123 45 Demoby',
+  phone: '0123-45 67 00',
+  email: 'kontaktperson@demo.kommun.se',
+};
+
+export const DEMO_UNITS = [
+  { key: 'lss', name: 'LSS-enheten', route: 'LSS' as const },
+  { key: 'sol', name: 'Omsorgsenheten', route: 'SOL' as const },
+];
+
+export const DEMO_PASSWORD = 'Kontakt-demo-2026';
+
+export const DEMO_USERS: { username: string; displayName: string; role: Role; unitKey: string | null; unitName: string | null }[] = [
+  { username: 'handlaggare.lss', displayName: 'Hanna Lind', role: 'handlaggare', unitKey: 'lss', unitName: 'LSS-enheten' },
+  { username: 'handlaggare.sol', displayName: 'Samir Berg', role: 'handlaggare', unitKey: 'sol', unitName: 'Omsorgsenheten' },
+  { username: 'kontaktsekreterare', displayName: 'Karin Ek', role: 'kontaktsekreterare', unitKey: 'lss', unitName: 'LSS-enheten' },
+  { username: 'enhetschef', displayName: 'Elin Sjö', role: 'enhetschef', unitKey: 'lss', unitName: 'LSS-enheten' },
+  { username: 'admin', displayName: 'Adam Nord', role: 'administrator', unitKey: null, unitName: null },
+  { username: 'lon', displayName: 'Lena Strand', role: 'lon', unitKey: null, unitName: null },
+  { username: 'revisor', displayName: 'Rolf Ås', role: 'revisor', unitKey: null, unitName: null },
+];
