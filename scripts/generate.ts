@@ -1,0 +1,136 @@
+// Test data of any size: `npx tsx scripts/generate.ts --persons 100000 [--data-dir DIR | --database-url URL] [--seed N] [--start I]`.
+// Opens the database the way the server does (migrate, defaults, demo on an empty database), then
+// bulk-inserts fictitious persons. Later issues add cases, contact persons … as more generate* functions.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { persons } from '../src/people/tables';
+import { fictitiousPerson, prng } from '../src/people/fictitious';
+import type { Db } from '../src/platform/db/connect';
+
+/** Rows per INSERT statement (14 parameters each: well below PostgreSQL's 65 535). */
+export const BATCH_ROWS = 1000;
+/** Statements per transaction. */
+export const BATCHES_PER_TX = 10;
+
+export interface GenerateOptions {
+  /** Index of the first fictitious person (persons are a deterministic series: index → number). */
+  start?: number;
+  /** Called after each transaction with the number of rows handled so far. */
+  onProgress?: (done: number) => void;
+}
+
+export interface GeneratedPersons {
+  /** Rows actually inserted (numbers that already existed are skipped). */
+  inserted: number;
+  skipped: number;
+  ids: string[];
+}
+
+/**
+ * Insert `n` fictitious persons (indexes start … start+n-1 of the series; `seed` picks names,
+ * sex and addresses). Multi-row INSERTs of BATCH_ROWS rows, BATCHES_PER_TX per transaction;
+ * numbers that already exist are skipped (ON CONFLICT DO NOTHING), so reruns are harmless.
+ */
+export async function generatePersons(db: Db, n: number, seed: number, opts: GenerateOptions = {}): Promise<GeneratedPersons> {
+  const start = opts.start ?? 0;
+  const rand = prng(seed);
+  const ids: string[] = [];
+  let done = 0;
+  while (done < n) {
+    const txRows = Math.min(n - done, BATCH_ROWS * BATCHES_PER_TX);
+    const batches: (typeof persons.$inferInsert)[][] = [];
+    for (let b = 0; b < txRows; b += BATCH_ROWS) {
+      const rows: (typeof persons.$inferInsert)[] = [];
+      for (let k = b; k < Math.min(txRows, b + BATCH_ROWS); k++) {
+        const f = fictitiousPerson(start + done + k, rand);
+        rows.push({
+          identityNumber: f.identityNumber,
+          idKind: 'personnummer',
+          firstName: f.firstName,
+          lastName: f.lastName,
+          birthDate: f.birthDate,
+          sex: f.sex,
+          protectedIdentity: false,
+          streetAddress: f.streetAddress,
+          postalCode: f.postalCode,
+          city: f.city,
+          phone: f.phone,
+          email: null,
+          fictitious: true,
+          registeredBy: null,
+        });
+      }
+      batches.push(rows);
+    }
+    await db.transaction(async (tx) => {
+      for (const rows of batches) {
+        const r = await tx.insert(persons).values(rows).onConflictDoNothing({ target: persons.identityNumber }).returning({ id: persons.id });
+        for (const x of r) ids.push(x.id);
+      }
+    });
+    done += txRows;
+    opts.onProgress?.(done);
+  }
+  return { inserted: ids.length, skipped: n - ids.length, ids };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      persons: { type: 'string', default: '1000' },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      start: { type: 'string', default: '0' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const n = Number(values.persons);
+  const seed = Number(values.seed);
+  const start = Number(values.start);
+  if (!Number.isInteger(n) || n < 0) throw new Error('--persons must be a non-negative integer');
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  if (!Number.isInteger(start) || start < 0) throw new Error('--start must be a non-negative integer');
+  if (start + n > 36_000_000) throw new Error('the fictitious series has about 36 million unique numbers');
+  if (values['data-dir'] && values['database-url']) throw new Error('give --data-dir or --database-url, not both');
+
+  // Imported here so `import { generatePersons }` from other scripts does not pull in the server.
+  const { loadConfig } = await import('../src/platform/config');
+  const { prepareDatabase } = await import('../src/main');
+  const env: NodeJS.ProcessEnv = { ...process.env, DEMO: '1' };
+  if (values['data-dir']) {
+    env.DATA_DIR = values['data-dir'];
+    delete env.DATABASE_URL;
+  }
+  if (values['database-url']) env.DATABASE_URL = values['database-url'];
+  const config = loadConfig(env);
+  const where = config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@/]*@/, '//…@') : path.relative(process.cwd(), config.dataDir) || '.';
+
+  const t0 = performance.now();
+  const database = await prepareDatabase(config);
+  const t1 = performance.now();
+  let lastPrint = t1;
+  const r = await generatePersons(database.db, n, seed, {
+    start,
+    onProgress: (done) => {
+      if (!values.quiet && performance.now() - lastPrint > 2000) {
+        lastPrint = performance.now();
+        console.log(`  … ${done} / ${n}`);
+      }
+    },
+  });
+  const t2 = performance.now();
+  await database.close();
+  const secs = (t2 - t1) / 1000;
+  console.log(
+    `generate: ${r.inserted} persons inserted, ${r.skipped} already existed (${database.kind}: ${where}, seed ${seed}) ` +
+      `in ${secs.toFixed(1)} s (${Math.round(n / Math.max(secs, 0.001))} rows/s; open+migrate+seed ${((t1 - t0) / 1000).toFixed(1)} s)`,
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.dirname ?? '', 'generate.ts')) {
+  main().catch((e) => {
+    console.error('generate failed:', e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
