@@ -81,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
+  // The API speaks JSON only: anything else is 415, not a string body for the schema to puzzle over.
+  app.removeContentTypeParser('text/plain');
 
   const table: RouteAccess[] = [];
   app.decorate('routeAccessTable', table);
@@ -175,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return send(reply, _req, 'DATABASE_UNAVAILABLE');
     }
   });
+  api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   registerAuthRoutes(api, deps);
   registerPeopleRoutes(api, deps);
   registerIntakeRoutes(api, deps);
