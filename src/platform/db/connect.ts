@@ -25,7 +25,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+/** The checked-in migrations: found from this file upwards, so it works from src/ and from the dist/ bundle. */
+function findMigrations(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'migrations', 'meta', '_journal.json');
+    if (fs.existsSync(candidate)) return path.dirname(path.dirname(candidate));
+    if (path.dirname(dir) === dir) throw new Error('migrations folder not found');
+  }
+}
+export const MIGRATIONS_DIR = findMigrations();
 // Any fixed number: serialises migrations when several instances start against one PostgreSQL.
 const MIGRATION_LOCK = 727_001;
 

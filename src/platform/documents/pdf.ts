@@ -4,20 +4,28 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-// pdfmake is CommonJS without types for its server entry.
-const pdfmake = require('pdfmake') as {
+interface PdfMake {
   setFonts(f: unknown): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (p: string) => boolean): void;
   createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-const roboto = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
-const fontDir = path.dirname(roboto.Roboto.normal);
+}
+let instance: PdfMake | null = null;
 
-pdfmake.setFonts(roboto);
-// Letters never fetch anything: no URLs, and only the font files from disk.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir));
+/** Loaded on first use: pdfmake and its font machinery are heavy and not needed to start. */
+function pdfmake(): PdfMake {
+  if (instance) return instance;
+  // pdfmake is CommonJS without types for its server entry.
+  const pm = require('pdfmake') as PdfMake;
+  const roboto = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
+  const fontDir = path.dirname(roboto.Roboto.normal);
+  pm.setFonts(roboto);
+  // Letters never fetch anything: no URLs, and only the font files from disk.
+  pm.setUrlAccessPolicy(() => false);
+  pm.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir));
+  instance = pm;
+  return pm;
+}
 
 export type PdfContent = unknown;
 export interface PdfDocument {
@@ -31,5 +39,5 @@ export interface PdfDocument {
 }
 
 export function renderPdf(doc: PdfDocument): Promise<Buffer> {
-  return pdfmake.createPdf({ pageSize: 'A4', language: 'sv-SE', defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.25 }, ...doc }).getBuffer();
+  return pdfmake().createPdf({ pageSize: 'A4', language: 'sv-SE', defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.25 }, ...doc }).getBuffer();
 }
