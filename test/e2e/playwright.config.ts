@@ -16,7 +16,8 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   outputDir: path.join(root, 'test-results', 'e2e'),
   fullyParallel: false,
-  workers: 1,
+  // Spec files are independent (each registers its own persons); two workers keep the run short.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -156,10 +156,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const indexHtml = path.join(config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false, cacheControl: false });
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: false, cacheControl: false });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api')) return send(reply, req, 'ROUTE_NOT_FOUND');
+    // A missing asset is a 404, never the HTML shell (the browser would refuse it as script).
+    if (req.url.startsWith('/assets/')) return reply.code(404).type('text/plain; charset=utf-8').send('Filen finns inte.');
     if (hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
       // Hashed assets are immutable; the HTML shell must always be fresh.
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));

@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import type { legalBasisOut, municipalityOut, unitOut, userOut } from '../../../src/admin/schema';
+
+export type Unit = z.infer<typeof unitOut>;
+export type User = z.infer<typeof userOut>;
+export type LegalBasis = z.infer<typeof legalBasisOut>;
+export type Municipality = z.infer<typeof municipalityOut>;
+
+export const ADMIN_CRUMBS = [{ label: 'Start', href: '/' }];
+
+export const routeOptions = [
+  { value: 'LSS', label: 'LSS' },
+  { value: 'SOL', label: 'Socialtjänstlagen (SoL)' },
+];

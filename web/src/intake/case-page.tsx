@@ -1,0 +1,261 @@
+// One case: summary, warnings, and the next steps this user may take (shown by the case's abilities).
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import {
+  acknowledgeBody,
+  ackMethodLabel,
+  ACK_METHODS,
+  assignBody,
+  channelLabel,
+  documentationReceivedBody,
+  recordApplicationBody,
+  requesterLabel,
+  routeLabel,
+} from '../../../src/intake/schema';
+import { api, isApiError } from '../platform/api';
+import { daysLabel, today } from '../platform/dates';
+import { Flash } from '../platform/flash';
+import { DateInput, Form, RadioInput, SelectInput, SubmitButton, useForm, type FieldErrors } from '../platform/form';
+import { Page } from '../platform/page';
+import { Loading, NotFoundOrForbidden, PageError } from '../platform/states';
+import { Badge, ButtonRow, Link, Notice, ProtectedBadge, Section, SummaryList } from '../platform/ui';
+import { caseQueryKey, personkretsGroupLabel, personkretsGroupOptions, type Case, type Staff } from './api';
+
+export const REFERRAL_TEXT = 'Aktualisering, ingen ansökan ännu';
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const q = useQuery({ queryKey: caseQueryKey(id), queryFn: () => api<Case>(`/cases/${encodeURIComponent(id)}`) });
+  if (q.isPending) return <Loading label="Hämtar ärendet" />;
+  if (q.isError) {
+    if (isApiError(q.error) && [400, 403, 404].includes(q.error.status)) return <NotFoundOrForbidden what="case" />;
+    return <PageError error={q.error} />;
+  }
+  return <CaseView c={q.data} />;
+}
+
+function useCaseSaver(c: Case, onMessage: (m: string) => void) {
+  const qc = useQueryClient();
+  return {
+    save: async (path: string, body: unknown, message: string) => {
+      const saved = await api<Case>(`/cases/${c.id}/${path}`, { body });
+      qc.setQueryData(caseQueryKey(c.id), saved);
+      void qc.invalidateQueries({ queryKey: ['cases'] });
+      void qc.invalidateQueries({ queryKey: ['person', saved.person.id] });
+      onMessage(message);
+    },
+    reload: () => void qc.invalidateQueries({ queryKey: caseQueryKey(c.id) }),
+  };
+}
+
+function CaseView({ c }: { c: Case }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const a = c.abilities;
+  const awaitingApplication = c.isReferral && !c.applicationDate;
+  const letterUrl = `/api/cases/${c.id}/acknowledgement-letter.pdf`;
+  return (
+    <Page
+      title={`Ärende ${c.caseNumber}`}
+      breadcrumbs={[{ label: 'Start', href: '/' }, { label: 'Ärenden', href: '/arenden' }]}
+      tags={
+        <>
+          <Badge tone="info">{c.statusLabel}</Badge>
+          <Badge>{routeLabel[c.route]}</Badge>
+          {c.isReferral && <Badge>Aktualisering</Badge>}
+          {c.person.protectedIdentity && <ProtectedBadge />}
+        </>
+      }
+    >
+      <Flash />
+      {message && <Notice tone="success" title={message} live />}
+      {c.warnings.map((w) => (
+        <Notice key={w.code} tone="warning" title={w.message} />
+      ))}
+      {awaitingApplication && (
+        <Notice tone="info" title={REFERRAL_TEXT}>
+          <p>Ärendet kom in som en aktualisering. Kontakta personen. När personen ansöker registrerar du datumet för ansökan nedan.</p>
+        </Notice>
+      )}
+
+      <Section title="Uppgifter om ärendet" id="summary">
+        <SummaryList
+          rows={[
+            [
+              'Person',
+              <>
+                <Link href={`/personer/${c.person.id}`}>{c.person.name}</Link> <span className="nowrap muted">{c.person.identityNumber}</span>
+              </>,
+            ],
+            ['Lag', routeLabel[c.route]],
+            ['Status', c.statusLabel],
+            ['Inkom', `${c.receivedDate} (${daysLabel(c.daysSinceReceived)} sedan)`],
+            ['Kom in via', channelLabel[c.channel]],
+            ['Ansökan eller aktualisering av', `${requesterLabel[c.requester]}${c.requesterName ? `: ${c.requesterName}` : ''}`],
+            ['Ansökan', c.applicationDate ?? (c.isReferral ? REFERRAL_TEXT : null)],
+            ['Ansvarig handläggare', c.responsible.name],
+            ['Enhet', c.unit.name],
+            ['Bekräftad', c.acknowledgedDate ? `${c.acknowledgedDate}${c.acknowledgementMethod ? `, ${ackMethodLabel[c.acknowledgementMethod].toLowerCase()}` : ''}` : 'Inte bekräftad ännu'],
+            c.route === 'LSS' && [
+              'Underlag för personkretsen',
+              c.personkretsDocumentation === 'present'
+                ? 'Finns'
+                : c.personkretsDocumentation === 'missing'
+                  ? c.documentationReceivedDate
+                    ? `Kom in ${c.documentationReceivedDate}`
+                    : 'Saknas'
+                  : 'Inte bedömt ännu',
+            ],
+            c.route === 'LSS' && c.personkretsGroup !== null && ['Personkrets', personkretsGroupLabel(c.personkretsGroup)],
+            ['Beskrivning', c.description],
+          ]}
+        />
+        {a.canDownloadLetter && c.acknowledgedDate && (
+          <p className="button-row">
+            <a className="btn btn-secondary" href={letterUrl} download={`bekraftelse-${c.caseNumber}.pdf`}>
+              Ladda ner bekräftelsebrev (PDF)
+            </a>
+          </p>
+        )}
+      </Section>
+
+      {a.canAcknowledge && <AcknowledgeSection c={c} onMessage={setMessage} />}
+      {a.canRecordDocumentation && <DocumentationSection c={c} onMessage={setMessage} />}
+      {a.canRecordApplication && <ApplicationSection c={c} onMessage={setMessage} />}
+      {a.canAssign && <AssignSection c={c} onMessage={setMessage} />}
+    </Page>
+  );
+}
+
+function notFuture(value: string, field: string, errs: FieldErrors) {
+  if (value.trim() > today()) errs[field] = 'Datumet kan inte vara senare än i dag.';
+}
+
+function AcknowledgeSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
+  const saver = useCaseSaver(c, onMessage);
+  const isLss = c.route === 'LSS';
+  const form = useForm({
+    id: 'ack',
+    initial: { acknowledgedDate: today(), method: '', personkretsDocumentation: '', personkretsGroup: '' },
+    schema: acknowledgeBody,
+    toBody: (v) => ({
+      version: c.version,
+      acknowledgedDate: v.acknowledgedDate.trim(),
+      method: v.method || undefined,
+      personkretsDocumentation: isLss ? v.personkretsDocumentation || undefined : undefined,
+      personkretsGroup: isLss && v.personkretsGroup ? Number(v.personkretsGroup) : undefined,
+    }),
+    check: (v) => {
+      const errs: FieldErrors = {};
+      notFuture(v.acknowledgedDate, 'acknowledgedDate', errs);
+      if (!errs.acknowledgedDate && v.acknowledgedDate.trim() < c.receivedDate) errs.acknowledgedDate = `Bekräftelsen kan inte vara före ${c.receivedDate}, då ärendet kom in.`;
+      if (isLss && !v.personkretsDocumentation) errs.personkretsDocumentation = 'Ange om det finns underlag för personkretsen.';
+      return errs;
+    },
+    onSubmit: (body) => saver.save('acknowledge', body, 'Ärendet är bekräftat.'),
+  });
+  return (
+    <Section title="Bekräfta ärendet" id="acknowledge">
+      <p>Bekräfta till personen att ärendet har kommit in, per telefon eller brev. Brevet skapas som PDF när du har sparat.</p>
+      <Form form={form} aria-labelledby="acknowledge-heading" onReload={saver.reload}>
+        <DateInput name="acknowledgedDate" label="Datum för bekräftelsen" />
+        <RadioInput name="method" label="Hur bekräftades ärendet?" inline options={ACK_METHODS.map((m) => ({ value: m, label: ackMethodLabel[m] }))} />
+        {isLss && (
+          <>
+            <RadioInput
+              name="personkretsDocumentation"
+              label="Finns läkarintyg eller annat underlag som visar personkretsen?"
+              hint="Om underlag saknas står det i bekräftelsen vad personen behöver skicka in. Ärendet visar att underlag saknas tills det har kommit in."
+              options={[
+                { value: 'present', label: 'Ja, underlaget finns' },
+                { value: 'missing', label: 'Nej, underlag saknas' },
+              ]}
+            />
+            <RadioInput name="personkretsGroup" label="Vilken personkrets enligt 1 § LSS?" optional hint="Fyll i om det går att avgöra redan nu." options={personkretsGroupOptions} />
+          </>
+        )}
+        <SubmitButton form={form}>Bekräfta ärendet</SubmitButton>
+      </Form>
+    </Section>
+  );
+}
+
+function DocumentationSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
+  const saver = useCaseSaver(c, onMessage);
+  const form = useForm({
+    id: 'doc',
+    initial: { receivedDate: today(), personkretsGroup: c.personkretsGroup ? String(c.personkretsGroup) : '' },
+    schema: documentationReceivedBody,
+    toBody: (v) => ({ version: c.version, receivedDate: v.receivedDate.trim(), personkretsGroup: v.personkretsGroup ? Number(v.personkretsGroup) : undefined }),
+    check: (v) => {
+      const errs: FieldErrors = {};
+      notFuture(v.receivedDate, 'receivedDate', errs);
+      return errs;
+    },
+    onSubmit: (body) => saver.save('documentation-received', body, 'Underlaget är registrerat som inkommet.'),
+  });
+  return (
+    <Section title="Underlag för personkretsen har kommit in" id="documentation">
+      <Form form={form} aria-labelledby="documentation-heading" onReload={saver.reload}>
+        <DateInput name="receivedDate" label="Datum då underlaget kom in" />
+        <RadioInput name="personkretsGroup" label="Vilken personkrets enligt 1 § LSS?" optional options={personkretsGroupOptions} />
+        <SubmitButton form={form}>Registrera underlaget</SubmitButton>
+      </Form>
+    </Section>
+  );
+}
+
+function ApplicationSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
+  const saver = useCaseSaver(c, onMessage);
+  const form = useForm({
+    id: 'application',
+    initial: { applicationDate: today() },
+    schema: recordApplicationBody,
+    toBody: (v) => ({ version: c.version, applicationDate: v.applicationDate.trim() }),
+    check: (v) => {
+      const errs: FieldErrors = {};
+      notFuture(v.applicationDate, 'applicationDate', errs);
+      return errs;
+    },
+    onSubmit: (body) => saver.save('application', body, 'Ansökan är registrerad.'),
+  });
+  return (
+    <Section title="Personen har ansökt" id="application">
+      <p>Registrera datumet när personen själv, eller hens företrädare, ansökte.</p>
+      <Form form={form} aria-labelledby="application-heading" onReload={saver.reload}>
+        <DateInput name="applicationDate" label="Datum för ansökan" />
+        <SubmitButton form={form}>Registrera ansökan</SubmitButton>
+      </Form>
+    </Section>
+  );
+}
+
+function AssignSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
+  const saver = useCaseSaver(c, onMessage);
+  const staff = useQuery({ queryKey: ['staff', 'handlaggare'], queryFn: () => api<{ items: Staff[] }>('/staff?role=handlaggare') });
+  const form = useForm({
+    id: 'assign',
+    initial: { responsibleUserId: c.responsible.id },
+    schema: assignBody,
+    toBody: (v) => ({ version: c.version, responsibleUserId: v.responsibleUserId || undefined }),
+    onSubmit: async (body) => {
+      const who = staff.data?.items.find((s) => s.id === body.responsibleUserId)?.displayName ?? 'den valda handläggaren';
+      await saver.save('assign', body, `Ärendet är tilldelat ${who}.`);
+    },
+  });
+  return (
+    <Section title="Ansvarig handläggare" id="assign">
+      <Form form={form} aria-labelledby="assign-heading" onReload={saver.reload}>
+        <SelectInput
+          name="responsibleUserId"
+          label="Välj handläggare"
+          placeholder="Välj handläggare"
+          options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.unitName ? `${s.displayName} (${s.unitName})` : s.displayName }))}
+        />
+        <ButtonRow>
+          <SubmitButton form={form}>Tilldela ärendet</SubmitButton>
+        </ButtonRow>
+      </Form>
+    </Section>
+  );
+}

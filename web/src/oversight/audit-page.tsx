@@ -1,0 +1,107 @@
+// Loggkontroll: who read or changed what about a person, and when. Filters are sent in a POST body.
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { auditSearchBody, type auditListOut } from '../../../src/oversight/schema';
+import { api } from '../platform/api';
+import { formatDateTime } from '../platform/dates';
+import { DateInput, FieldGroup, Form, SelectInput, SubmitButton, TextInput, useForm, type FieldErrors } from '../platform/form';
+import { Page } from '../platform/page';
+import { ErrorState, Loading } from '../platform/states';
+import { DataTable, Pager, type ColumnDef } from '../platform/table';
+import { ButtonRow, Link } from '../platform/ui';
+import type { Staff } from '../intake/api';
+
+type AuditList = z.infer<typeof auditListOut>;
+type AuditEntry = AuditList['items'][number];
+type Filter = z.output<typeof auditSearchBody>;
+type Row = Omit<AuditEntry, 'id'> & { id: string };
+
+const PAGE_SIZE = 50;
+
+const columns: ColumnDef<Row>[] = [
+  { id: 'occurredAt', label: 'Tidpunkt', isRowHeader: true, render: (e) => <span className="nowrap">{formatDateTime(e.occurredAt)}</span> },
+  { id: 'actor', label: 'Användare', render: (e) => e.actor.displayName ?? e.actor.username ?? 'Systemet' },
+  { id: 'action', label: 'Händelse', render: (e) => e.actionLabel },
+  {
+    id: 'person',
+    label: 'Person',
+    render: (e) =>
+      e.person ? (
+        <>
+          <Link href={`/personer/${e.person.id}`}>{e.person.name}</Link>
+          <span className="muted block nowrap">{e.person.identityNumber}</span>
+        </>
+      ) : (
+        '–'
+      ),
+  },
+  { id: 'requestId', label: 'Anrops-id', render: (e) => (e.requestId ? <code className="small">{e.requestId}</code> : '–') },
+];
+
+export function AuditPage() {
+  const [filter, setFilter] = useState<Filter | null>(null);
+  const staff = useQuery({ queryKey: ['staff', 'all'], queryFn: () => api<{ items: Staff[] }>('/staff') });
+  const result = useQuery({
+    queryKey: ['audit', filter],
+    queryFn: () => api<AuditList>('/audit/search', { body: filter }),
+    enabled: filter !== null,
+  });
+  const form = useForm({
+    id: 'audit',
+    initial: { identityNumber: '', userId: '', from: '', to: '' },
+    schema: auditSearchBody,
+    toBody: (v) => ({
+      identityNumber: v.identityNumber.trim() || undefined,
+      userId: v.userId || undefined,
+      from: v.from.trim() || undefined,
+      to: v.to.trim() || undefined,
+      page: 1,
+      pageSize: PAGE_SIZE,
+    }),
+    check: (v) => {
+      const errs: FieldErrors = {};
+      if (v.from && v.to && v.to < v.from) errs.to = 'Slutdatumet kan inte vara före startdatumet.';
+      if (!v.identityNumber.trim() && !v.userId && !v.from && !v.to) errs.identityNumber = 'Ange minst ett villkor: person, användare eller period.';
+      return errs;
+    },
+    onSubmit: (body) => setFilter(body),
+  });
+  const rows: Row[] = (result.data?.items ?? []).map((e) => ({ ...e, id: String(e.id) }));
+  return (
+    <Page title="Loggkontroll" breadcrumbs={[{ label: 'Start', href: '/' }]} lead="Sök i loggen över vem som har läst och ändrat uppgifter om personer. Sökningen loggas också.">
+      <Form form={form} aria-label="Sök i loggen" failureTitle="Det gick inte att söka">
+        <FieldGroup legend="Villkor">
+          <TextInput name="identityNumber" label="Personens personnummer" optional hint="12 siffror, till exempel 19121212-1212." inputMode="numeric" width="m" autoComplete="off" />
+          <SelectInput
+            name="userId"
+            label="Användare"
+            optional
+            placeholder="Alla användare"
+            options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.unitName ? `${s.displayName} (${s.unitName})` : s.displayName }))}
+          />
+          <div className="field-row">
+            <DateInput name="from" label="Från och med" optional />
+            <DateInput name="to" label="Till och med" optional />
+          </div>
+        </FieldGroup>
+        <ButtonRow>
+          <SubmitButton form={form}>Sök i loggen</SubmitButton>
+        </ButtonRow>
+      </Form>
+      {filter && (
+        <section className="section" aria-labelledby="audit-results">
+          <h2 id="audit-results">Resultat</h2>
+          {result.isPending && <Loading label="Söker i loggen" />}
+          {result.isError && <ErrorState error={result.error} onRetry={() => void result.refetch()} />}
+          {result.data && (
+            <>
+              <DataTable label="Loggposter" columns={columns} rows={rows} empty="Inga loggposter matchar villkoren." />
+              <Pager page={result.data.page} pageSize={result.data.pageSize} total={result.data.total} onPage={(p) => setFilter({ ...filter, page: p })} label="Sidor i loggen" />
+            </>
+          )}
+        </section>
+      )}
+    </Page>
+  );
+}

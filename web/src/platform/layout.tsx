@@ -1,0 +1,127 @@
+// The frame around every signed-in page: skip link, header with user and sign-out, navigation by role.
+import { NavLink, Outlet, Link as RouterLink } from 'react-router';
+import { can, useCurrentUser, useLogout, type Permission } from './auth';
+import { Button } from './ui';
+
+type NavItem = { to: string; label: string; permission?: Permission | Permission[]; end?: boolean };
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Start', end: true },
+  { to: '/arenden', label: 'Ärenden', permission: 'case:read' },
+  { to: '/personer', label: 'Personer', permission: 'person:read' },
+  { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
+  { to: '/admin/enheter', label: 'Enheter', permission: 'admin:units' },
+  { to: '/admin/anvandare', label: 'Användare', permission: 'admin:users' },
+  { to: '/admin/rattsliga-grunder', label: 'Rättsliga grunder', permission: 'admin:legal-bases' },
+  { to: '/admin/kommun', label: 'Kommunens uppgifter', permission: 'admin:settings' },
+];
+
+export function SkipLink() {
+  return (
+    <a className="skip-link" href="#main" onClick={(e) => {
+      e.preventDefault();
+      const main = document.getElementById('main');
+      main?.focus();
+      main?.scrollIntoView();
+    }}>
+      Hoppa till innehållet
+    </a>
+  );
+}
+
+export function Layout() {
+  const me = useCurrentUser();
+  const logout = useLogout();
+  const items = NAV_ITEMS.filter((i) => !i.permission || (Array.isArray(i.permission) ? i.permission.some((p) => can(me, p)) : can(me, i.permission)));
+  return (
+    <div className="app">
+      <SkipLink />
+      <header className="header">
+        <div className="container header-inner">
+          <RouterLink className="brand" to="/">
+            <span className="brand-mark" aria-hidden="true">
+              K
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">Kontakt</span>
+              <span className="brand-org">{me.municipalityName}</span>
+            </span>
+          </RouterLink>
+          <div className="header-user">
+            <p className="user-info">
+              <span className="user-name">{me.user.displayName}</span>
+              <span className="user-role">
+                {me.user.roleLabel}
+                {me.user.unit ? `, ${me.user.unit.name}` : ''}
+              </span>
+            </p>
+            <Button variant="secondary" className="btn-header" onPress={() => void logout()}>
+              Logga ut
+            </Button>
+          </div>
+        </div>
+        <nav className="nav" aria-label="Huvudmeny">
+          <div className="container">
+            <ul className="nav-list">
+              {items.map((i) => (
+                <li key={i.to}>
+                  <NavLink to={i.to} end={i.end} className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}>
+                    {i.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+        {me.demoMode && (
+          <div className="demo-banner">
+            <div className="container">
+              <strong>Demoläge.</strong> Alla personer och ärenden är påhittade. Skriv inte in uppgifter om riktiga personer.
+            </div>
+          </div>
+        )}
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <div className="container">
+          <Outlet />
+        </div>
+      </main>
+      <footer className="footer">
+        <div className="container footer-inner">
+          <p>Kontakt – ärendesystem för kontaktpersoner enligt LSS och socialtjänstlagen.</p>
+          <p>{me.municipalityName}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+/** Frame for pages without a signed-in user (login). */
+export function PublicLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="app">
+      <SkipLink />
+      <header className="header">
+        <div className="container header-inner">
+          <span className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              K
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">Kontakt</span>
+              <span className="brand-org">Ärendesystem för kontaktpersoner</span>
+            </span>
+          </span>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <div className="container">{children}</div>
+      </main>
+      <footer className="footer">
+        <div className="container footer-inner">
+          <p>Kontakt – ärendesystem för kontaktpersoner enligt LSS och socialtjänstlagen.</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

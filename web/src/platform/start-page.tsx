@@ -1,0 +1,143 @@
+// The start page: what this role does in Kontakt, with its most useful links.
+import { useQuery } from '@tanstack/react-query';
+import type { CaseSummaryOut } from '../../../src/intake/schema';
+import { api } from './api';
+import { can, useCurrentUser } from './auth';
+import { Page } from './page';
+import { ErrorState, Loading } from './states';
+import { Badge, Link, LinkButton, Notice } from './ui';
+
+type CaseList = { items: CaseSummaryOut[]; total: number; page: number; pageSize: number };
+
+export function StartPage() {
+  const me = useCurrentUser();
+  const firstName = me.user.displayName.split(' ')[0];
+  const caseRead = can(me, 'case:read');
+  const personRead = can(me, 'person:read');
+  const audit = can(me, 'audit:read');
+  const admin = can(me, 'admin:units') || can(me, 'admin:users') || can(me, 'admin:legal-bases') || can(me, 'admin:settings');
+  const nothing = !caseRead && !personRead && !audit && !admin;
+  return (
+    <Page title="Start" heading={`Välkommen, ${firstName}`} lead={`Du är inloggad som ${me.user.roleLabel.toLowerCase()}${me.user.unit ? ` på ${me.user.unit.name}` : ''}.`}>
+      {caseRead && <CaseSummary scope="mine" />}
+      {caseRead && can(me, 'case:assign') && <CaseSummary scope="unit" />}
+      <div className="card-grid">
+        {personRead && (
+          <div className="card">
+            <h2>Personer</h2>
+            <p>Sök en person med namn eller personnummer{can(me, 'person:write') ? ', eller registrera en ny person' : ''}.</p>
+            <p className="card-links">
+              <Link href="/personer">Sök person</Link>
+              {can(me, 'person:write') && <Link href="/personer/ny">Registrera ny person</Link>}
+            </p>
+          </div>
+        )}
+        {audit && (
+          <div className="card">
+            <h2>Loggkontroll</h2>
+            <p>Se vem som har läst eller ändrat uppgifter om en person, och när.</p>
+            <p className="card-links">
+              <Link href="/loggkontroll">Gå till loggkontroll</Link>
+            </p>
+          </div>
+        )}
+        {admin && (
+          <div className="card">
+            <h2>Administration</h2>
+            <p>Hantera enheter, användare, rättsliga grunder och kommunens uppgifter.</p>
+            <ul className="plain-list">
+              {can(me, 'admin:units') && (
+                <li>
+                  <Link href="/admin/enheter">Enheter</Link>
+                </li>
+              )}
+              {can(me, 'admin:users') && (
+                <li>
+                  <Link href="/admin/anvandare">Användare</Link>
+                </li>
+              )}
+              {can(me, 'admin:legal-bases') && (
+                <li>
+                  <Link href="/admin/rattsliga-grunder">Rättsliga grunder</Link>
+                </li>
+              )}
+              {can(me, 'admin:settings') && (
+                <li>
+                  <Link href="/admin/kommun">Kommunens uppgifter</Link>
+                </li>
+              )}
+            </ul>
+          </div>
+        )}
+      </div>
+      {nothing && (
+        <Notice tone="info" title="Här finns inget att göra ännu">
+          <p>
+            {me.user.role === 'lon'
+              ? 'Lönehanteringen kommer när kontaktpersonernas månadsrapporter finns i Kontakt. Då kan du godkänna underlag och ta fram filen till lönesystemet här.'
+              : 'Din roll har inga uppgifter i Kontakt ännu.'}
+          </p>
+        </Notice>
+      )}
+    </Page>
+  );
+}
+
+function CaseSummary({ scope }: { scope: 'mine' | 'unit' }) {
+  const q = useQuery({
+    queryKey: ['cases', { scope, sort: 'receivedDate', order: 'desc', page: 1, pageSize: 100 }],
+    queryFn: () => api<CaseList>(`/cases?scope=${scope}&sort=receivedDate&order=desc&page=1&pageSize=100`),
+  });
+  const title = scope === 'mine' ? 'Mina ärenden' : 'Enhetens ärenden';
+  const headingId = `summary-${scope}`;
+  return (
+    <section className="section case-summary" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {q.isPending && <Loading label="Hämtar ärenden" />}
+      {q.isError && <ErrorState error={q.error} onRetry={() => void q.refetch()} />}
+      {q.data && <CaseSummaryBody data={q.data} scope={scope} />}
+    </section>
+  );
+}
+
+function CaseSummaryBody({ data, scope }: { data: CaseList; scope: 'mine' | 'unit' }) {
+  const withWarnings = data.items.filter((c) => c.warnings.length > 0);
+  const listHref = scope === 'mine' ? '/arenden' : '/arenden?omfang=enhet';
+  return (
+    <>
+      <ul className="stats">
+        <li className="stat">
+          <span className="stat-value">{data.total}</span>
+          <span className="stat-label">{data.total === 1 ? 'öppet ärende' : 'ärenden'}</span>
+        </li>
+        <li className={`stat${withWarnings.length > 0 ? ' stat-warning' : ''}`}>
+          <span className="stat-value">{withWarnings.length}</span>
+          <span className="stat-label">{withWarnings.length === 1 ? 'ärende med varning' : 'ärenden med varningar'}</span>
+        </li>
+      </ul>
+      {withWarnings.length > 0 && (
+        <>
+          <h3>Ärenden som behöver åtgärdas</h3>
+          <ul className="warning-list">
+            {withWarnings.slice(0, 5).map((c) => (
+              <li key={c.id}>
+                <Link href={`/arenden/${c.id}`}>{c.caseNumber}</Link> – {c.person.name}{' '}
+                {c.person.protectedIdentity && <Badge tone="protected">Skyddad identitet</Badge>}
+                <ul className="warning-items">
+                  {c.warnings.map((w) => (
+                    <li key={w.code}>{w.message}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="button-row">
+        <LinkButton variant="secondary" href={listHref}>
+          {scope === 'mine' ? 'Visa alla mina ärenden' : 'Visa enhetens ärenden'}
+        </LinkButton>
+      </p>
+    </>
+  );
+}
