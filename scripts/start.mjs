@@ -32,8 +32,8 @@ if (mtime(webBuilt) < Math.max(srcAt, newest(path.join(root, 'web')))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 if (mtime(serverBuilt) < srcAt) {
-  const { build } = await import('esbuild');
-  await build({
+  const esbuild = await import('esbuild');
+  await esbuild.build({
     entryPoints: [path.join(root, 'src/main.ts')],
     outfile: serverBuilt,
     bundle: true,
@@ -44,6 +44,8 @@ if (mtime(serverBuilt) < srcAt) {
     sourcemap: true,
     logLevel: 'warning',
   });
+  // esbuild keeps a helper process for further builds; we need none.
+  await esbuild.stop();
 }
 const { startServer } = await import(serverBuilt);
 await startServer().catch((e) => {
