@@ -1,5 +1,5 @@
 // Queries on persons and representatives. Nothing else writes these tables.
-import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { AppError } from '../platform/errors';
 import { persons, representatives } from './tables';
@@ -27,22 +27,44 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Prefix search on identity number or names; uses the text_pattern_ops indexes. */
-export function searchPersons(db: Queryable, q: ReturnType<typeof classifySearch>, limit: number): Promise<PersonRow[]> {
-  let where;
+const C = (col: unknown) => sql`${col} collate "C"`;
+const lowerC = (col: unknown) => sql`lower(${col}) collate "C"`;
+const sv = new Intl.Collator('sv');
+
+/**
+ * Prefix search on identity number or names. Each branch walks one index in order and stops at
+ * `limit`, so the cost follows the rows shown, not the rows matching (a two-letter prefix can
+ * match thousands). Last-name matches come first, then first-name matches; the page is then
+ * sorted the Swedish way (å, ä, ö last).
+ */
+export async function searchPersons(db: Queryable, q: ReturnType<typeof classifySearch>, limit: number): Promise<PersonRow[]> {
   if (q.kind === 'number') {
-    // 10 digits (YYMMDDNNNN) may be typed without century: match both centuries' suffix.
-    where =
+    // 10 digits (YYMMDDNNNN) may be typed without century: try both centuries, then as a prefix.
+    const where =
       q.digits.length === 10
-        ? or(eq(persons.identityNumber, `19${q.digits}`), eq(persons.identityNumber, `20${q.digits}`), like(persons.identityNumber, `${q.digits}%`))
-        : like(persons.identityNumber, `${escapeLike(q.digits)}%`);
-  } else {
-    const [a, b] = q.words.map((w) => `${escapeLike(w)}%`);
-    const first = sql`lower(${persons.firstName})`;
-    const last = sql`lower(${persons.lastName})`;
-    where = b
-      ? or(and(sql`${first} like ${a}`, sql`${last} like ${b}`), and(sql`${last} like ${a}`, sql`${first} like ${b}`))
-      : or(sql`${last} like ${a}`, sql`${first} like ${a}`);
+        ? or(eq(persons.identityNumber, `19${q.digits}`), eq(persons.identityNumber, `20${q.digits}`), sql`${C(persons.identityNumber)} like ${`${q.digits}%`}`)
+        : sql`${C(persons.identityNumber)} like ${`${escapeLike(q.digits)}%`}`;
+    return db.select().from(persons).where(where).orderBy(C(persons.identityNumber)).limit(limit);
   }
-  return db.select().from(persons).where(where).orderBy(asc(persons.lastName), asc(persons.firstName), asc(persons.identityNumber)).limit(limit);
+  const [a, b] = q.words.map((w) => `${escapeLike(w)}%`);
+  const last = lowerC(persons.lastName);
+  const first = lowerC(persons.firstName);
+  // "anna lind" is first + last or last + first; one word matches either name.
+  const byLast = await db
+    .select()
+    .from(persons)
+    .where(b ? and(sql`${last} like ${a}`, sql`${first} like ${b}`) : sql`${last} like ${a}`)
+    .orderBy(last, first, C(persons.identityNumber))
+    .limit(limit);
+  let rows = byLast;
+  if (rows.length < limit) {
+    const byFirst = await db
+      .select()
+      .from(persons)
+      .where(b ? and(sql`${first} like ${a}`, sql`${last} like ${b}`, sql`not (${last} like ${a} and ${first} like ${b})`) : and(sql`${first} like ${a}`, sql`not ${last} like ${a}`))
+      .orderBy(first, last, C(persons.identityNumber))
+      .limit(limit - rows.length);
+    rows = [...rows, ...byFirst];
+  }
+  return rows.sort((x, y) => sv.compare(x.lastName, y.lastName) || sv.compare(x.firstName, y.firstName) || x.identityNumber.localeCompare(y.identityNumber));
 }
