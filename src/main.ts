@@ -3,22 +3,44 @@ import { buildApp } from './platform/http/app';
 import { loadConfig, type Config } from './platform/config';
 import { systemClock, type Clock } from './platform/clock';
 import { openDatabase, type Database } from './platform/db/connect';
-import { isEmpty, seedDefaults } from './platform/seed/defaults';
+import { seedDefaults, startupState } from './platform/seed/defaults';
 import { seedDemo } from './platform/seed/seed-demo';
 
-export async function prepareDatabase(config: Config, clock: Clock = systemClock): Promise<Database> {
+/** Milliseconds per start-up phase, logged once so start-up time can be followed in production. */
+function stopwatch() {
+  let last = performance.now();
+  const phases: Record<string, number> = {};
+  return {
+    phases,
+    lap(name: string) {
+      const now = performance.now();
+      phases[name] = Math.round(now - last);
+      last = now;
+    },
+  };
+}
+
+export async function prepareDatabase(config: Config, clock: Clock = systemClock, sw = stopwatch()): Promise<Database> {
   const database = await openDatabase(config);
+  sw.lap('openDatabase');
   await database.migrate();
-  await seedDefaults(database.db);
-  if (config.demo && (await isEmpty(database.db))) await seedDemo(database.db, clock, config);
+  sw.lap('migrate');
+  // Defaults go in once, with the first start; after that they belong to the administrator.
+  const state = await startupState(database.db);
+  if (!state.hasMunicipality) await seedDefaults(database.db);
+  if (config.demo && !state.hasUsers) await seedDemo(database.db, clock, config);
+  sw.lap('seed');
   return database;
 }
 
 export async function startServer(config: Config = loadConfig(), clock: Clock = systemClock) {
-  const database = await prepareDatabase(config, clock);
+  const sw = stopwatch();
+  const database = await prepareDatabase(config, clock, sw);
   const app = await buildApp({ db: database.db, config, clock });
+  sw.lap('buildApp');
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ engine: database.kind, demo: config.demo }, 'Kontakt is running');
+  sw.lap('listen');
+  app.log.info({ engine: database.kind, demo: config.demo, startupMs: { ...sw.phases, processUptime: Math.round(process.uptime() * 1000) } }, 'Kontakt is running');
   let closing = false;
   const close = async () => {
     if (closing) return;

@@ -1,5 +1,6 @@
 // Writing the audit log. Always inside the use case's transaction, so a change that rolls back
 // leaves no audit row and an audit row always has its change.
+import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect';
 import { auditLog } from './tables';
 
@@ -45,22 +46,29 @@ export interface AuditWho {
   clock: { now(): Date };
 }
 
-/** Append entries (one INSERT for many: reads of a result list are batched per request). */
+/**
+ * Append entries. Many entries (the reads of a result list) go in one statement with one JSON
+ * parameter: a multi-row VALUES list would bind nine parameters per row, several times slower.
+ */
 export async function recordAudit(tx: Queryable, who: AuditWho, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  const at = who.clock.now();
-  await tx.insert(auditLog).values(
-    list.map((e) => ({
-      occurredAt: at,
-      actorUserId: who.actor?.id ?? null,
-      actorUsername: who.actor?.username ?? null,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId ?? null,
-      personId: e.personId ?? null,
-      requestId: who.requestId,
-      details: e.details ?? null,
-    })),
-  );
+  const at = who.clock.now().toISOString();
+  const rows = list.map((e) => ({
+    occurred_at: at,
+    actor_user_id: who.actor?.id ?? null,
+    actor_username: who.actor?.username ?? null,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId ?? null,
+    person_id: e.personId ?? null,
+    request_id: who.requestId,
+    details: e.details ?? null,
+  }));
+  await tx.execute(sql`
+    insert into ${auditLog} (occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, person_id, request_id, details)
+    select occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, person_id, request_id, details
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+      occurred_at timestamptz, actor_user_id uuid, actor_username text, action text, entity_type text,
+      entity_id text, person_id uuid, request_id text, details jsonb)`);
 }

@@ -11,7 +11,7 @@ import fastifyStatic from '@fastify/static';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
-import type { Db } from '../db/connect';
+import { ping, type Db } from '../db/connect';
 import type { UseCaseContext } from '../context';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
 import { can, type Actor } from '../policy/permissions';
@@ -172,7 +172,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     try {
-      const { ping } = await import('../db/connect');
       await ping(deps.db);
       return { status: 'ok' };
     } catch {

@@ -79,8 +79,9 @@ export async function seedDefaults(db: Queryable, municipalityName = 'Kommunen')
   await db.insert(legalBases).values(DEFAULT_LEGAL_BASES).onConflictDoNothing({ target: legalBases.code });
 }
 
-export async function isEmpty(db: Queryable): Promise<boolean> {
-  const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from users`);
-  const rows = (r as unknown as { rows: { n: number }[] }).rows;
-  return Number(rows[0].n) === 0;
+/** One query at start-up: is there a municipality row yet, and any user? */
+export async function startupState(db: Queryable): Promise<{ hasMunicipality: boolean; hasUsers: boolean }> {
+  const r = await db.execute(sql`select exists(select 1 from municipality) as m, exists(select 1 from users) as u`);
+  const row = (r as unknown as { rows: { m: boolean; u: boolean }[] }).rows[0];
+  return { hasMunicipality: Boolean(row.m), hasUsers: Boolean(row.u) };
 }

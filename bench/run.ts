@@ -1,0 +1,39 @@
+// `npm run bench`: start time, person search and kill -9 durability, each in a process of its own
+// (each bench also runs alone: `npx tsx bench/search.ts`), then one summary table.
+// Benches print figures; they never fail on timings. Exit code 1 only if a bench crashed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { OUT, readSummary, runTsx, table, type SummaryRow } from './lib';
+
+const BENCHES: { name: string; script: string; args: string[] }[] = [
+  { name: 'start', script: 'bench/start.ts', args: [] },
+  { name: 'search', script: 'bench/search.ts', args: [] },
+  { name: 'durability', script: 'bench/durability.ts', args: [] },
+];
+
+const only = process.argv.slice(2);
+const t0 = performance.now();
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`Kontakt benches — node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${load()}`);
+let crashed = false;
+const rows: (string | number)[][] = [];
+for (const b of BENCHES) {
+  if (only.length && !only.includes(b.name)) continue;
+  fs.rmSync(path.join(OUT, `summary-${b.name}.json`), { force: true });
+  console.log(`\n=== ${b.name} (${b.script}) ===`);
+  const t = performance.now();
+  const code = await runTsx(b.script, b.args);
+  const took = ((performance.now() - t) / 1000).toFixed(0);
+  const summary: SummaryRow[] | null = code === 0 ? readSummary(b.name) : null;
+  if (!summary) {
+    crashed = true;
+    rows.push([`${b.name}: FAILED (exit ${code})`, '', '', 'FAILED']);
+    continue;
+  }
+  console.log(`(${b.name}: ${took} s)`);
+  for (const r of summary) rows.push([r.measure, r.value, r.target, r.ok === null ? '–' : r.ok ? 'ok' : 'MISSED']);
+}
+console.log(`\n=== Summary (${((performance.now() - t0) / 60000).toFixed(1)} min, load average now ${load()}) ===\n`);
+console.log(table(['measure', 'value', 'target', ''], rows));
+process.exit(crashed ? 1 : 0);
