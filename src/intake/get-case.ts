@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../platform/context';
-import { inTransaction } from '../platform/db/transaction';
+import { inReadUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { getMunicipality } from '../platform/settings';
 import { loadCase } from './load-case';
@@ -7,10 +7,10 @@ import { presentCase } from './present';
 import type { CaseOut } from './schema';
 
 export function getCase(ctx: UseCaseContext, id: string): Promise<CaseOut> {
-  return inTransaction(ctx.db, async (tx) => {
+  return inReadUseCase(ctx.db, async (tx) => {
     const r = await loadCase(tx, ctx, id);
-    await recordAudit(tx, ctx, { action: 'case.read', entityType: 'case', entityId: id, personId: r.c.personId });
     const m = await getMunicipality(tx);
+    await recordAudit(tx, ctx, { action: 'case.read', entityType: 'case', entityId: id, personId: r.c.personId });
     return presentCase(ctx.actor, r, ctx.clock.today(), m.acknowledgeWithinWorkingDays);
   });
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { inTransaction } from '../platform/db/transaction';
+import { inReadUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { caseScope, myCases } from '../platform/policy/scope';
 import { getMunicipality } from '../platform/settings';
@@ -10,15 +10,17 @@ import type { caseListOut, caseListQuery } from './schema';
 
 /** "Mina ärenden" (scope=mine) or the whole unit's cases (scope=unit, within the actor's scope). */
 export function listCases(ctx: UseCaseContext, q: z.output<typeof caseListQuery>): Promise<z.output<typeof caseListOut>> {
-  return inTransaction(ctx.db, async (tx) => {
+  return inReadUseCase(ctx.db, async (tx) => {
     const where = q.scope === 'mine' ? myCases(ctx.actor) : caseScope(ctx.actor);
-    const { rows, total } = await query(tx, where, { sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const [{ rows, total }, m] = await Promise.all([
+      query(tx, where, { sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+      getMunicipality(tx),
+    ]);
     await recordAudit(
       tx,
       ctx,
       rows.map((r) => ({ action: 'case.list' as const, entityType: 'case' as const, entityId: r.c.id, personId: r.c.personId })),
     );
-    const m = await getMunicipality(tx);
     const today = ctx.clock.today();
     return { items: rows.map((r) => presentCaseSummary(r, today, m.acknowledgeWithinWorkingDays)), total, page: q.page, pageSize: q.pageSize };
   });

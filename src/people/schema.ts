@@ -36,6 +36,9 @@ export type PersonCreateInput = z.input<typeof personCreateBody>;
 export const personUpdateBody = z.object({ version, ...personFields });
 export type PersonUpdateInput = z.input<typeof personUpdateBody>;
 
+/** Data minimisation: a search shows at most this many persons; typing more narrows it down. */
+export const PERSON_SEARCH_LIMIT = 20;
+
 export const personSearchBody = z.object({
   query: z
     .string({ error: 'Skriv ett namn eller ett personnummer.' })

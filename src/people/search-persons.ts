@@ -1,17 +1,16 @@
 import type { UseCaseContext } from '../platform/context';
-import { inTransaction } from '../platform/db/transaction';
+import { inReadUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { classifySearch } from './identity-number';
 import { presentPersonSummary } from './present';
 import { searchPersons as query } from './repo';
-import type { PersonSummaryOut } from './schema';
+import { PERSON_SEARCH_LIMIT, type PersonSummaryOut } from './schema';
 
-export const SEARCH_LIMIT = 50;
 
 /** Search by (partial) identity number or name prefix. Every person shown is a read in the log. */
 export function searchPersons(ctx: UseCaseContext, text: string): Promise<{ items: PersonSummaryOut[] }> {
-  return inTransaction(ctx.db, async (tx) => {
-    const rows = await query(tx, classifySearch(text), SEARCH_LIMIT);
+  return inReadUseCase(ctx.db, async (tx) => {
+    const rows = await query(tx, classifySearch(text), PERSON_SEARCH_LIMIT);
     await recordAudit(
       tx,
       ctx,

@@ -1,6 +1,6 @@
 // Search persons by name or (part of a) personnummer. The query is sent in a POST body, never in the URL.
 import { useState } from 'react';
-import { personSearchBody } from '../../../src/people/schema';
+import { PERSON_SEARCH_LIMIT, personSearchBody } from '../../../src/people/schema';
 import { api } from '../platform/api';
 import { useCan } from '../platform/auth';
 import { Form, SubmitButton, TextInput, useForm } from '../platform/form';
@@ -94,7 +94,9 @@ export function PersonSearchPage() {
           ) : (
             <>
               <DataTable label="Sökresultat" columns={columns} rows={result.items} />
-              {result.items.length >= 50 && <p className="muted">Visar de 50 första träffarna. Skriv mer av namnet eller numret för att få färre träffar.</p>}
+              {result.items.length >= PERSON_SEARCH_LIMIT && (
+                <p className="muted">Visar de {PERSON_SEARCH_LIMIT} första träffarna. Skriv mer av namnet eller numret för att få färre träffar.</p>
+              )}
             </>
           )}
         </section>
