@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './platform/clock';
 import { openDatabase, type Database } from './platform/db/connect';
 import { seedDefaults, startupState } from './platform/seed/defaults';
 import { seedDemo } from './platform/seed/seed-demo';
+import { runMaintenance, scheduleMaintenance } from './platform/maintenance';
 
 /** Milliseconds per start-up phase, logged once so start-up time can be followed in production. */
 function stopwatch() {
@@ -41,10 +42,15 @@ export async function startServer(config: Config = loadConfig(), clock: Clock = 
   await app.listen({ port: config.port, host: config.host });
   sw.lap('listen');
   app.log.info({ engine: database.kind, demo: config.demo, startupMs: { ...sw.phases, processUptime: Math.round(process.uptime() * 1000) } }, 'Kontakt is running');
+  const stopMaintenance = scheduleMaintenance(
+    () => runMaintenance(database, clock, config.sessionIdleMinutes),
+    (e) => app.log.error({ errName: e instanceof Error ? e.name : 'unknown' }, 'maintenance failed'),
+  );
   let closing = false;
   const close = async () => {
     if (closing) return;
     closing = true;
+    stopMaintenance();
     await app.close();
     await database.close();
     process.exit(0);

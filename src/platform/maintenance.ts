@@ -1,0 +1,28 @@
+// Housekeeping every instance may run (all of it is idempotent): remove expired sessions and old
+// login-throttle windows; on embedded PGlite, which has no autovacuum, also VACUUM (ANALYZE) so the
+// planner has statistics and dead rows are reclaimed.
+import { lt, sql } from 'drizzle-orm';
+import type { Clock } from './clock';
+import type { Database } from './db/connect';
+import { loginThrottle, sessions } from './tables';
+import { THROTTLE_WINDOW_MINUTES } from './auth/rules';
+
+export async function runMaintenance(database: Database, clock: Clock, sessionIdleMinutes: number): Promise<void> {
+  const now = clock.now().getTime();
+  await database.db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now - sessionIdleMinutes * 60_000)));
+  await database.db.delete(loginThrottle).where(lt(loginThrottle.windowStart, new Date(now - THROTTLE_WINDOW_MINUTES * 60_000)));
+  if (database.kind === 'pglite') await database.db.execute(sql`vacuum (analyze)`);
+}
+
+/** First run shortly after start (not on the start-up path), then daily. Timers are unref'd. */
+export function scheduleMaintenance(run: () => Promise<void>, onError: (e: unknown) => void): () => void {
+  const tick = () => run().catch(onError);
+  const first = setTimeout(tick, 60_000);
+  const daily = setInterval(tick, 24 * 60 * 60_000);
+  first.unref();
+  daily.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(daily);
+  };
+}
