@@ -40,7 +40,10 @@ if (mtime(serverBuilt) < srcAt) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Dependencies are bundled too (fewer files to resolve and load at start), except those that
+    // find files beside their own code at run time.
+    external: ['@electric-sql/pglite', 'pg', 'pg-native', '@fastify/swagger-ui', 'pdfmake', 'pdfmake/*'],
+    banner: { js: "import { createRequire as __kontaktRequire } from 'node:module'; const require = __kontaktRequire(import.meta.url);" },
     sourcemap: true,
     logLevel: 'warning',
   });
