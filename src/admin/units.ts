@@ -1,8 +1,9 @@
 // Administrator: units (enheter).
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import { inTransaction } from '../platform/db/transaction';
+import { updateVersioned } from '../platform/db/versioned';
 import { AppError, uniqueViolation } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { units } from '../platform/tables';
@@ -38,15 +39,7 @@ export function updateUnit(ctx: UseCaseContext, id: string, input: z.output<type
   return guardName(() =>
     inTransaction(ctx.db, async (tx) => {
       const { version, ...set } = input;
-      const [u] = await tx
-        .update(units)
-        .set({ ...set, version: sql`${units.version} + 1` })
-        .where(and(eq(units.id, id), eq(units.version, version)))
-        .returning();
-      if (!u) {
-        const [exists] = await tx.select({ id: units.id }).from(units).where(eq(units.id, id));
-        throw new AppError(exists ? 'VERSION_CONFLICT' : 'NOT_FOUND');
-      }
+      const u = await updateVersioned(tx, units, id, version, set);
       await recordAudit(tx, ctx, { action: 'admin.unit', entityType: 'unit', entityId: u.id, details: { op: 'update', fields: Object.keys(set) } });
       return present(u);
     }),

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable } from '../platform/db/connect';
 import { inTransaction } from '../platform/db/transaction';
+import { updateVersioned } from '../platform/db/versioned';
 import { AppError, fieldError, uniqueViolation } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { hashPassword } from '../platform/auth/password';
@@ -101,15 +102,7 @@ export async function updateUser(ctx: UseCaseContext, id: string, input: z.outpu
       updatedAt: ctx.clock.now(),
       ...(passwordHash ? { passwordHash, failedLoginCount: 0, lockedUntil: null } : {}),
     };
-    const [u] = await tx
-      .update(users)
-      .set({ ...set, version: sql`${users.version} + 1` })
-      .where(and(eq(users.id, id), eq(users.version, input.version)))
-      .returning();
-    if (!u) {
-      const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
-      throw new AppError(exists ? 'VERSION_CONFLICT' : 'NOT_FOUND');
-    }
+    const u = await updateVersioned(tx, users, id, input.version, set);
     // A deactivated account or a new password ends every session of that user at once.
     if (!u.active || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, u.id));
     await recordAudit(tx, ctx, {

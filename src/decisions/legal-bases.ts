@@ -1,9 +1,10 @@
 // The legal-basis catalogue: administered as data, looked up by decision date (domain.md §8).
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable } from '../platform/db/connect';
 import { inTransaction } from '../platform/db/transaction';
+import { updateVersioned } from '../platform/db/versioned';
 import { AppError, uniqueViolation } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import type { legalBasisBody, legalBasisUpdateBody } from '../admin/schema';
@@ -64,15 +65,7 @@ export function updateLegalBasis(ctx: UseCaseContext, id: string, input: z.outpu
   return guardCode(() =>
     inTransaction(ctx.db, async (tx) => {
       const { version, ...set } = input;
-      const [b] = await tx
-        .update(legalBases)
-        .set({ ...set, version: sql`${legalBases.version} + 1` })
-        .where(and(eq(legalBases.id, id), eq(legalBases.version, version)))
-        .returning();
-      if (!b) {
-        const [exists] = await tx.select({ id: legalBases.id }).from(legalBases).where(eq(legalBases.id, id));
-        throw new AppError(exists ? 'VERSION_CONFLICT' : 'NOT_FOUND');
-      }
+      const b = await updateVersioned(tx, legalBases, id, version, set);
       await recordAudit(tx, ctx, { action: 'admin.legal_basis', entityType: 'legal_basis', entityId: b.id, details: { op: 'update', code: b.code } });
       return present(b);
     }),

@@ -3,11 +3,13 @@
 import type { UseCaseContext } from '../platform/context';
 import type { Tx } from '../platform/db/connect';
 import { inTransaction } from '../platform/db/transaction';
+import { updateVersioned } from '../platform/db/versioned';
 import { AppError } from '../platform/errors';
 import { recordAudit, type AuditAction } from '../platform/audit/record';
 import type { Permission } from '../platform/policy/permissions';
 import { getMunicipality } from '../platform/settings';
-import { findCase, updateCase, type CaseRow, type CaseWithNames } from './repo';
+import { findCase, type CaseRow, type CaseWithNames } from './repo';
+import { cases } from './tables';
 import { loadCase } from './load-case';
 import { presentCase } from './present';
 import type { CaseOut } from './schema';
@@ -28,8 +30,7 @@ export function changeCase(
     const current = await loadCase(tx, ctx, opts.caseId, opts.permission);
     if (current.c.version !== opts.version) throw new AppError('VERSION_CONFLICT');
     const set = await opts.apply(current, tx);
-    const updated = await updateCase(tx, opts.caseId, opts.version, set, ctx.clock.now());
-    if (!updated) throw new AppError('VERSION_CONFLICT');
+    await updateVersioned(tx, cases, opts.caseId, opts.version, { ...set, updatedAt: ctx.clock.now() });
     await recordAudit(tx, ctx, {
       action: opts.action,
       entityType: 'case',

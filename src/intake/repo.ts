@@ -1,5 +1,5 @@
 // Queries on cases. Nothing else writes the cases table.
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { caseNumberCounters, units, users } from '../platform/tables';
 import { persons } from '../people/tables';
@@ -80,14 +80,4 @@ export async function nextCaseNumber(db: Queryable, year: number): Promise<numbe
     .onConflictDoUpdate({ target: caseNumberCounters.year, set: { lastNumber: sql`${caseNumberCounters.lastNumber} + 1` } })
     .returning({ n: caseNumberCounters.lastNumber });
   return row.n;
-}
-
-/** Optimistic update: only if the version still matches; returns the new row or null. */
-export async function updateCase(db: Queryable, id: string, expectedVersion: number, set: Partial<CaseRow>, now: Date): Promise<CaseRow | null> {
-  const [row] = await db
-    .update(cases)
-    .set({ ...set, version: sql`${cases.version} + 1`, updatedAt: now })
-    .where(and(eq(cases.id, id), eq(cases.version, expectedVersion)))
-    .returning();
-  return row ?? null;
 }

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import type { Tx } from '../platform/db/connect';
 import { inTransaction } from '../platform/db/transaction';
+import { updateVersioned } from '../platform/db/versioned';
 import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { casesOfPerson } from '../intake/repo';
@@ -25,12 +25,7 @@ export function updatePerson(ctx: UseCaseContext, personId: string, input: z.out
   return inTransaction(ctx.db, async (tx) => {
     const before = await requireContactAccess(tx, ctx, personId);
     const { version, ...fields } = input;
-    const [p] = await tx
-      .update(persons)
-      .set({ ...fields, version: sql`${persons.version} + 1`, updatedAt: ctx.clock.now() })
-      .where(and(eq(persons.id, personId), eq(persons.version, version)))
-      .returning();
-    if (!p) throw new AppError('VERSION_CONFLICT');
+    const p = await updateVersioned(tx, persons, personId, version, { ...fields, updatedAt: ctx.clock.now() });
     const changed = Object.keys(fields).filter((k) => (before as Record<string, unknown>)[k] !== (p as Record<string, unknown>)[k]);
     await recordAudit(tx, ctx, { action: 'person.update', entityType: 'person', entityId: p.id, personId: p.id, details: { changed } });
     return loadPersonView(tx, ctx, p);
