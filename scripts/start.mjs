@@ -1,6 +1,6 @@
 // `npm start`: build what is stale, then run the server from one bundled file.
-// The web app (Vite) is built when missing or older than its sources; the server is bundled
-// with esbuild (node_modules stay external) so start-up does not pay for TypeScript on the fly.
+// The web app (Vite) is built when missing or older than its sources (web/ and the shared schemas
+// in src/); the server is bundled with esbuild so start-up does not pay for TypeScript on the fly.
 // Plain JavaScript on purpose: nothing to compile before the check itself.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

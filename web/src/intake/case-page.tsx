@@ -131,6 +131,15 @@ function notFuture(value: string, field: string, errs: FieldErrors) {
   if (value.trim() > today()) errs[field] = 'Datumet kan inte vara senare än i dag.';
 }
 
+/** A form's `check` when its only extra rule is that the date in `field` is not in the future. */
+function dateNotInFuture<F extends string>(field: F) {
+  return (v: Record<F, string>): FieldErrors => {
+    const errs: FieldErrors = {};
+    notFuture(v[field], field, errs);
+    return errs;
+  };
+}
+
 function AcknowledgeSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
   const saver = useCaseSaver(c, onMessage);
   const isLss = c.route === 'LSS';
@@ -187,11 +196,7 @@ function DocumentationSection({ c, onMessage }: { c: Case; onMessage: (m: string
     initial: { receivedDate: today(), personkretsGroup: c.personkretsGroup ? String(c.personkretsGroup) : '' },
     schema: documentationReceivedBody,
     toBody: (v) => ({ version: c.version, receivedDate: v.receivedDate.trim(), personkretsGroup: v.personkretsGroup ? Number(v.personkretsGroup) : undefined }),
-    check: (v) => {
-      const errs: FieldErrors = {};
-      notFuture(v.receivedDate, 'receivedDate', errs);
-      return errs;
-    },
+    check: dateNotInFuture('receivedDate'),
     onSubmit: (body) => saver.save('documentation-received', body, 'Underlaget är registrerat som inkommet.'),
   });
   return (
@@ -212,11 +217,7 @@ function ApplicationSection({ c, onMessage }: { c: Case; onMessage: (m: string) 
     initial: { applicationDate: today() },
     schema: recordApplicationBody,
     toBody: (v) => ({ version: c.version, applicationDate: v.applicationDate.trim() }),
-    check: (v) => {
-      const errs: FieldErrors = {};
-      notFuture(v.applicationDate, 'applicationDate', errs);
-      return errs;
-    },
+    check: dateNotInFuture('applicationDate'),
     onSubmit: (body) => saver.save('application', body, 'Ansökan är registrerad.'),
   });
   return (

@@ -1,5 +1,5 @@
 // One person: identity, address and contact (hidden by skyddad identitet), legal representatives, and cases.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { personUpdateBody, representativeBody, representativeKindLabel, REPRESENTATIVE_KINDS, representativeUpdateBody } from '../../../src/people/schema';
@@ -7,11 +7,11 @@ import { routeLabel } from '../../../src/intake/schema';
 import { api, isApiError } from '../platform/api';
 import { ConfirmDialog, ModalDialog } from '../platform/dialog';
 import { Flash } from '../platform/flash';
-import { Form, RadioInput, SubmitButton, TextAreaInput, TextInput, useForm } from '../platform/form';
+import { EditForm, RadioInput, TextAreaInput, TextInput, useForm } from '../platform/form';
 import { Page } from '../platform/page';
 import { Loading, NotFoundOrForbidden, PageError } from '../platform/states';
 import { DataTable, type ColumnDef } from '../platform/table';
-import { Badge, Button, ButtonRow, FictitiousTag, Link, LinkButton, Notice, ProtectedBadge, Section, SummaryList } from '../platform/ui';
+import { Badge, Button, FictitiousTag, Link, LinkButton, Notice, ProtectedBadge, Section, SummaryList } from '../platform/ui';
 import { idKindLabel, personQueryKey, showIdentityNumber, type Person } from './api';
 import { ContactFields, ProtectedIdentityField } from './person-fields';
 
@@ -114,6 +114,14 @@ function PersonDetails({ person, onSaved }: { person: Person; onSaved: (m: strin
   );
 }
 
+/** After a version conflict: fetch the person again and close the form. */
+function reloadPerson(qc: QueryClient, person: Person, onDone: (saved: boolean) => void) {
+  return () => {
+    void qc.invalidateQueries({ queryKey: personQueryKey(person.id) });
+    onDone(false);
+  };
+}
+
 function PersonEditForm({ person, onDone }: { person: Person; onDone: (saved: boolean) => void }) {
   const qc = useQueryClient();
   const c = person.contact;
@@ -138,25 +146,12 @@ function PersonEditForm({ person, onDone }: { person: Person; onDone: (saved: bo
     },
   });
   return (
-    <Form
-      form={form}
-      aria-label="Ändra personuppgifter"
-      onReload={() => {
-        void qc.invalidateQueries({ queryKey: personQueryKey(person.id) });
-        onDone(false);
-      }}
-    >
+    <EditForm form={form} aria-label="Ändra personuppgifter" onReload={reloadPerson(qc, person, onDone)} onCancel={() => onDone(false)}>
       <TextInput name="firstName" label="Förnamn" width="l" autoComplete="off" />
       <TextInput name="lastName" label="Efternamn" width="l" autoComplete="off" />
       <ProtectedIdentityField />
       <ContactFields />
-      <ButtonRow>
-        <SubmitButton form={form}>Spara</SubmitButton>
-        <Button variant="secondary" onPress={() => onDone(false)}>
-          Avbryt
-        </Button>
-      </ButtonRow>
-    </Form>
+    </EditForm>
   );
 }
 
@@ -305,25 +300,18 @@ function RepresentativeForm({ person, representative, onDone }: { person: Person
     },
   });
   return (
-    <Form
+    <EditForm
       form={form}
       aria-label={r ? 'Ändra företrädare' : 'Lägg till företrädare'}
-      onReload={() => {
-        void qc.invalidateQueries({ queryKey: personQueryKey(person.id) });
-        onDone(false);
-      }}
+      submitLabel={r ? 'Spara' : 'Lägg till'}
+      onReload={reloadPerson(qc, person, onDone)}
+      onCancel={() => onDone(false)}
     >
       <RadioInput name="kind" label="Typ av företrädare" options={kindOptions} />
       <TextInput name="name" label="Namn" width="l" autoComplete="off" />
       <TextInput name="phone" label="Telefon" optional type="tel" width="m" autoComplete="off" />
       <TextInput name="email" label="E-post" optional type="email" width="l" autoComplete="off" />
       <TextAreaInput name="address" label="Adress" optional rows={2} />
-      <ButtonRow>
-        <SubmitButton form={form}>{r ? 'Spara' : 'Lägg till'}</SubmitButton>
-        <Button variant="secondary" onPress={() => onDone(false)}>
-          Avbryt
-        </Button>
-      </ButtonRow>
-    </Form>
+    </EditForm>
   );
 }

@@ -20,7 +20,7 @@ import {
 } from 'react-aria-components';
 import type { z } from 'zod';
 import { ApiError, GENERIC_ERROR_MESSAGE, isApiError } from './api';
-import { Button } from './ui';
+import { Button, ButtonRow } from './ui';
 
 export type FieldErrors = Record<string, string>;
 type Values = Record<string, unknown>;
@@ -145,13 +145,22 @@ function useFormContext(): FormApi<Values> {
   return ctx;
 }
 
-function useField(name: string) {
+function useField(name: string, optional?: boolean, isDisabled?: boolean) {
   const form = useFormContext();
+  const id = form.fieldId(name);
+  const value = form.values[name];
+  const error = form.errors[name];
   return {
-    id: form.fieldId(name),
-    value: form.values[name],
-    error: form.errors[name],
+    id,
+    value,
+    error,
     set: (v: unknown) => form.set(name, v),
+    /** The value as text ('' when empty), for text fields. */
+    text: value == null ? '' : String(value),
+    /** The value as a selected key (null when empty), for radio groups and selects. */
+    key: value == null || value === '' ? null : String(value),
+    /** What every react-aria field gets: id, name, state, and validation shown our way (aria, not the browser's). */
+    props: { id, name, isInvalid: !!error, isRequired: !optional, isDisabled, validationBehavior: 'aria' as const },
   };
 }
 
@@ -249,11 +258,20 @@ function orderOf(order: string[], key: string): number {
 
 type FieldBase = { name: string; label: ReactNode; hint?: ReactNode; optional?: boolean; isDisabled?: boolean };
 
-function LabelText({ label, optional }: { label: ReactNode; optional?: boolean }) {
+/** Label, hint and error of a react-aria field, in that order (the control follows). */
+function FieldHead({ label, optional, hint, error, legend }: { label: ReactNode; optional?: boolean; hint?: ReactNode; error?: string; legend?: boolean }) {
   return (
     <>
-      {label}
-      {optional && <span className="optional"> (frivilligt)</span>}
+      <Label className={legend ? 'label legend' : 'label'}>
+        {label}
+        {optional && <span className="optional"> (frivilligt)</span>}
+      </Label>
+      {hint && (
+        <Text slot="description" className="hint">
+          {hint}
+        </Text>
+      )}
+      <FieldError className="field-error">{error}</FieldError>
     </>
   );
 }
@@ -276,31 +294,10 @@ export function TextInput({
   width?: 'xs' | 's' | 'm' | 'l' | 'full';
   placeholder?: string;
 }) {
-  const f = useField(name);
+  const f = useField(name, optional, isDisabled);
   return (
-    <TextField
-      id={f.id}
-      name={name}
-      value={f.value == null ? '' : String(f.value)}
-      onChange={f.set}
-      isInvalid={!!f.error}
-      isRequired={!optional}
-      isDisabled={isDisabled}
-      validationBehavior="aria"
-      type={type}
-      autoComplete={autoComplete}
-      inputMode={inputMode}
-      className="field"
-    >
-      <Label className="label">
-        <LabelText label={label} optional={optional} />
-      </Label>
-      {hint && (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      )}
-      <FieldError className="field-error">{f.error}</FieldError>
+    <TextField {...f.props} value={f.text} onChange={f.set} type={type} autoComplete={autoComplete} inputMode={inputMode} className="field">
+      <FieldHead label={label} optional={optional} hint={hint} error={f.error} />
       <Input className={`input w-${width}`} placeholder={placeholder} />
     </TextField>
   );
@@ -324,35 +321,17 @@ export function DateInput({ hint, ...props }: FieldBase) {
 }
 
 export function TextAreaInput({ name, label, hint, optional, isDisabled, rows = 4 }: FieldBase & { rows?: number }) {
-  const f = useField(name);
+  const f = useField(name, optional, isDisabled);
   return (
-    <TextField
-      id={f.id}
-      name={name}
-      value={f.value == null ? '' : String(f.value)}
-      onChange={f.set}
-      isInvalid={!!f.error}
-      isRequired={!optional}
-      isDisabled={isDisabled}
-      validationBehavior="aria"
-      className="field"
-    >
-      <Label className="label">
-        <LabelText label={label} optional={optional} />
-      </Label>
-      {hint && (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      )}
-      <FieldError className="field-error">{f.error}</FieldError>
+    <TextField {...f.props} value={f.text} onChange={f.set} className="field">
+      <FieldHead label={label} optional={optional} hint={hint} error={f.error} />
       <TextArea className="input textarea" rows={rows} />
     </TextField>
   );
 }
 
 export function CheckboxInput({ name, label, hint, isDisabled }: Omit<FieldBase, 'optional'>) {
-  const f = useField(name);
+  const f = useField(name, true, isDisabled);
   const hintId = `${f.id}-hint`;
   const errorId = `${f.id}-error`;
   const describedBy = [hint ? hintId : null, f.error ? errorId : null].filter(Boolean).join(' ') || undefined;
@@ -363,17 +342,7 @@ export function CheckboxInput({ name, label, hint, isDisabled }: Omit<FieldBase,
           {f.error}
         </p>
       )}
-      <Checkbox
-        id={f.id}
-        name={name}
-        isSelected={f.value === true}
-        onChange={f.set}
-        isInvalid={!!f.error}
-        isDisabled={isDisabled}
-        validationBehavior="aria"
-        aria-describedby={describedBy}
-        className="checkbox"
-      >
+      <Checkbox {...f.props} isSelected={f.value === true} onChange={f.set} aria-describedby={describedBy} className="checkbox">
         <span className="checkbox-box" aria-hidden="true">
           <svg viewBox="0 0 18 18">
             <polyline points="3.5 9.5 7.5 13 14.5 5" />
@@ -401,28 +370,10 @@ export function RadioInput({
   options,
   inline = false,
 }: FieldBase & { options: Option[]; inline?: boolean }) {
-  const f = useField(name);
+  const f = useField(name, optional, isDisabled);
   return (
-    <RadioGroup
-      id={f.id}
-      name={name}
-      value={f.value == null || f.value === '' ? null : String(f.value)}
-      onChange={f.set}
-      isInvalid={!!f.error}
-      isRequired={!optional}
-      isDisabled={isDisabled}
-      validationBehavior="aria"
-      className={`field radio-group${inline ? ' radio-inline' : ''}`}
-    >
-      <Label className="label legend">
-        <LabelText label={label} optional={optional} />
-      </Label>
-      {hint && (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      )}
-      <FieldError className="field-error">{f.error}</FieldError>
+    <RadioGroup {...f.props} value={f.key} onChange={f.set} className={`field radio-group${inline ? ' radio-inline' : ''}`}>
+      <FieldHead label={label} optional={optional} hint={hint} error={f.error} legend />
       <div className="radio-options">
         {options.map((o) => (
           <Radio key={o.value} value={o.value} className="radio">
@@ -447,29 +398,10 @@ export function SelectInput({
   options,
   placeholder = 'Välj',
 }: FieldBase & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
-  const f = useField(name);
+  const f = useField(name, optional, isDisabled);
   return (
-    <Select
-      id={f.id}
-      name={name}
-      selectedKey={f.value == null || f.value === '' ? null : String(f.value)}
-      onSelectionChange={(k) => f.set(k == null ? '' : String(k))}
-      isInvalid={!!f.error}
-      isRequired={!optional}
-      isDisabled={isDisabled}
-      validationBehavior="aria"
-      placeholder={placeholder}
-      className="field select"
-    >
-      <Label className="label">
-        <LabelText label={label} optional={optional} />
-      </Label>
-      {hint && (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      )}
-      <FieldError className="field-error">{f.error}</FieldError>
+    <Select {...f.props} selectedKey={f.key} onSelectionChange={(k) => f.set(k == null ? '' : String(k))} placeholder={placeholder} className="field select">
+      <FieldHead label={label} optional={optional} hint={hint} error={f.error} />
       <AriaButton className="input select-button">
         <SelectValue className="select-value" />
         <span className="select-chevron" aria-hidden="true">
@@ -495,6 +427,35 @@ export function SubmitButton({ children, form, variant = 'primary' }: { children
     <Button type="submit" variant={variant} aria-disabled={form.submitting || undefined} className={form.submitting ? 'is-pending' : undefined}>
       {form.submitting ? 'Sparar…' : children}
     </Button>
+  );
+}
+
+/** A form that adds or changes something: "Spara" (or `submitLabel`) and "Avbryt" at the end; a version conflict offers `onReload`. */
+export function EditForm<V extends Values>({
+  form,
+  children,
+  onReload,
+  onCancel,
+  submitLabel = 'Spara',
+  'aria-label': ariaLabel,
+}: {
+  form: FormApi<V>;
+  children: ReactNode;
+  onReload: () => void;
+  onCancel: () => void;
+  submitLabel?: ReactNode;
+  'aria-label': string;
+}) {
+  return (
+    <Form form={form} aria-label={ariaLabel} onReload={onReload}>
+      {children}
+      <ButtonRow>
+        <SubmitButton form={form}>{submitLabel}</SubmitButton>
+        <Button variant="secondary" onPress={onCancel}>
+          Avbryt
+        </Button>
+      </ButtonRow>
+    </Form>
   );
 }
 
