@@ -48,22 +48,17 @@ export function LegalBasesPage() {
       lead="Ett beslut sparar den rättsliga grund som gällde på beslutsdagen. Ändra därför inte texten i en grund som har använts – lägg i stället till en ny med nytt startdatum och sätt slutdatum på den gamla."
       empty="Katalogen är tom."
       columns={columns}
-      sortBy="code"
-      addLabel="Lägg till rättslig grund"
-      newTitle="Ny rättslig grund"
-      newId="new-basis"
       noun="rättslig grund"
+      newId="new-basis"
       nameOf={(b) => b.code}
       renderForm={(p) => <LegalBasisForm {...p} />}
     />
   );
 }
 
-function LegalBasisForm({ item: b, onDone }: AdminFormProps<LegalBasis>) {
-  const { form, reload, cancel } = useAdminForm({
-    resource: 'legal-bases',
-    item: b,
-    onDone,
+function LegalBasisForm(props: AdminFormProps<LegalBasis>) {
+  const b = props.item;
+  const { form, editForm } = useAdminForm(props, {
     id: 'basis',
     initial: {
       code: b?.code ?? '',
@@ -90,7 +85,7 @@ function LegalBasisForm({ item: b, onDone }: AdminFormProps<LegalBasis>) {
     saved: (saved) => `${saved.code} är sparad.`,
   });
   return (
-    <EditForm form={form} aria-label={b ? 'Ändra rättslig grund' : 'Ny rättslig grund'} onReload={reload} onCancel={cancel}>
+    <EditForm {...editForm}>
       <TextInput name="code" label="Kod" hint="Versaler, siffror och _ : . -, till exempel LSS_9_4." width="m" autoComplete="off" />
       <RadioInput name="route" label="Lag" inline options={routeOptions} />
       <TextInput name="law" label="Lag (som den skrivs i beslutet)" hint="Till exempel Lag (1993:387) om stöd och service till vissa funktionshindrade." width="full" autoComplete="off" />

@@ -19,22 +19,17 @@ export function UnitsPage() {
       title="Enheter"
       empty="Det finns inga enheter."
       columns={columns}
-      sortBy="name"
-      addLabel="Lägg till enhet"
-      newTitle="Ny enhet"
-      newId="new-unit"
       noun="enhet"
+      newId="new-unit"
       nameOf={(u) => u.name}
       renderForm={(p) => <UnitForm {...p} />}
     />
   );
 }
 
-function UnitForm({ item: unit, onDone }: AdminFormProps<Unit>) {
-  const { form, reload, cancel } = useAdminForm({
-    resource: 'units',
-    item: unit,
-    onDone,
+function UnitForm(props: AdminFormProps<Unit>) {
+  const unit = props.item;
+  const { form, editForm } = useAdminForm(props, {
     id: 'unit',
     initial: { name: unit?.name ?? '', route: unit?.route ?? '', active: unit?.active ?? true },
     schema: unit ? unitUpdateBody : unitBody,
@@ -42,7 +37,7 @@ function UnitForm({ item: unit, onDone }: AdminFormProps<Unit>) {
     saved: (u) => `Enheten ${u.name} är sparad.`,
   });
   return (
-    <EditForm form={form} aria-label={unit ? 'Ändra enhet' : 'Ny enhet'} onReload={reload} onCancel={cancel}>
+    <EditForm {...editForm}>
       <TextInput name="name" label="Namn" width="l" autoComplete="off" />
       <RadioInput name="route" label="Lag som enheten arbetar med" options={routeOptions} />
       <CheckboxInput name="active" label="Enheten är aktiv" />

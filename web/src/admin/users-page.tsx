@@ -1,13 +1,11 @@
 // Users: role, unit, active; the administrator sets the first password and can reset it.
-import { useQuery } from '@tanstack/react-query';
 import { userCreateBody, userUpdateBody } from '../../../src/admin/schema';
 import { ROLES, roleLabel, UNIT_ROLES, type Role } from '../../../src/platform/policy/roles';
-import { api } from '../platform/api';
 import { formatDateTime } from '../platform/dates';
 import { CheckboxInput, EditForm, SelectInput, TextInput, type FieldErrors } from '../platform/form';
 import type { ColumnDef } from '../platform/table';
 import { Badge } from '../platform/ui';
-import { AdminListPage, useAdminForm, type AdminFormProps } from './admin-list-page';
+import { AdminListPage, useAdminForm, useAdminList, type AdminFormProps } from './admin-list-page';
 import { type Unit, type User } from './api';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel[r] }));
@@ -35,7 +33,7 @@ const columns: ColumnDef<User>[] = [
 ];
 
 export function UsersPage() {
-  const units = useQuery({ queryKey: ['admin', 'units'], queryFn: () => api<{ items: Unit[] }>('/admin/units') });
+  const units = useAdminList<Unit>('units');
   const unitOptions = (units.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
   return (
     <AdminListPage<User>
@@ -43,22 +41,17 @@ export function UsersPage() {
       title="Användare"
       empty="Det finns inga användare."
       columns={columns}
-      sortBy="displayName"
-      addLabel="Lägg till användare"
-      newTitle="Ny användare"
-      newId="new-user"
       noun="användare"
+      newId="new-user"
       nameOf={(u) => u.displayName}
       renderForm={(p) => <UserForm {...p} unitOptions={unitOptions} />}
     />
   );
 }
 
-function UserForm({ item: user, unitOptions, onDone }: AdminFormProps<User> & { unitOptions: Array<{ value: string; label: string }> }) {
-  const { form, reload, cancel } = useAdminForm({
-    resource: 'users',
-    item: user,
-    onDone,
+function UserForm({ unitOptions, ...props }: AdminFormProps<User> & { unitOptions: Array<{ value: string; label: string }> }) {
+  const user = props.item;
+  const { form, editForm } = useAdminForm(props, {
     id: 'user',
     initial: {
       username: user?.username ?? '',
@@ -83,7 +76,7 @@ function UserForm({ item: user, unitOptions, onDone }: AdminFormProps<User> & { 
   });
   const needsUnit = UNIT_ROLES.includes(form.values.role as Role);
   return (
-    <EditForm form={form} aria-label={user ? 'Ändra användare' : 'Ny användare'} onReload={reload} onCancel={cancel}>
+    <EditForm {...editForm}>
       {!user && <TextInput name="username" label="Användarnamn" hint="3–50 tecken: a–z, siffror, punkt, bindestreck eller understreck." width="m" autoComplete="off" />}
       <TextInput name="displayName" label="Namn" width="l" autoComplete="off" />
       <SelectInput name="role" label="Roll" options={roleOptions} placeholder="Välj roll" />

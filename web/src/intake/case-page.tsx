@@ -1,6 +1,6 @@
 // One case: summary, warnings, and the next steps this user may take (shown by the case's abilities).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import {
   acknowledgeBody,
@@ -16,7 +16,7 @@ import {
 import { api, isApiError } from '../platform/api';
 import { daysLabel, today } from '../platform/dates';
 import { Flash } from '../platform/flash';
-import { DateInput, Form, RadioInput, SelectInput, SubmitButton, useForm, type FieldErrors } from '../platform/form';
+import { DateInput, Form, RadioInput, SelectInput, SubmitButton, useVersionedForm, type FieldErrors, type FormApi, type VersionedFormSpec } from '../platform/form';
 import { Page } from '../platform/page';
 import { Loading, NotFoundOrForbidden, PageError } from '../platform/states';
 import { Badge, ButtonRow, Link, Notice, ProtectedBadge, Section, SummaryList } from '../platform/ui';
@@ -35,18 +35,51 @@ export function CasePage() {
   return <CaseView c={q.data} />;
 }
 
-function useCaseSaver(c: Case, onMessage: (m: string) => void) {
+/**
+ * The form of one step on the case: POST /cases/:id/<action> with the case's version; the case, the case lists and
+ * the person are fetched again and `message` is shown. `reload` is for a version conflict.
+ */
+function useCaseForm<V extends Record<string, unknown>, Out>(
+  c: Case,
+  onMessage: (m: string) => void,
+  { action, message, ...spec }: VersionedFormSpec<V, Out> & { action: string; message: string | ((body: Out) => string) },
+) {
   const qc = useQueryClient();
-  return {
-    save: async (path: string, body: unknown, message: string) => {
-      const saved = await api<Case>(`/cases/${c.id}/${path}`, { body });
-      qc.setQueryData(caseQueryKey(c.id), saved);
-      void qc.invalidateQueries({ queryKey: ['cases'] });
-      void qc.invalidateQueries({ queryKey: ['person', saved.person.id] });
-      onMessage(message);
-    },
-    reload: () => void qc.invalidateQueries({ queryKey: caseQueryKey(c.id) }),
-  };
+  const form = useVersionedForm(spec, c.version, async (body) => {
+    const text = typeof message === 'string' ? message : message(body);
+    const saved = await api<Case>(`/cases/${c.id}/${action}`, { body });
+    qc.setQueryData(caseQueryKey(c.id), saved);
+    void qc.invalidateQueries({ queryKey: ['cases'] });
+    void qc.invalidateQueries({ queryKey: ['person', saved.person.id] });
+    onMessage(text);
+  });
+  return { form, reload: () => void qc.invalidateQueries({ queryKey: caseQueryKey(c.id) }) };
+}
+
+/** A section with one step's form, named by the section's heading. */
+function CaseStep<V extends Record<string, unknown>>({
+  title,
+  id,
+  intro,
+  form,
+  reload,
+  children,
+}: {
+  title: string;
+  id: string;
+  intro?: string;
+  form: FormApi<V>;
+  reload: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Section title={title} id={id}>
+      {intro && <p>{intro}</p>}
+      <Form form={form} aria-labelledby={`${id}-heading`} onReload={reload}>
+        {children}
+      </Form>
+    </Section>
+  );
 }
 
 function CaseView({ c }: { c: Case }) {
@@ -141,122 +174,113 @@ function dateNotInFuture<F extends string>(field: F) {
 }
 
 function AcknowledgeSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
-  const saver = useCaseSaver(c, onMessage);
   const isLss = c.route === 'LSS';
-  const form = useForm({
+  const { form, reload } = useCaseForm(c, onMessage, {
     id: 'ack',
     initial: { acknowledgedDate: today(), method: '', personkretsDocumentation: '', personkretsGroup: '' },
     schema: acknowledgeBody,
     toBody: (v) => ({
-      version: c.version,
       acknowledgedDate: v.acknowledgedDate.trim(),
       method: v.method || undefined,
       personkretsDocumentation: isLss ? v.personkretsDocumentation || undefined : undefined,
       personkretsGroup: isLss && v.personkretsGroup ? Number(v.personkretsGroup) : undefined,
     }),
     check: (v) => {
-      const errs: FieldErrors = {};
-      notFuture(v.acknowledgedDate, 'acknowledgedDate', errs);
+      const errs = dateNotInFuture('acknowledgedDate')(v);
       if (!errs.acknowledgedDate && v.acknowledgedDate.trim() < c.receivedDate) errs.acknowledgedDate = `Bekräftelsen kan inte vara före ${c.receivedDate}, då ärendet kom in.`;
       if (isLss && !v.personkretsDocumentation) errs.personkretsDocumentation = 'Ange om det finns underlag för personkretsen.';
       return errs;
     },
-    onSubmit: (body) => saver.save('acknowledge', body, 'Ärendet är bekräftat.'),
+    action: 'acknowledge',
+    message: 'Ärendet är bekräftat.',
   });
   return (
-    <Section title="Bekräfta ärendet" id="acknowledge">
-      <p>Bekräfta till personen att ärendet har kommit in, per telefon eller brev. Brevet skapas som PDF när du har sparat.</p>
-      <Form form={form} aria-labelledby="acknowledge-heading" onReload={saver.reload}>
-        <DateInput name="acknowledgedDate" label="Datum för bekräftelsen" />
-        <RadioInput name="method" label="Hur bekräftades ärendet?" inline options={ACK_METHODS.map((m) => ({ value: m, label: ackMethodLabel[m] }))} />
-        {isLss && (
-          <>
-            <RadioInput
-              name="personkretsDocumentation"
-              label="Finns läkarintyg eller annat underlag som visar personkretsen?"
-              hint="Om underlag saknas står det i bekräftelsen vad personen behöver skicka in. Ärendet visar att underlag saknas tills det har kommit in."
-              options={[
-                { value: 'present', label: 'Ja, underlaget finns' },
-                { value: 'missing', label: 'Nej, underlag saknas' },
-              ]}
-            />
-            <RadioInput name="personkretsGroup" label="Vilken personkrets enligt 1 § LSS?" optional hint="Fyll i om det går att avgöra redan nu." options={personkretsGroupOptions} />
-          </>
-        )}
-        <SubmitButton form={form}>Bekräfta ärendet</SubmitButton>
-      </Form>
-    </Section>
+    <CaseStep
+      title="Bekräfta ärendet"
+      id="acknowledge"
+      intro="Bekräfta till personen att ärendet har kommit in, per telefon eller brev. Brevet skapas som PDF när du har sparat."
+      form={form}
+      reload={reload}
+    >
+      <DateInput name="acknowledgedDate" label="Datum för bekräftelsen" />
+      <RadioInput name="method" label="Hur bekräftades ärendet?" inline options={ACK_METHODS.map((m) => ({ value: m, label: ackMethodLabel[m] }))} />
+      {isLss && (
+        <>
+          <RadioInput
+            name="personkretsDocumentation"
+            label="Finns läkarintyg eller annat underlag som visar personkretsen?"
+            hint="Om underlag saknas står det i bekräftelsen vad personen behöver skicka in. Ärendet visar att underlag saknas tills det har kommit in."
+            options={[
+              { value: 'present', label: 'Ja, underlaget finns' },
+              { value: 'missing', label: 'Nej, underlag saknas' },
+            ]}
+          />
+          <RadioInput name="personkretsGroup" label="Vilken personkrets enligt 1 § LSS?" optional hint="Fyll i om det går att avgöra redan nu." options={personkretsGroupOptions} />
+        </>
+      )}
+      <SubmitButton form={form}>Bekräfta ärendet</SubmitButton>
+    </CaseStep>
   );
 }
 
 function DocumentationSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
-  const saver = useCaseSaver(c, onMessage);
-  const form = useForm({
+  const { form, reload } = useCaseForm(c, onMessage, {
     id: 'doc',
     initial: { receivedDate: today(), personkretsGroup: c.personkretsGroup ? String(c.personkretsGroup) : '' },
     schema: documentationReceivedBody,
-    toBody: (v) => ({ version: c.version, receivedDate: v.receivedDate.trim(), personkretsGroup: v.personkretsGroup ? Number(v.personkretsGroup) : undefined }),
+    toBody: (v) => ({ receivedDate: v.receivedDate.trim(), personkretsGroup: v.personkretsGroup ? Number(v.personkretsGroup) : undefined }),
     check: dateNotInFuture('receivedDate'),
-    onSubmit: (body) => saver.save('documentation-received', body, 'Underlaget är registrerat som inkommet.'),
+    action: 'documentation-received',
+    message: 'Underlaget är registrerat som inkommet.',
   });
   return (
-    <Section title="Underlag för personkretsen har kommit in" id="documentation">
-      <Form form={form} aria-labelledby="documentation-heading" onReload={saver.reload}>
-        <DateInput name="receivedDate" label="Datum då underlaget kom in" />
-        <RadioInput name="personkretsGroup" label="Vilken personkrets enligt 1 § LSS?" optional options={personkretsGroupOptions} />
-        <SubmitButton form={form}>Registrera underlaget</SubmitButton>
-      </Form>
-    </Section>
+    <CaseStep title="Underlag för personkretsen har kommit in" id="documentation" form={form} reload={reload}>
+      <DateInput name="receivedDate" label="Datum då underlaget kom in" />
+      <RadioInput name="personkretsGroup" label="Vilken personkrets enligt 1 § LSS?" optional options={personkretsGroupOptions} />
+      <SubmitButton form={form}>Registrera underlaget</SubmitButton>
+    </CaseStep>
   );
 }
 
 function ApplicationSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
-  const saver = useCaseSaver(c, onMessage);
-  const form = useForm({
+  const { form, reload } = useCaseForm(c, onMessage, {
     id: 'application',
     initial: { applicationDate: today() },
     schema: recordApplicationBody,
-    toBody: (v) => ({ version: c.version, applicationDate: v.applicationDate.trim() }),
+    toBody: (v) => ({ applicationDate: v.applicationDate.trim() }),
     check: dateNotInFuture('applicationDate'),
-    onSubmit: (body) => saver.save('application', body, 'Ansökan är registrerad.'),
+    action: 'application',
+    message: 'Ansökan är registrerad.',
   });
   return (
-    <Section title="Personen har ansökt" id="application">
-      <p>Registrera datumet när personen själv, eller hens företrädare, ansökte.</p>
-      <Form form={form} aria-labelledby="application-heading" onReload={saver.reload}>
-        <DateInput name="applicationDate" label="Datum för ansökan" />
-        <SubmitButton form={form}>Registrera ansökan</SubmitButton>
-      </Form>
-    </Section>
+    <CaseStep title="Personen har ansökt" id="application" intro="Registrera datumet när personen själv, eller hens företrädare, ansökte." form={form} reload={reload}>
+      <DateInput name="applicationDate" label="Datum för ansökan" />
+      <SubmitButton form={form}>Registrera ansökan</SubmitButton>
+    </CaseStep>
   );
 }
 
 function AssignSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
-  const saver = useCaseSaver(c, onMessage);
   const staff = useQuery({ queryKey: ['staff', 'handlaggare'], queryFn: () => api<{ items: Staff[] }>('/staff?role=handlaggare') });
-  const form = useForm({
+  const { form, reload } = useCaseForm(c, onMessage, {
     id: 'assign',
     initial: { responsibleUserId: c.responsible.id },
     schema: assignBody,
-    toBody: (v) => ({ version: c.version, responsibleUserId: v.responsibleUserId || undefined }),
-    onSubmit: async (body) => {
-      const who = staff.data?.items.find((s) => s.id === body.responsibleUserId)?.displayName ?? 'den valda handläggaren';
-      await saver.save('assign', body, `Ärendet är tilldelat ${who}.`);
-    },
+    toBody: (v) => ({ responsibleUserId: v.responsibleUserId || undefined }),
+    action: 'assign',
+    message: (body) => `Ärendet är tilldelat ${staff.data?.items.find((s) => s.id === body.responsibleUserId)?.displayName ?? 'den valda handläggaren'}.`,
   });
   return (
-    <Section title="Ansvarig handläggare" id="assign">
-      <Form form={form} aria-labelledby="assign-heading" onReload={saver.reload}>
-        <SelectInput
-          name="responsibleUserId"
-          label="Välj handläggare"
-          placeholder="Välj handläggare"
-          options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.unitName ? `${s.displayName} (${s.unitName})` : s.displayName }))}
-        />
-        <ButtonRow>
-          <SubmitButton form={form}>Tilldela ärendet</SubmitButton>
-        </ButtonRow>
-      </Form>
-    </Section>
+    <CaseStep title="Ansvarig handläggare" id="assign" form={form} reload={reload}>
+      <SelectInput
+        name="responsibleUserId"
+        label="Välj handläggare"
+        placeholder="Välj handläggare"
+        options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.unitName ? `${s.displayName} (${s.unitName})` : s.displayName }))}
+      />
+      <ButtonRow>
+        <SubmitButton form={form}>Tilldela ärendet</SubmitButton>
+      </ButtonRow>
+    </CaseStep>
   );
 }

@@ -137,6 +137,21 @@ export function useForm<V extends Values, Out>(opts: {
   return { id: opts.id, values, errors, formError, submitting, submitCount, set, reset, fieldId, handleSubmit, fieldOrder: Object.keys(opts.initial) };
 }
 
+/** A form whose body carries the version it was read at (a 409 if someone saved in between). */
+export type VersionedFormSpec<V extends Values, Out> = {
+  id: string;
+  initial: V;
+  schema: z.ZodType<Out>;
+  /** The API body without the version. */
+  toBody: (values: V) => object;
+  check?: (values: V, parsed: Out) => FieldErrors;
+};
+
+/** `useForm` with `version` added to the body; no version (adding something new) adds none. */
+export function useVersionedForm<V extends Values, Out>(spec: VersionedFormSpec<V, Out>, version: number | undefined, onSubmit: (parsed: Out) => Promise<void>): FormApi<V> {
+  return useForm({ ...spec, toBody: (v) => ({ ...(version === undefined ? {} : { version }), ...spec.toBody(v) }), onSubmit });
+}
+
 const FormContext = createContext<FormApi<Values> | null>(null);
 
 function useFormContext(): FormApi<Values> {
@@ -145,7 +160,7 @@ function useFormContext(): FormApi<Values> {
   return ctx;
 }
 
-function useField(name: string, optional?: boolean, isDisabled?: boolean) {
+function useField({ name, optional, isDisabled }: Pick<FieldBase, 'name' | 'optional' | 'isDisabled'>) {
   const form = useFormContext();
   const id = form.fieldId(name);
   const value = form.values[name];
@@ -259,7 +274,7 @@ function orderOf(order: string[], key: string): number {
 type FieldBase = { name: string; label: ReactNode; hint?: ReactNode; optional?: boolean; isDisabled?: boolean };
 
 /** Label, hint and error of a react-aria field, in that order (the control follows). */
-function FieldHead({ label, optional, hint, error, legend }: { label: ReactNode; optional?: boolean; hint?: ReactNode; error?: string; legend?: boolean }) {
+function FieldHead({ label, optional, hint, error, legend }: FieldBase & { error?: string; legend?: boolean }) {
   return (
     <>
       <Label className={legend ? 'label legend' : 'label'}>
@@ -277,16 +292,12 @@ function FieldHead({ label, optional, hint, error, legend }: { label: ReactNode;
 }
 
 export function TextInput({
-  name,
-  label,
-  hint,
-  optional,
-  isDisabled,
   type = 'text',
   autoComplete,
   inputMode,
   width = 'full',
   placeholder,
+  ...field
 }: FieldBase & {
   type?: 'text' | 'password' | 'email' | 'tel' | 'search';
   autoComplete?: string;
@@ -294,10 +305,10 @@ export function TextInput({
   width?: 'xs' | 's' | 'm' | 'l' | 'full';
   placeholder?: string;
 }) {
-  const f = useField(name, optional, isDisabled);
+  const f = useField(field);
   return (
     <TextField {...f.props} value={f.text} onChange={f.set} type={type} autoComplete={autoComplete} inputMode={inputMode} className="field">
-      <FieldHead label={label} optional={optional} hint={hint} error={f.error} />
+      <FieldHead {...field} error={f.error} />
       <Input className={`input w-${width}`} placeholder={placeholder} />
     </TextField>
   );
@@ -320,18 +331,18 @@ export function DateInput({ hint, ...props }: FieldBase) {
   );
 }
 
-export function TextAreaInput({ name, label, hint, optional, isDisabled, rows = 4 }: FieldBase & { rows?: number }) {
-  const f = useField(name, optional, isDisabled);
+export function TextAreaInput({ rows = 4, ...field }: FieldBase & { rows?: number }) {
+  const f = useField(field);
   return (
     <TextField {...f.props} value={f.text} onChange={f.set} className="field">
-      <FieldHead label={label} optional={optional} hint={hint} error={f.error} />
+      <FieldHead {...field} error={f.error} />
       <TextArea className="input textarea" rows={rows} />
     </TextField>
   );
 }
 
 export function CheckboxInput({ name, label, hint, isDisabled }: Omit<FieldBase, 'optional'>) {
-  const f = useField(name, true, isDisabled);
+  const f = useField({ name, optional: true, isDisabled });
   const hintId = `${f.id}-hint`;
   const errorId = `${f.id}-error`;
   const describedBy = [hint ? hintId : null, f.error ? errorId : null].filter(Boolean).join(' ') || undefined;
@@ -361,19 +372,11 @@ export function CheckboxInput({ name, label, hint, isDisabled }: Omit<FieldBase,
 
 export type Option = { value: string; label: ReactNode; hint?: ReactNode; textValue?: string };
 
-export function RadioInput({
-  name,
-  label,
-  hint,
-  optional,
-  isDisabled,
-  options,
-  inline = false,
-}: FieldBase & { options: Option[]; inline?: boolean }) {
-  const f = useField(name, optional, isDisabled);
+export function RadioInput({ options, inline = false, ...field }: FieldBase & { options: Option[]; inline?: boolean }) {
+  const f = useField(field);
   return (
     <RadioGroup {...f.props} value={f.key} onChange={f.set} className={`field radio-group${inline ? ' radio-inline' : ''}`}>
-      <FieldHead label={label} optional={optional} hint={hint} error={f.error} legend />
+      <FieldHead {...field} error={f.error} legend />
       <div className="radio-options">
         {options.map((o) => (
           <Radio key={o.value} value={o.value} className="radio">
@@ -389,19 +392,11 @@ export function RadioInput({
   );
 }
 
-export function SelectInput({
-  name,
-  label,
-  hint,
-  optional,
-  isDisabled,
-  options,
-  placeholder = 'Välj',
-}: FieldBase & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
-  const f = useField(name, optional, isDisabled);
+export function SelectInput({ options, placeholder = 'Välj', ...field }: FieldBase & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
+  const f = useField(field);
   return (
     <Select {...f.props} selectedKey={f.key} onSelectionChange={(k) => f.set(k == null ? '' : String(k))} placeholder={placeholder} className="field select">
-      <FieldHead label={label} optional={optional} hint={hint} error={f.error} />
+      <FieldHead {...field} error={f.error} />
       <AriaButton className="input select-button">
         <SelectValue className="select-value" />
         <span className="select-chevron" aria-hidden="true">
