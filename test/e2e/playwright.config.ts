@@ -35,7 +35,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx tsx src/main.ts',
+    // Exactly what `npm start` runs: the bundled server (rebuilt if stale) serving web/dist.
+    command: 'node scripts/start.mjs',
     cwd: root,
     url: `${baseURL}/api/health`,
     reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
