@@ -27,10 +27,8 @@ export interface SessionActor extends Actor {
   unitName: string | null;
 }
 
-/** The signed-in actor for a cookie token, or null if unknown, expired or the user is inactive. */
-export async function resolveSession(db: Queryable, token: string, now: Date, idleMinutes: number): Promise<SessionActor | null> {
-  const id = hashToken(token);
-  const [row] = await db
+function sessionQuery(db: Queryable) {
+  return db
     .select({
       lastSeenAt: sessions.lastSeenAt,
       userId: users.id,
@@ -44,7 +42,18 @@ export async function resolveSession(db: Queryable, token: string, now: Date, id
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('kontakt_resolve_session');
+}
+// Every request resolves its session: prepare the query once per database handle.
+const prepared = new WeakMap<object, ReturnType<typeof sessionQuery>>();
+
+/** The signed-in actor for a cookie token, or null if unknown, expired or the user is inactive. */
+export async function resolveSession(db: Queryable, token: string, now: Date, idleMinutes: number): Promise<SessionActor | null> {
+  const id = hashToken(token);
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = sessionQuery(db)));
+  const [row] = await query.execute({ id });
   if (!row) return null;
   if (!row.active || sessionExpired(row.lastSeenAt, now, idleMinutes)) {
     await db.delete(sessions).where(eq(sessions.id, id));
