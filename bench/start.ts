@@ -9,26 +9,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { webIsStale } from '../scripts/build.mjs';
 import { isMain, LAUNCHER_LABEL, ms, OUT, ROOT, secs, startServer, stats, table, writeSummary, type Launcher, type SummaryRow } from './lib';
 
 const FIRST_TARGET = 8000;
 const RESTART_TARGET = 1500;
 
-function newest(p: string): number {
-  const st = fs.statSync(p, { throwIfNoEntry: false });
-  if (!st) return 0;
-  if (!st.isDirectory()) return st.mtimeMs;
-  let m = st.mtimeMs;
-  for (const e of fs.readdirSync(p)) if (e !== 'dist' && e !== 'node_modules') m = Math.max(m, newest(path.join(p, e)));
-  return m;
-}
-const mtime = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-
-/** Same test as scripts/start.mjs: would `npm start` run a vite build of the web app first? */
-function webBuildFresh(): boolean {
-  const srcAt = Math.max(newest(path.join(ROOT, 'src')), mtime(path.join(ROOT, 'package-lock.json')));
-  return mtime(path.join(ROOT, 'web/dist/index.html')) >= Math.max(srcAt, newest(path.join(ROOT, 'web')));
-}
+/** Would `npm start` run a vite build of the web app first? (the same test it uses) */
+const webBuildFresh = () => !webIsStale();
 
 export async function runStartBench(opts: { runs?: number; firstRuns?: number; all?: boolean } = {}): Promise<SummaryRow[]> {
   const runs = opts.runs ?? 5;

@@ -3,6 +3,8 @@ import { buildApp } from './platform/http/app';
 import { loadConfig, type Config } from './platform/config';
 import { systemClock, type Clock } from './platform/clock';
 import { openDatabase, type Database } from './platform/db/connect';
+
+export { writePgliteTemplate } from './platform/db/connect';
 import { seedDefaults, startupState } from './platform/seed/defaults';
 import { seedDemo } from './platform/seed/seed-demo';
 import { runMaintenance, scheduleMaintenance } from './platform/maintenance';

@@ -25,20 +25,30 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** The checked-in migrations: found from this file upwards, so it works from src/ and from the dist/ bundle. */
-function findMigrations(): string {
+/** The project root: found from this file upwards, so it works from src/ and from the dist/ bundle. */
+function findRoot(): string {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'migrations', 'meta', '_journal.json');
-    if (fs.existsSync(candidate)) return path.dirname(path.dirname(candidate));
+    if (fs.existsSync(path.join(dir, 'migrations', 'meta', '_journal.json'))) return dir;
     if (path.dirname(dir) === dir) throw new Error('migrations folder not found');
   }
 }
-export const MIGRATIONS_DIR = findMigrations();
+const ROOT = findRoot();
+export const MIGRATIONS_DIR = path.join(ROOT, 'migrations');
+/**
+ * An initialised, migrated, empty PGlite data folder (tar), made by `npm install`/`npm start`
+ * (scripts/build.mjs). A new data folder is loaded from it instead of running initdb (~1.4 s
+ * instead of ~4.5 s); migrations newer than the template are applied at start as usual.
+ */
+export const PGLITE_TEMPLATE = path.join(ROOT, 'dist', 'pglite-template.tar');
 // Any fixed number: serialises migrations when several instances start against one PostgreSQL.
 const MIGRATION_LOCK = 727_001;
 
 export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+    if (fresh && !loadDataDir && fs.existsSync(PGLITE_TEMPLATE)) loadDataDir = new Blob([fs.readFileSync(PGLITE_TEMPLATE)]);
+  }
   const client = await PGlite.create(dataDir ?? undefined, loadDataDir ? { loadDataDir } : undefined);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
@@ -77,4 +87,17 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
 
 export async function ping(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
+}
+
+/** Write the PGlite template (see PGLITE_TEMPLATE): a migrated, empty database. Atomic: tmp + rename. */
+export async function writePgliteTemplate(file = PGLITE_TEMPLATE): Promise<void> {
+  const database = await openPglite(null);
+  await database.migrate();
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  const dump = await client.dumpDataDir('none');
+  await database.close();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(tmp, file);
 }
