@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { buildStaff, login, personBody, setupHarness, TEST_PASSWORD, type ApiClient, type Harness } from '../../test/support/harness';
+import { buildStaff, login, personBody, setupHarness, type ApiClient, type Harness } from '../../test/support/harness';
 import { legalBasesInForce } from '../decisions/legal-bases';
 
 let h: Harness;

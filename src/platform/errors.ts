@@ -8,7 +8,6 @@ export const ERROR_CODES = {
   FORBIDDEN: [403, 'Du har inte behörighet att göra det här.'],
   NOT_FOUND: [404, 'Det du söker finns inte, eller så har du inte behörighet att se det.'],
   ROUTE_NOT_FOUND: [404, 'Adressen finns inte i Kontakt.'],
-  METHOD_NOT_ALLOWED: [405, 'Den metoden går inte att använda här.'],
   VERSION_CONFLICT: [409, 'Någon annan har ändrat uppgifterna medan du arbetade. Ladda om sidan och gör ändringen igen.'],
   PERSON_DUPLICATE: [409, 'Det finns redan en person med det numret i Kontakt. Sök fram personen i stället.'],
   USERNAME_TAKEN: [409, 'Användarnamnet är upptaget. Välj ett annat.'],

@@ -37,8 +37,6 @@ export interface AppDeps {
   logger?: boolean | Record<string, unknown>;
 }
 
-export type App = FastifyInstance & { withTypeProvider<T>(): any };
-
 function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, extra: { message?: string; fields?: { path: string; message: string }[] } = {}) {
   const [status, message] = ERROR_CODES[code];
   return reply

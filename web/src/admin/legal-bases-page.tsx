@@ -58,7 +58,7 @@ export function LegalBasesPage() {
 
 function LegalBasisForm(props: AdminFormProps<LegalBasis>) {
   const b = props.item;
-  const { form, editForm } = useAdminForm(props, {
+  const { editForm } = useAdminForm(props, {
     id: 'basis',
     initial: {
       code: b?.code ?? '',

@@ -29,7 +29,7 @@ export function UnitsPage() {
 
 function UnitForm(props: AdminFormProps<Unit>) {
   const unit = props.item;
-  const { form, editForm } = useAdminForm(props, {
+  const { editForm } = useAdminForm(props, {
     id: 'unit',
     initial: { name: unit?.name ?? '', route: unit?.route ?? '', active: unit?.active ?? true },
     schema: unit ? unitUpdateBody : unitBody,
