@@ -112,7 +112,7 @@ describe('users', () => {
 
   it('creates a user with role and unit, who can then sign in; the creation is logged', async () => {
     const { res, user, password } = await createUser({ username: `  Stina.K-${uniq()}  `, role: 'enhetschef' });
-    expect(user).toMatchObject({ role: 'enhetschef', unitId: staff.lss.id, unitName: staff.lss.name, active: true, lockedUntil: null, version: 1 });
+    expect(user).toMatchObject({ role: 'enhetschef', unitId: staff.lss.id, unitName: staff.lss.name, active: true, locked: false, lockedUntil: null, lockedAccountWide: false, version: 1 });
     expect(user.username).toMatch(/^stina\.k-/); // trimmed and lower-cased
     expect(user).not.toHaveProperty('passwordHash');
     const row = await expectAdminAudit(res, 'admin.user', 'user', user.id);
@@ -189,9 +189,10 @@ describe('users', () => {
       await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'fel-lösenord-helt-klart' }, remoteAddress: '10.0.0.9' });
     }
     const locked = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password }, remoteAddress: '10.0.0.9' });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe('ACCOUNT_LOCKED');
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().code).toBe('INVALID_CREDENTIALS');
     const before = await current(user.id);
+    expect(before).toMatchObject({ locked: true, lockedAccountWide: false });
     expect(before.lockedUntil).not.toBeNull();
 
     const newPassword = 'ett-helt-nytt-lösenord-2';
@@ -204,7 +205,7 @@ describe('users', () => {
       newPassword,
     });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json().lockedUntil).toBeNull();
+    expect(r.json()).toMatchObject({ locked: false, lockedUntil: null });
     const row = await expectAdminAudit(r, 'admin.user', 'user', user.id);
     expect(row.details).toMatchObject({ passwordReset: true });
     expect(JSON.stringify(row.details)).not.toContain(newPassword);
@@ -213,6 +214,30 @@ describe('users', () => {
     await expect(login(h.app, user.username, password)).rejects.toThrow(/401/);
     const fresh = await login(h.app, user.username, newPassword);
     expect((await fresh.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it('shows locked accounts, and unlocks one (logged) without a version', async () => {
+    const { user, password } = await createUser();
+    const fail = (ip: string) =>
+      h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'fel-lösenord-helt-klart' }, remoteAddress: ip });
+    // Failures from five addresses lock the whole account.
+    for (let a = 1; a <= 5; a++) await fail(`10.77.0.${a}`);
+    const locked = await current(user.id);
+    expect(locked).toMatchObject({ locked: true, lockedAccountWide: true, version: user.version });
+    expect(new Date(locked.lockedUntil).getTime()).toBe(h.clock.now().getTime() + 15 * 60_000);
+    await expect(login(h.app, user.username, password, '10.77.1.1')).rejects.toThrow(/401/);
+
+    const r = await admin.post(`/api/admin/users/${user.id}/unlock`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ locked: false, lockedUntil: null, lockedAccountWide: false, version: user.version });
+    const row = await expectAdminAudit(r, 'admin.user', 'user', user.id);
+    expect(row.details).toMatchObject({ op: 'unlock', wasLocked: true, accountWide: true });
+    const theirs = await login(h.app, user.username, password, '10.77.0.1');
+    expect((await theirs.get('/api/auth/me')).json()).toMatchObject({ failedAttemptsSinceLastLogin: 5 });
+
+    expect((await admin.post('/api/admin/users/00000000-0000-4000-8000-000000000000/unlock')).statusCode).toBe(404);
+    const hl = await login(h.app, staff.hl.username);
+    expect((await hl.post(`/api/admin/users/${user.id}/unlock`)).statusCode).toBe(403);
   });
 
   it('changes role and unit', async () => {

@@ -7,7 +7,7 @@ import { ROLES } from '../platform/policy/roles';
 import { createLegalBasis, listLegalBases, updateLegalBasis } from '../decisions/legal-bases';
 import { readMunicipalitySettings, updateMunicipalitySettings } from './municipality-settings';
 import { createUnit, listUnits, updateUnit } from './units';
-import { createUser, listStaff, listUsers, updateUser } from './users';
+import { createUser, listStaff, listUsers, unlockUser, updateUser } from './users';
 import {
   idParams,
   legalBasisBody,
@@ -53,6 +53,11 @@ export function registerAdminRoutes(api: FastifyInstance, deps: AppDeps) {
     '/api/admin/users/:id',
     { config: users, schema: { tags, summary: 'Ändra användare', params: idParams, body: userUpdateBody, response: { 200: userOut, ...errors } } },
     async (req) => updateUser(ctx(req), (req.params as Id).id, req.body as z.output<typeof userUpdateBody>),
+  );
+  api.post(
+    '/api/admin/users/:id/unlock',
+    { config: users, schema: { tags, summary: 'Lås upp inloggningen efter misslyckade försök', params: idParams, response: { 200: userOut, ...errors } } },
+    async (req) => unlockUser(ctx(req), (req.params as Id).id),
   );
 
   api.get('/api/admin/legal-bases', { config: bases, schema: { tags, summary: 'Rättsliga grunder', response: { 200: list(legalBasisOut), ...errors } } }, async (req) =>

@@ -44,7 +44,12 @@ export const userOut = z.object({
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
   active: z.boolean(),
+  /** Sign-in is locked now after failed attempts: the whole account, or from at least one client address. */
+  locked: z.boolean(),
+  /** When the latest active lock ends (ISO), or null. */
   lockedUntil: z.string().nullable(),
+  /** The whole account is locked (failures from many addresses), not only some addresses. */
+  lockedAccountWide: z.boolean(),
   version: z.number(),
 });
 

@@ -1,5 +1,5 @@
-// Administrator: staff accounts (roles, unit, active, password reset).
-import { and, asc, eq, sql } from 'drizzle-orm';
+// Administrator: staff accounts (roles, unit, active, password reset, unlocking after failed sign-ins).
+import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable } from '../platform/db/connect';
@@ -10,12 +10,31 @@ import { recordAudit } from '../platform/audit/record';
 import { hashPassword } from '../platform/auth/password';
 import { UNIT_ROLES, type Role } from '../platform/policy/roles';
 import { scopeOf } from '../platform/policy/permissions';
-import { sessions, units, users } from '../platform/tables';
+import { isLocked } from '../platform/auth/rules';
+import { loginFailures, sessions, units, users } from '../platform/tables';
 import type { userCreateBody, userUpdateBody } from './schema';
 
 type UserRow = typeof users.$inferSelect;
 
-function present(u: UserRow, unitName: string | null) {
+/** The latest end of each user's active per-address locks (auth/rules.ts), for the given users or all. */
+async function addressLocks(db: Queryable, now: Date, ids?: string[]): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ userId: loginFailures.userId, until: max(loginFailures.lockedUntil) })
+    .from(loginFailures)
+    .where(and(gt(loginFailures.lockedUntil, now), ...(ids ? [inArray(loginFailures.userId, ids)] : [])))
+    .groupBy(loginFailures.userId);
+  return new Map(rows.filter((r) => r.until).map((r) => [r.userId, new Date(r.until!)]));
+}
+
+/** Locked now: the whole account, or sign-in from at least one client address. */
+function lockOf(u: UserRow, addressLockedUntil: Date | undefined, now: Date) {
+  const accountWide = isLocked(u.lockedUntil, now);
+  const ends = [accountWide ? u.lockedUntil! : null, addressLockedUntil ?? null].filter((d): d is Date => d !== null);
+  const until = ends.length ? new Date(Math.max(...ends.map((d) => d.getTime()))) : null;
+  return { locked: until !== null, lockedUntil: until ? until.toISOString() : null, lockedAccountWide: accountWide };
+}
+
+function present(u: UserRow, unitName: string | null, lock: ReturnType<typeof lockOf>) {
   return {
     id: u.id,
     username: u.username,
@@ -24,19 +43,45 @@ function present(u: UserRow, unitName: string | null) {
     unitId: u.unitId,
     unitName,
     active: u.active,
-    lockedUntil: u.lockedUntil ? u.lockedUntil.toISOString() : null,
+    ...lock,
     version: u.version,
   };
 }
 
-async function presentById(db: Queryable, id: string) {
+async function presentById(db: Queryable, id: string, now: Date) {
   const [r] = await db.select({ u: users, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id));
-  return present(r.u, r.unitName);
+  const locks = await addressLocks(db, now, [id]);
+  return present(r.u, r.unitName, lockOf(r.u, locks.get(id), now));
 }
 
 export async function listUsers(ctx: UseCaseContext) {
+  const now = ctx.clock.now();
   const rows = await ctx.db.select({ u: users, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).orderBy(asc(users.displayName));
-  return { items: rows.map((r) => present(r.u, r.unitName)) };
+  const locks = await addressLocks(ctx.db, now);
+  return { items: rows.map((r) => present(r.u, r.unitName, lockOf(r.u, locks.get(r.u.id), now))) };
+}
+
+/**
+ * Lift every lock after failed sign-ins: the account-wide one and those of single client addresses. Not a
+ * versioned edit (it changes nothing the administrator's form holds), so it does not bump the version.
+ * The count of failed attempts stays, so the user is still told at the next sign-in.
+ */
+export function unlockUser(ctx: UseCaseContext, id: string) {
+  return inTransaction(ctx.db, async (tx) => {
+    const now = ctx.clock.now();
+    const [u] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+    if (!u) throw new AppError('NOT_FOUND');
+    const before = lockOf(u, (await addressLocks(tx, now, [id])).get(id), now);
+    await tx.update(users).set({ lockedUntil: null }).where(eq(users.id, id));
+    await tx.delete(loginFailures).where(eq(loginFailures.userId, id));
+    await recordAudit(tx, ctx, {
+      action: 'admin.user',
+      entityType: 'user',
+      entityId: id,
+      details: { op: 'unlock', wasLocked: before.locked, accountWide: before.lockedAccountWide },
+    });
+    return presentById(tx, id, now);
+  });
 }
 
 /** Staff names for pickers (assigning a case, filtering the log), within the actor's scope. */
@@ -82,7 +127,7 @@ export function createUser(ctx: UseCaseContext, input: z.output<typeof userCreat
         .values({ username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId ?? null, passwordHash, createdAt: now, updatedAt: now })
         .returning();
       await recordAudit(tx, ctx, { action: 'admin.user', entityType: 'user', entityId: u.id, details: { op: 'create', role: u.role } });
-      return presentById(tx, u.id);
+      return presentById(tx, u.id, ctx.clock.now());
     });
   });
 }
@@ -100,9 +145,11 @@ export async function updateUser(ctx: UseCaseContext, id: string, input: z.outpu
       unitId: input.unitId ?? null,
       active: input.active,
       updatedAt: ctx.clock.now(),
-      ...(passwordHash ? { passwordHash, failedLoginCount: 0, lockedUntil: null } : {}),
+      ...(passwordHash ? { passwordHash, lockedUntil: null } : {}),
     };
     const u = await updateVersioned(tx, users, id, input.version, set);
+    // A new password also lifts the locks of single addresses.
+    if (passwordHash) await tx.delete(loginFailures).where(eq(loginFailures.userId, u.id));
     // A deactivated account or a new password ends every session of that user at once.
     if (!u.active || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, u.id));
     await recordAudit(tx, ctx, {
@@ -111,6 +158,6 @@ export async function updateUser(ctx: UseCaseContext, id: string, input: z.outpu
       entityId: u.id,
       details: { op: 'update', role: u.role, active: u.active, passwordReset: Boolean(passwordHash) },
     });
-    return presentById(tx, u.id);
+    return presentById(tx, u.id, ctx.clock.now());
   });
 }

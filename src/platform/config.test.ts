@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config';
+import { loadConfig, parseTrustProxy } from './config';
 
 describe('loadConfig', () => {
   it('defaults to demo mode on port 3000 with ./data', () => {
@@ -16,5 +16,29 @@ describe('loadConfig', () => {
   });
   it('refuses nonsense numbers', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+  });
+  it('reads MIGRATION_DATABASE_URL only together with DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@h/db', MIGRATION_DATABASE_URL: 'postgres://owner@h/db' }).migrationDatabaseUrl).toBe('postgres://owner@h/db');
+    expect(loadConfig({}).migrationDatabaseUrl).toBeNull();
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@h/db' })).toThrow(/DATABASE_URL/);
+  });
+});
+
+describe('TRUST_PROXY names what is trusted', () => {
+  it('trusts no proxy by default', () => {
+    for (const v of [undefined, '', '0', 'false']) expect(parseTrustProxy(v)).toBe(false);
+  });
+  it('reads an integer as the number of proxy hops (1 = one proxy, never "everything")', () => {
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy('2')).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  });
+  it('reads the proxies\' addresses and CIDRs', () => {
+    expect(parseTrustProxy('10.0.0.5, 10.1.0.0/16,fd00::/8,loopback')).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8', 'loopback']);
+  });
+  it('refuses "true", which would believe the client\'s own X-Forwarded-For, and nonsense', () => {
+    expect(() => parseTrustProxy('true')).toThrow(/hops/);
+    expect(() => parseTrustProxy('proxy.example')).toThrow(/TRUST_PROXY/);
+    expect(() => parseTrustProxy('10.0.0.0/33')).toThrow(/TRUST_PROXY/);
   });
 });

@@ -1,22 +1,71 @@
 // Configuration from the environment, read once at start. Everything a municipality changes
 // at run time (rates, texts, legal bases) lives in the database instead.
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /**
+   * PostgreSQL only: the role that owns the tables and runs the migrations at start. When given,
+   * the app migrates with it and then serves with `databaseUrl`, a role that may only read and
+   * append to the audit log (see src/platform/db/roles.ts).
+   */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   production: boolean;
   /** Seed "Demo kommun" with demo users on an empty database. Never in production. */
   demo: boolean;
   sessionIdleMinutes: number;
-  /** Behind a load balancer/TLS terminator: trust X-Forwarded-* (client address, https). */
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers are believed (client address, https): false (none), the
+   * number of proxy hops in front of the app, or the proxies' addresses/CIDRs. Fastify's `trustProxy`.
+   */
+  trustProxy: TrustProxy;
   /** Login attempts allowed per client address per 15 minutes. */
   loginAttemptsPerIp: number;
   logLevel: string;
   webDist: string;
+}
+
+export type TrustProxy = false | number | string[];
+
+/** proxy-addr's names for address ranges, accepted besides addresses and CIDRs. */
+const RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: unset/0/false → trust no proxy; an integer n → n proxy hops (1 = the address the one
+ * proxy in front of the app appended to X-Forwarded-For); otherwise a comma-separated list of the
+ * proxies' addresses or CIDRs. "true" is refused: it would believe an X-Forwarded-For the client wrote.
+ */
+export function parseTrustProxy(v: string | undefined): TrustProxy {
+  const raw = (v ?? '').trim();
+  if (raw === '' || raw === '0' || raw.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw.toLowerCase() === 'true') {
+    throw new Error('TRUST_PROXY=true would trust any X-Forwarded-For a client writes: give the number of proxy hops (e.g. 1) or the proxies\' addresses/CIDRs');
+  }
+  const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [addr, bits, ...rest] = entry.split('/');
+    const family = net.isIP(addr);
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(RANGE_NAMES.includes(entry) || (family !== 0 && okBits && rest.length === 0))) {
+      throw new Error(`TRUST_PROXY: "${entry}" is neither a number of hops nor an IP address or CIDR`);
+    }
+  }
+  return list;
+}
+
+/**
+ * The form Fastify's `trustProxy` takes. A hop count becomes a function: Fastify 5 ignores a bare number
+ * (it trusts nothing then). With n hops, the socket peer and the n-1 entries before it (right to left) are
+ * proxies; the entry before those, which the outermost proxy appended, is the client's address.
+ */
+export function trustProxyOption(tp: TrustProxy): false | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof tp === 'number') return (_addr, hop) => hop < tp;
+  return tp;
 }
 
 function int(v: string | undefined, fallback: number, name: string): number {
@@ -26,6 +75,12 @@ function int(v: string | undefined, fallback: number, name: string): number {
   return n;
 }
 
+function migrationUrl(env: NodeJS.ProcessEnv): string | null {
+  const url = env.MIGRATION_DATABASE_URL || null;
+  if (url && !env.DATABASE_URL) throw new Error('MIGRATION_DATABASE_URL needs DATABASE_URL too (the runtime role the app serves with)');
+  return url;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const demoFlag = env.DEMO;
@@ -33,11 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
+    migrationDatabaseUrl: migrationUrl(env),
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     production,
     demo: !production && demoFlag !== '0' && demoFlag !== 'false',
     sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES'),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginAttemptsPerIp: int(env.LOGIN_ATTEMPTS_PER_IP, 30, 'LOGIN_ATTEMPTS_PER_IP'),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     webDist: path.resolve(env.WEB_DIST || 'web/dist'),

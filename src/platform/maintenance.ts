@@ -4,13 +4,18 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Clock } from './clock';
 import type { Database } from './db/connect';
-import { loginThrottle, sessions } from './tables';
-import { THROTTLE_WINDOW_MINUTES } from './auth/rules';
+import { and, isNull, or } from 'drizzle-orm';
+import { loginFailures, loginThrottle, sessions } from './tables';
+import { ACCOUNT_WINDOW_MINUTES, THROTTLE_WINDOW_MINUTES } from './auth/rules';
 
 export async function runMaintenance(database: Database, clock: Clock, sessionIdleMinutes: number): Promise<void> {
   const now = clock.now().getTime();
   await database.db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now - sessionIdleMinutes * 60_000)));
   await database.db.delete(loginThrottle).where(lt(loginThrottle.windowStart, new Date(now - THROTTLE_WINDOW_MINUTES * 60_000)));
+  const nowDate = new Date(now);
+  await database.db
+    .delete(loginFailures)
+    .where(and(lt(loginFailures.lastFailureAt, new Date(now - ACCOUNT_WINDOW_MINUTES * 60_000)), or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, nowDate))));
   if (database.kind === 'pglite') await database.db.execute(sql`vacuum (analyze)`);
 }
 

@@ -1,6 +1,6 @@
 // Platform tables: units, staff users, sessions, login throttling, municipality settings.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, pk, updatedAt, versionCol } from './db/columns';
 
 export const units = pgTable(
@@ -26,7 +26,10 @@ export const users = pgTable(
     unitId: uuid('unit_id').references(() => units.id),
     active: boolean('active').notNull().default(true),
     passwordHash: text('password_hash').notNull(),
+    /** Failed sign-in attempts since the last successful one (told to the user at the next sign-in). */
     failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lastFailedLoginAt: timestamp('last_failed_login_at', { withTimezone: true, mode: 'date' }),
+    /** Account-wide lock: set only when failures come from many client addresses (auth/rules.ts). */
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     version: versionCol(),
     createdAt: createdAt(),
@@ -45,16 +48,39 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Failed attempts made on the account before this sign-in, shown to the user during the session. */
+    failedAttemptsBefore: integer('failed_attempts_before').notNull().default(0),
+    lastFailedAttemptAt: timestamp('last_failed_attempt_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Fixed-window counter of login attempts per client address, shared by all server instances. */
+/** Fixed-window counter of failed sign-ins per client address, shared by all server instances. */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
   attempts: integer('attempts').notNull(),
 });
+
+/**
+ * Failed sign-ins per (account, client address): five in a window lock that pair only, so one address
+ * cannot keep the account's owner out; the number of addresses with recent failures decides an
+ * account-wide lock (auth/rules.ts).
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    clientAddress: text('client_address').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.clientAddress] }), index('login_failures_last_idx').on(t.lastFailureAt)],
+);
 
 /** The deployment's municipality and its routine (one row). */
 export const municipality = pgTable(

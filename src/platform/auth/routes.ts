@@ -14,9 +14,9 @@ import { recordAudit } from '../audit/record';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-data';
 import { demoAccountsOut, loginBody, meOut, type MeOut } from './schema';
 import { logIn } from './log-in';
-import { deleteSession, SESSION_COOKIE } from './sessions';
+import { deleteSession, sessionNotice, SESSION_COOKIE, type FailedAttemptsNotice } from './sessions';
 
-async function presentMe(deps: AppDeps, userId: string): Promise<MeOut> {
+async function presentMe(deps: AppDeps, userId: string, notice: FailedAttemptsNotice): Promise<MeOut> {
   const [row] = await deps.db
     .select({ user: users, unitName: units.name })
     .from(users)
@@ -37,11 +37,13 @@ async function presentMe(deps: AppDeps, userId: string): Promise<MeOut> {
     municipalityName: m?.name ?? 'Kommunen',
     demoMode: deps.config.demo,
     sessionIdleMinutes: deps.config.sessionIdleMinutes,
+    failedAttemptsSinceLastLogin: notice.failedAttemptsBefore,
+    lastFailedAttemptAt: notice.lastFailedAttemptAt ? notice.lastFailedAttemptAt.toISOString() : null,
   };
 }
 
 export function registerAuthRoutes(api: FastifyInstance, deps: AppDeps) {
-  const errors = { 400: errorResponse, 401: errorResponse, 423: errorResponse, 429: errorResponse };
+  const errors = { 400: errorResponse, 401: errorResponse, 429: errorResponse };
   api.post(
     '/api/auth/login',
     { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Logga in', body: loginBody, response: { 200: meOut, ...errors } } },
@@ -49,7 +51,7 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AppDeps) {
       const body = req.body as z.infer<typeof loginBody>;
       const { token, userId } = await logIn({ db: deps.db, clock: deps.clock, config: deps.config, actor: null, requestId: req.id, clientIp: req.ip }, body);
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', path: '/' });
-      return presentMe(deps, userId);
+      return presentMe(deps, userId, await sessionNotice(deps.db, token));
     },
   );
   api.post('/api/auth/logout', { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Logga ut' } }, async (req, reply) => {
@@ -64,7 +66,7 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AppDeps) {
     return reply.code(204).send();
   });
   api.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags: ['Inloggning'], summary: 'Inloggad användare', response: { 200: meOut, 401: errorResponse } } }, async (req) => {
-    return presentMe(deps, contextOf(req, deps).actor.id);
+    return presentMe(deps, contextOf(req, deps).actor.id, await sessionNotice(deps.db, req.cookies[SESSION_COOKIE] ?? ''));
   });
   api.get(
     '/api/auth/demo-accounts',

@@ -1,18 +1,71 @@
-// Pure rules of signing in: lockout and session inactivity.
-export const MAX_FAILED_LOGINS = 5;
+// Pure rules of signing in: failure limits per client address, per (account, address) and per account;
+// what a failed attempt is told (the same whatever the reason); the notice of failed attempts; inactivity.
+// ADR: docs/decisions/006-sign-in-failures-per-account-and-address.md
+
+/** Failed sign-ins per (account, client address) within the window that lock that pair. */
+export const MAX_FAILURES_PER_ADDRESS = 5;
+/** How long a pair, or with many addresses the whole account, stays locked. */
 export const LOCK_MINUTES = 15;
+/** Window of the per-address throttle and of the per-(account, address) counter. */
 export const THROTTLE_WINDOW_MINUTES = 15;
+/** An account-wide lock needs failed attempts from this many client addresses ... */
+export const ACCOUNT_LOCK_ADDRESSES = 5;
+/** ... within this window. */
+export const ACCOUNT_WINDOW_MINUTES = 60;
 
-export function isLocked(lockedUntil: Date | null, now: Date): boolean {
-  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+const minutes = (n: number) => n * 60_000;
+
+export function isLocked(lockedUntil: Date | null | undefined, now: Date): boolean {
+  return lockedUntil != null && lockedUntil.getTime() > now.getTime();
 }
 
-/** After a failed attempt: the new counter and, on the fifth in a row, the lock's end. */
-export function afterFailedLogin(failedCount: number, now: Date): { failedCount: number; lockedUntil: Date | null } {
-  const next = failedCount + 1;
-  if (next >= MAX_FAILED_LOGINS) return { failedCount: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) };
-  return { failedCount: next, lockedUntil: null };
+/** The failure counter of one (account, client address) pair. */
+export interface PairState {
+  windowStart: Date;
+  failures: number;
+  lockedUntil: Date | null;
 }
+
+/**
+ * After a failed attempt from one address on one account: a fixed window of THROTTLE_WINDOW_MINUTES from the
+ * first failure; the MAX_FAILURES_PER_ADDRESS-th failure locks the pair (and starts a fresh count). A failure
+ * while the pair is locked does not extend the lock.
+ */
+export function afterPairFailure(prev: PairState | null, now: Date): PairState {
+  const fresh = !prev || prev.windowStart.getTime() <= now.getTime() - minutes(THROTTLE_WINDOW_MINUTES);
+  const failures = fresh ? 1 : prev.failures + 1;
+  const windowStart = fresh ? now : prev.windowStart;
+  if (prev && isLocked(prev.lockedUntil, now)) return { windowStart, failures, lockedUntil: prev.lockedUntil };
+  if (failures >= MAX_FAILURES_PER_ADDRESS) return { windowStart: now, failures: 0, lockedUntil: new Date(now.getTime() + minutes(LOCK_MINUTES)) };
+  return { windowStart, failures, lockedUntil: null };
+}
+
+/** Since when a pair's last failure still counts toward the account-wide lock. */
+export function accountWindowStart(now: Date): Date {
+  return new Date(now.getTime() - minutes(ACCOUNT_WINDOW_MINUTES));
+}
+
+/**
+ * The account-wide lock after a failure, given how many distinct client addresses have failed on the account
+ * within ACCOUNT_WINDOW_MINUTES (this one included). An existing lock is kept, not extended.
+ */
+export function accountLockAfterFailure(current: Date | null, distinctAddresses: number, now: Date): Date | null {
+  if (isLocked(current, now)) return current;
+  return distinctAddresses >= ACCOUNT_LOCK_ADDRESSES ? new Date(now.getTime() + minutes(LOCK_MINUTES)) : null;
+}
+
+/** Why an attempt on an existing account is refused before the password counts. Only the audit log sees this. */
+export function lockReason(accountLockedUntil: Date | null, pairLockedUntil: Date | null | undefined, now: Date): 'account_locked' | 'address_locked' | null {
+  if (isLocked(accountLockedUntil, now)) return 'account_locked';
+  if (isLocked(pairLockedUntil, now)) return 'address_locked';
+  return null;
+}
+
+/**
+ * What the client is told when sign-in fails. Wrong password, unknown or inactive user and a locked account
+ * all get the same answer, so it reveals neither which usernames exist nor which accounts are locked.
+ */
+export const FAILED_SIGN_IN_CODE = 'INVALID_CREDENTIALS' as const;
 
 export function sessionExpired(lastSeenAt: Date, now: Date, idleMinutes: number): boolean {
   return now.getTime() - lastSeenAt.getTime() > idleMinutes * 60_000;

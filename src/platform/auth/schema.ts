@@ -19,6 +19,10 @@ export const meOut = z.object({
   municipalityName: z.string(),
   demoMode: z.boolean(),
   sessionIdleMinutes: z.number(),
+  /** Failed sign-in attempts on the account between the previous sign-in and this session's (0: none). */
+  failedAttemptsSinceLastLogin: z.number().int(),
+  /** When the last of them was made (ISO), or null. */
+  lastFailedAttemptAt: z.string().nullable(),
 });
 export type MeOut = z.infer<typeof meOut>;
 

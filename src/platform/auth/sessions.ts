@@ -13,10 +13,25 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function createSession(tx: Queryable, userId: string, now: Date): Promise<string> {
+/** Failed sign-in attempts on the account before this session began (told to the user). */
+export interface FailedAttemptsNotice {
+  failedAttemptsBefore: number;
+  lastFailedAttemptAt: Date | null;
+}
+
+export async function createSession(tx: Queryable, userId: string, now: Date, notice: FailedAttemptsNotice = { failedAttemptsBefore: 0, lastFailedAttemptAt: null }): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await tx.insert(sessions).values({ id: hashToken(token), userId, createdAt: now, lastSeenAt: now });
+  await tx.insert(sessions).values({ id: hashToken(token), userId, createdAt: now, lastSeenAt: now, ...notice });
   return token;
+}
+
+/** The failed-attempts notice of a session (none for an unknown token). */
+export async function sessionNotice(db: Queryable, token: string): Promise<FailedAttemptsNotice> {
+  const [row] = await db
+    .select({ failedAttemptsBefore: sessions.failedAttemptsBefore, lastFailedAttemptAt: sessions.lastFailedAttemptAt })
+    .from(sessions)
+    .where(eq(sessions.id, hashToken(token)));
+  return row ?? { failedAttemptsBefore: 0, lastFailedAttemptAt: null };
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {

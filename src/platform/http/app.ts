@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from '../clock';
-import type { Config } from '../config';
+import { trustProxyOption, type Config } from '../config';
 import { ping, type Db } from '../db/connect';
 import type { UseCaseContext } from '../context';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         : ({ level: config.logLevel, serializers: logSerializers, ...(typeof deps.logger === 'object' ? deps.logger : {}) } as FastifyServerOptions['logger']),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 100 },
     // Errors Fastify raises before routing (malformed URL, over-long parameter) also answer in Swedish.
