@@ -2,12 +2,12 @@
 // demo users). Usage:
 //   npm run create-admin -- --username anna.admin --name "Anna Admin"
 // The password is read from KONTAKT_ADMIN_PASSWORD or asked for on the terminal (not echoed).
-// Uses the same DATABASE_URL / DATA_DIR as the server; migrates first.
+// Uses the same DATABASE_URL / DATA_DIR (and MIGRATION_DATABASE_URL) as the server; migrates first.
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
 import { z } from 'zod';
 import { loadConfig } from '../src/platform/config';
-import { openDatabase } from '../src/platform/db/connect';
+import { openMigrated } from '../src/platform/db/connect';
 import { seedDefaults } from '../src/platform/seed/defaults';
 import { hashPassword } from '../src/platform/auth/password';
 import { users } from '../src/platform/tables';
@@ -41,9 +41,8 @@ if (!pw.success) {
 }
 
 const config = loadConfig();
-const database = await openDatabase(config);
+const database = await openMigrated(config);
 try {
-  await database.migrate();
   await seedDefaults(database.db);
   const hash = await hashPassword(pw.data);
   await database.db.transaction(async (tx) => {

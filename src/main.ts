@@ -1,8 +1,8 @@
-// Start: config → database → migrate → seed (defaults; demo on an empty demo database) → HTTP.
+// Start: config → database → migrate (as the owner role when given) → seed (defaults; demo on an empty demo database) → HTTP.
 import { buildApp } from './platform/http/app';
 import { loadConfig, type Config } from './platform/config';
 import { systemClock, type Clock } from './platform/clock';
-import { openDatabase, type Database } from './platform/db/connect';
+import { openMigrated, type Database } from './platform/db/connect';
 
 export { writePgliteTemplate } from './platform/db/connect';
 import { seedDefaults, startupState } from './platform/seed/defaults';
@@ -24,10 +24,9 @@ function stopwatch() {
 }
 
 export async function prepareDatabase(config: Config, clock: Clock = systemClock, sw = stopwatch()): Promise<Database> {
-  const database = await openDatabase(config);
-  sw.lap('openDatabase');
-  await database.migrate();
-  sw.lap('migrate');
+  // With MIGRATION_DATABASE_URL the owner role migrates and the runtime role (DATABASE_URL) serves.
+  const database = await openMigrated(config);
+  sw.lap('openAndMigrate');
   // Defaults go in once, with the first start; after that they belong to the administrator.
   const state = await startupState(database.db);
   if (!state.hasMunicipality) await seedDefaults(database.db);

@@ -1,4 +1,5 @@
-// One database API over two engines: embedded PGlite (a data folder) or PostgreSQL (DATABASE_URL).
+// One database API over two engines: embedded PGlite (a data folder) or PostgreSQL (DATABASE_URL), and on
+// PostgreSQL optionally two roles: the owner migrates (MIGRATION_DATABASE_URL), the runtime role serves.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from './schema';
+import { checkAuditTriggers, checkRuntimeRole, currentRole, grantRuntimeRole } from './roles';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -21,7 +23,8 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  migrate(): Promise<void>;
+  /** Apply new migrations; `then` runs on the same connection while the migration lock is still held. */
+  migrate(then?: (db: Db) => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,7 +57,10 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Pr
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(db as any, { migrationsFolder: MIGRATIONS_DIR }),
+    async migrate(then) {
+      await migratePglite(db as any, { migrationsFolder: MIGRATIONS_DIR });
+      if (then) await then(db);
+    },
     close: () => client.close(),
   };
 }
@@ -67,11 +73,13 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   return {
     db,
     kind: 'postgres',
-    async migrate() {
+    async migrate(then) {
       const client = await pool.connect();
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+        const locked = drizzlePg(client, { schema });
+        await migratePg(locked, { migrationsFolder: MIGRATIONS_DIR });
+        if (then) await then(locked as unknown as Db);
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
         client.release();
@@ -83,6 +91,44 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 
 export function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+/**
+ * The database the app serves with, migrated. With `migrationDatabaseUrl` (PostgreSQL): migrate as the owner,
+ * grant the runtime role (DATABASE_URL) what it needs, check it cannot change the audit log, then serve as it.
+ * Otherwise one role (and always on PGlite) migrates and serves. Either way the audit triggers must be in place.
+ */
+export async function openMigrated(config: { databaseUrl: string | null; migrationDatabaseUrl?: string | null; dataDir: string }): Promise<Database> {
+  if (!config.migrationDatabaseUrl || !config.databaseUrl) {
+    const database = await openDatabase(config);
+    try {
+      await database.migrate();
+      await checkAuditTriggers(database.db);
+    } catch (e) {
+      await database.close();
+      throw e;
+    }
+    return database;
+  }
+  const runtime = await openPostgres(config.databaseUrl);
+  try {
+    const runtimeRole = await currentRole(runtime.db);
+    const owner = await openPostgres(config.migrationDatabaseUrl, 1);
+    let ownerRole: string;
+    try {
+      ownerRole = await currentRole(owner.db);
+      if (ownerRole === runtimeRole) throw new Error('DATABASE_URL and MIGRATION_DATABASE_URL must be two different roles');
+      await owner.migrate((db) => grantRuntimeRole(db, runtimeRole));
+    } finally {
+      await owner.close();
+    }
+    await checkRuntimeRole(runtime.db, ownerRole);
+    await checkAuditTriggers(runtime.db);
+  } catch (e) {
+    await runtime.close();
+    throw e;
+  }
+  return runtime;
 }
 
 export async function ping(db: Db): Promise<void> {
