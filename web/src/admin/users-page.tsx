@@ -1,10 +1,14 @@
-// Users: role, unit, active; the administrator sets the first password and can reset it.
+// Users: role, unit, active; the administrator sets the first password and can reset it, and unlocks sign-in
+// after failed attempts.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { userCreateBody, userUpdateBody } from '../../../src/admin/schema';
 import { ROLES, roleLabel, UNIT_ROLES, type Role } from '../../../src/platform/policy/roles';
 import { formatDateTime } from '../platform/dates';
 import { CheckboxInput, EditForm, SelectInput, TextInput, type FieldErrors } from '../platform/form';
 import type { ColumnDef } from '../platform/table';
-import { Badge } from '../platform/ui';
+import { api } from '../platform/api';
+import { Badge, Button } from '../platform/ui';
 import { AdminListPage, useAdminForm, useAdminList, type AdminFormProps } from './admin-list-page';
 import { type Unit, type User } from './api';
 
@@ -21,16 +25,54 @@ const columns: ColumnDef<User>[] = [
     render: (u) => (
       <>
         {u.active ? <Badge tone="success">Aktiv</Badge> : <Badge>Inaktiv</Badge>}
-        {u.lockedUntil && new Date(u.lockedUntil) > new Date() && (
-          <span className="tags">
-            <Badge tone="warning">Låst till {formatDateTime(u.lockedUntil)}</Badge>
-          </span>
-        )}
+        <LockCell user={u} />
       </>
     ),
-    sortValue: (u) => (u.active ? 0 : 1),
+    sortValue: (u) => (u.locked ? 0 : u.active ? 1 : 2),
   },
 ];
+
+/** "Låst" after failed sign-ins, with "Lås upp"; after unlocking, the cell says so and takes the focus. */
+function LockCell({ user }: { user: User }) {
+  const qc = useQueryClient();
+  const [done, setDone] = useState(false);
+  const doneRef = useRef<HTMLSpanElement>(null);
+  const unlock = useMutation({
+    mutationFn: () => api<User>(`/admin/users/${user.id}/unlock`, { method: 'POST', body: {} }),
+    onSuccess: async () => {
+      setDone(true);
+      await qc.invalidateQueries({ queryKey: ['admin', 'users'] });
+    },
+  });
+  const unlocked = done && !user.locked;
+  useEffect(() => {
+    if (unlocked) doneRef.current?.focus();
+  }, [unlocked]);
+  if (unlocked) {
+    return (
+      <span className="tags block" role="status" tabIndex={-1} ref={doneRef}>
+        Inloggningen är upplåst.
+      </span>
+    );
+  }
+  if (!user.locked) return null;
+  return (
+    <span className="tags block">
+      <Badge tone="warning">Låst</Badge>{' '}
+      <span className="muted">
+        {user.lockedAccountWide ? 'hela kontot' : 'från en eller flera adresser'} till {formatDateTime(user.lockedUntil!)}
+      </span>{' '}
+      <Button variant="secondary" onPress={() => unlock.mutate()} isDisabled={unlock.isPending} aria-label={`Lås upp ${user.displayName}`}>
+        Lås upp
+      </Button>
+      {unlock.isError && (
+        <span role="alert" className="field-error">
+          {unlock.error.message}
+        </span>
+      )}
+    </span>
+  );
+}
 
 export function UsersPage() {
   const units = useAdminList<Unit>('units');

@@ -2,7 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryOut } from '../../../src/intake/schema';
 import { api } from './api';
-import { can, useCurrentUser } from './auth';
+import { can, useCurrentUser, type Me } from './auth';
+import { formatDateTime } from './dates';
 import { Page } from './page';
 import { ErrorState, Loading } from './states';
 import { Badge, Link, LinkButton, Notice } from './ui';
@@ -19,6 +20,7 @@ export function StartPage() {
   const nothing = !caseRead && !personRead && !audit && !admin;
   return (
     <Page title="Start" heading={`Välkommen, ${firstName}`} lead={`Du är inloggad som ${me.user.roleLabel.toLowerCase()}${me.user.unit ? ` på ${me.user.unit.name}` : ''}.`}>
+      <FailedAttemptsNotice me={me} />
       {caseRead && <CaseSummary scope="mine" />}
       {caseRead && can(me, 'case:assign') && <CaseSummary scope="unit" />}
       <div className="card-grid">
@@ -80,6 +82,22 @@ export function StartPage() {
         </Notice>
       )}
     </Page>
+  );
+}
+
+/** Failed sign-in attempts on the account since the user's previous sign-in (from the session). */
+export function failedAttemptsText(count: number, lastAt: string | null): string {
+  const times = count === 1 ? '1 gång' : `${count} gånger`;
+  const last = lastAt ? ` (senast ${formatDateTime(lastAt)})` : '';
+  return `Sedan du senast loggade in har någon försökt logga in på ditt konto ${times} utan att lyckas${last}. Om det inte var du, kontakta administratören.`;
+}
+
+function FailedAttemptsNotice({ me }: { me: Me }) {
+  if (!me.failedAttemptsSinceLastLogin) return null;
+  return (
+    <Notice tone="warning" title="Misslyckade inloggningsförsök">
+      <p>{failedAttemptsText(me.failedAttemptsSinceLastLogin, me.lastFailedAttemptAt)}</p>
+    </Notice>
   );
 }
 
