@@ -24,4 +24,16 @@ describe('maintenance', () => {
     expect(await count('login_throttle')).toBe(1);
     expect((await live.get('/api/auth/me')).statusCode).toBe(200);
   });
+
+  it('removes sign-in failures older than the account window once their lock has ended', async () => {
+    const staff = await buildStaff(h);
+    const fail = (ip: string) => h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff.hl.username, password: 'fel' }, remoteAddress: ip });
+    for (let i = 0; i < 5; i++) await fail('10.9.1.1'); // locked for 15 minutes
+    await fail('10.9.1.2');
+    h.clock.advance(61 * 60_000);
+    await fail('10.9.1.3');
+    expect(await count('login_failures')).toBe(3);
+    await runMaintenance(h.database, h.clock, h.config.sessionIdleMinutes);
+    expect(await count('login_failures')).toBe(1);
+  });
 });

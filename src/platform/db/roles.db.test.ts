@@ -31,7 +31,7 @@ describe('the audit trigger check at start', () => {
 });
 
 describe.skipIf(engine !== 'postgres')('two roles: the runtime role cannot change the audit log', () => {
-  const base = process.env.TEST_DATABASE_URL!;
+  const base = process.env.TEST_DATABASE_URL ?? 'postgres://unused@127.0.0.1/unused';
   const id = randomBytes(4).toString('hex');
   const owner = `kontakt_own_${id}`;
   const runtime = `kontakt_app_${id}`;
