@@ -12,10 +12,11 @@ import { UNIT_ROLES, type Role } from '../platform/policy/roles';
 import { scopeOf } from '../platform/policy/permissions';
 import { sessions, units, users } from '../platform/tables';
 import type { userCreateBody, userUpdateBody } from './schema';
+import { grantsByUser, revokeStaleGrants, type GrantOut } from './protected-identity-grants';
 
 type UserRow = typeof users.$inferSelect;
 
-function present(u: UserRow, unitName: string | null) {
+function present(u: UserRow, unitName: string | null, protectedIdentityUnits: GrantOut[]) {
   return {
     id: u.id,
     username: u.username,
@@ -26,17 +27,20 @@ function present(u: UserRow, unitName: string | null) {
     active: u.active,
     lockedUntil: u.lockedUntil ? u.lockedUntil.toISOString() : null,
     version: u.version,
+    protectedIdentityUnits,
   };
 }
 
-async function presentById(db: Queryable, id: string) {
+export async function presentById(db: Queryable, id: string) {
   const [r] = await db.select({ u: users, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id));
-  return present(r.u, r.unitName);
+  const grants = await grantsByUser(db, [id]);
+  return present(r.u, r.unitName, grants.get(id) ?? []);
 }
 
 export async function listUsers(ctx: UseCaseContext) {
   const rows = await ctx.db.select({ u: users, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).orderBy(asc(users.displayName));
-  return { items: rows.map((r) => present(r.u, r.unitName)) };
+  const grants = await grantsByUser(ctx.db);
+  return { items: rows.map((r) => present(r.u, r.unitName, grants.get(r.u.id) ?? [])) };
 }
 
 /** Staff names for pickers (assigning a case, filtering the log), within the actor's scope. */
@@ -105,6 +109,7 @@ export async function updateUser(ctx: UseCaseContext, id: string, input: z.outpu
     const u = await updateVersioned(tx, users, id, input.version, set);
     // A deactivated account or a new password ends every session of that user at once.
     if (!u.active || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, u.id));
+    await revokeStaleGrants(tx, ctx, u);
     await recordAudit(tx, ctx, {
       action: 'admin.user',
       entityType: 'user',
