@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { can, canOnCase, protectedContactBasis, protectedIdentityGrantProblem, scopeCovers, type Actor } from './permissions';
-import { permissionTableMarkdown } from './permissions-doc';
+import { permissionTableMarkdown, protectedIdentityTableMarkdown } from './permissions-doc';
 import type { Role } from './roles';
 
 const actor = (role: Role, unitId: string | null = 'U1', id = 'A'): Actor => ({ id, username: 'x', displayName: 'x', role, unitId });
@@ -12,6 +12,7 @@ describe('permission table', () => {
   it('is documented exactly as enforced (docs/permissions.md)', () => {
     const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/permissions.md'), 'utf8');
     expect(doc).toContain(permissionTableMarkdown());
+    expect(doc).toContain(protectedIdentityTableMarkdown());
   });
 
   it.each<[Role, boolean, boolean, boolean]>([
