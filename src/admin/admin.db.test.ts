@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { buildStaff, login, personBody, setupHarness, type ApiClient, type Harness } from '../../test/support/harness';
+import { buildStaff, buildUser, login, personBody, setupHarness, type ApiClient, type Harness } from '../../test/support/harness';
 import { legalBasesInForce } from '../decisions/legal-bases';
 
 let h: Harness;
@@ -373,9 +373,70 @@ describe('municipality settings', () => {
   });
 });
 
+describe('skyddad identitet: the administrator grants and revokes the permission per user and unit', () => {
+  const url = (userId: string, unitId: string) => `/api/admin/users/${userId}/protected-identity/${unitId}`;
+  async function listed(id: string) {
+    return (await admin.get('/api/admin/users')).json().items.find((u: { id: string }) => u.id === id);
+  }
+
+  it('grants, shows it on the user, revokes, and logs each change as its own action', async () => {
+    const u = await buildUser(h.db, { role: 'handlaggare', unitId: staff.lss.id });
+    expect(await listed(u.id)).toMatchObject({ protectedIdentityUnits: [] });
+
+    const granted = await admin.put(url(u.id, staff.lss.id), {});
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(granted.json()).toMatchObject({ id: u.id, protectedIdentityUnits: [{ unitId: staff.lss.id, unitName: staff.lss.name, grantedAt: new Date(h.clock.now()).toISOString() }] });
+    const row = await expectAdminAudit(granted, 'admin.protected_identity_grant', 'user', u.id);
+    expect(row.details).toEqual({ unitId: staff.lss.id });
+    expect(await listed(u.id)).toMatchObject({ protectedIdentityUnits: [{ unitId: staff.lss.id, unitName: staff.lss.name }] });
+    const [g] = ((await h.db.execute(sql`select granted_by from protected_identity_grants where user_id = ${u.id}`)) as unknown as { rows: { granted_by: string }[] }).rows;
+    expect(g.granted_by).toBe(staff.admin.id);
+
+    // Granting again changes nothing and logs nothing.
+    const again = await admin.put(url(u.id, staff.lss.id), {});
+    expect(again.statusCode).toBe(200);
+    expect(await auditFor(again)).toEqual([]);
+
+    const revoked = await admin.delete(url(u.id, staff.lss.id));
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json().protectedIdentityUnits).toEqual([]);
+    expect((await expectAdminAudit(revoked, 'admin.protected_identity_revoke', 'user', u.id)).details).toEqual({ unitId: staff.lss.id });
+    expect(await auditFor(await admin.delete(url(u.id, staff.lss.id)))).toEqual([]);
+  });
+
+  it('refuses roles that read no cases, another unit than the user’s own, and unknown users, in Swedish', async () => {
+    for (const [user, unitId] of [
+      [staff.ks, staff.lss.id],
+      [staff.revisor, staff.lss.id],
+      [staff.admin, staff.lss.id],
+      [staff.hl, staff.sol.id],
+    ] as const) {
+      const r = await admin.put(url(user.id, unitId), {});
+      expect(r.statusCode, `${user.role}`).toBe(400);
+      expect(r.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'unitId' }] });
+      expect(r.json().message).toMatch(/[åäö]/);
+      expect(await auditFor(r)).toEqual([]);
+    }
+    const unknown = await admin.put(url('00000000-0000-4000-8000-000000000000', staff.lss.id), {});
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('revokes a grant that no longer fits when the user moves to another unit (logged)', async () => {
+    const u = await buildUser(h.db, { role: 'enhetschef', unitId: staff.lss.id });
+    expect((await admin.put(url(u.id, staff.lss.id), {})).statusCode).toBe(200);
+    const before = await listed(u.id);
+    const moved = await admin.patch(`/api/admin/users/${u.id}`, { version: before.version, displayName: before.displayName, role: 'enhetschef', unitId: staff.sol.id, active: true });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().protectedIdentityUnits).toEqual([]);
+    const log = await auditFor(moved);
+    expect(log.map((l) => l.action).sort()).toEqual(['admin.protected_identity_revoke', 'admin.user']);
+    expect(log.find((l) => l.action === 'admin.protected_identity_revoke')!.details).toMatchObject({ unitId: staff.lss.id, reason: 'user_changed' });
+  });
+});
+
 describe('who may administer', () => {
   const id = '00000000-0000-4000-8000-000000000000';
-  const routes: [method: 'get' | 'post' | 'patch' | 'put', url: string][] = [
+  const routes: [method: 'get' | 'post' | 'patch' | 'put' | 'delete', url: string][] = [
     ['get', '/api/admin/units'],
     ['post', '/api/admin/units'],
     ['patch', `/api/admin/units/${id}`],
@@ -387,10 +448,12 @@ describe('who may administer', () => {
     ['patch', `/api/admin/legal-bases/${id}`],
     ['get', '/api/admin/municipality'],
     ['put', '/api/admin/municipality'],
+    ['put', `/api/admin/users/${id}/protected-identity/${id}`],
+    ['delete', `/api/admin/users/${id}/protected-identity/${id}`],
   ];
 
   function call(api: ApiClient, method: (typeof routes)[number][0], url: string) {
-    return method === 'get' ? api.get(url) : api[method](url, {});
+    return method === 'get' ? api.get(url) : method === 'delete' ? api.delete(url) : api[method](url, {});
   }
 
   it('answers 403 FORBIDDEN on every admin route for every other role', async () => {
@@ -406,7 +469,7 @@ describe('who may administer', () => {
 
   it('answers 401 without a session', async () => {
     for (const [method, url] of routes) {
-      const r = await h.app.inject({ method: method.toUpperCase() as 'GET', url, ...(method === 'get' ? {} : { payload: {} }) });
+      const r = await h.app.inject({ method: method.toUpperCase() as 'GET', url, ...(method === 'get' || method === 'delete' ? {} : { payload: {} }) });
       expect(r.statusCode, `${method} ${url}`).toBe(401);
       expect(r.json().code).toBe('UNAUTHENTICATED');
     }

@@ -7,7 +7,8 @@ import { ROLES } from '../platform/policy/roles';
 import { createLegalBasis, listLegalBases, updateLegalBasis } from '../decisions/legal-bases';
 import { readMunicipalitySettings, updateMunicipalitySettings } from './municipality-settings';
 import { createUnit, listUnits, updateUnit } from './units';
-import { createUser, listStaff, listUsers, unlockUser, updateUser } from './users';
+import { createUser, listStaff, listUsers, presentById, unlockUser, updateUser } from './users';
+import { grantProtectedIdentity, revokeProtectedIdentity } from './protected-identity-grants';
 import {
   idParams,
   legalBasisBody,
@@ -15,6 +16,7 @@ import {
   legalBasisUpdateBody,
   municipalityBody,
   municipalityOut,
+  protectedIdentityGrantParams,
   unitBody,
   unitOut,
   unitUpdateBody,
@@ -58,6 +60,23 @@ export function registerAdminRoutes(api: FastifyInstance, deps: AppDeps) {
     '/api/admin/users/:id/unlock',
     { config: users, schema: { tags, summary: 'Lås upp inloggningen efter misslyckade försök', params: idParams, response: { 200: userOut, ...errors } } },
     async (req) => unlockUser(ctx(req), (req.params as Id).id),
+  );
+  type GrantParams = z.output<typeof protectedIdentityGrantParams>;
+  api.put(
+    '/api/admin/users/:id/protected-identity/:unitId',
+    {
+      config: users,
+      schema: { tags, summary: 'Ge behörighet till skyddad identitet i en enhet', params: protectedIdentityGrantParams, response: { 200: userOut, ...errors } },
+    },
+    async (req) => grantProtectedIdentity(ctx(req), (req.params as GrantParams).id, (req.params as GrantParams).unitId, (db, id) => presentById(db, id, deps.clock.now())),
+  );
+  api.delete(
+    '/api/admin/users/:id/protected-identity/:unitId',
+    {
+      config: users,
+      schema: { tags, summary: 'Ta bort behörighet till skyddad identitet i en enhet', params: protectedIdentityGrantParams, response: { 200: userOut, ...errors } },
+    },
+    async (req) => revokeProtectedIdentity(ctx(req), (req.params as GrantParams).id, (req.params as GrantParams).unitId, (db, id) => presentById(db, id, deps.clock.now())),
   );
 
   api.get('/api/admin/legal-bases', { config: bases, schema: { tags, summary: 'Rättsliga grunder', response: { 200: list(legalBasisOut), ...errors } } }, async (req) =>

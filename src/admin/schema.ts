@@ -51,7 +51,10 @@ export const userOut = z.object({
   /** The whole account is locked (failures from many addresses), not only some addresses. */
   lockedAccountWide: z.boolean(),
   version: z.number(),
+  /** Units where the user may see protected persons' contact details (skyddad identitet). */
+  protectedIdentityUnits: z.array(z.object({ unitId: z.string(), unitName: z.string(), grantedAt: z.string() })),
 });
+export const protectedIdentityGrantParams = z.object({ id: uuid, unitId: uuid });
 
 export const APPEAL_ROUTES = ['forvaltningsbesvar', 'laglighetsprovning'] as const;
 export const appealRouteLabel = { forvaltningsbesvar: 'Förvaltningsbesvär', laglighetsprovning: 'Laglighetsprövning' } as const;

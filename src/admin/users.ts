@@ -13,6 +13,7 @@ import { scopeOf } from '../platform/policy/permissions';
 import { isLocked } from '../platform/auth/rules';
 import { loginFailures, sessions, units, users } from '../platform/tables';
 import type { userCreateBody, userUpdateBody } from './schema';
+import { grantsByUser, revokeStaleGrants, type GrantOut } from './protected-identity-grants';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -34,7 +35,7 @@ function lockOf(u: UserRow, addressLockedUntil: Date | undefined, now: Date) {
   return { locked: until !== null, lockedUntil: until ? until.toISOString() : null, lockedAccountWide: accountWide };
 }
 
-function present(u: UserRow, unitName: string | null, lock: ReturnType<typeof lockOf>) {
+function present(u: UserRow, unitName: string | null, lock: ReturnType<typeof lockOf>, protectedIdentityUnits: GrantOut[]) {
   return {
     id: u.id,
     username: u.username,
@@ -45,20 +46,23 @@ function present(u: UserRow, unitName: string | null, lock: ReturnType<typeof lo
     active: u.active,
     ...lock,
     version: u.version,
+    protectedIdentityUnits,
   };
 }
 
-async function presentById(db: Queryable, id: string, now: Date) {
+export async function presentById(db: Queryable, id: string, now: Date) {
   const [r] = await db.select({ u: users, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id));
   const locks = await addressLocks(db, now, [id]);
-  return present(r.u, r.unitName, lockOf(r.u, locks.get(id), now));
+  const grants = await grantsByUser(db, [id]);
+  return present(r.u, r.unitName, lockOf(r.u, locks.get(id), now), grants.get(id) ?? []);
 }
 
 export async function listUsers(ctx: UseCaseContext) {
   const now = ctx.clock.now();
   const rows = await ctx.db.select({ u: users, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).orderBy(asc(users.displayName));
   const locks = await addressLocks(ctx.db, now);
-  return { items: rows.map((r) => present(r.u, r.unitName, lockOf(r.u, locks.get(r.u.id), now))) };
+  const grants = await grantsByUser(ctx.db);
+  return { items: rows.map((r) => present(r.u, r.unitName, lockOf(r.u, locks.get(r.u.id), now), grants.get(r.u.id) ?? [])) };
 }
 
 /**
@@ -152,6 +156,7 @@ export async function updateUser(ctx: UseCaseContext, id: string, input: z.outpu
     if (passwordHash) await tx.delete(loginFailures).where(eq(loginFailures.userId, u.id));
     // A deactivated account or a new password ends every session of that user at once.
     if (!u.active || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, u.id));
+    await revokeStaleGrants(tx, ctx, u);
     await recordAudit(tx, ctx, {
       action: 'admin.user',
       entityType: 'user',

@@ -7,19 +7,24 @@ import { renderPdf } from '../platform/documents/pdf';
 import { getMunicipality } from '../platform/settings';
 import { users } from '../platform/tables';
 import { requirePerson } from '../people/repo';
-import { contactVisible } from '../people/present';
+import { protectedContactCase, recordProtectedReveal } from '../people/load-person-view';
 import { acknowledgementLetterPdf } from './acknowledgement-letter';
 import { casesOfPerson } from './repo';
 import { loadCase } from './load-case';
 import { documentationMissing } from './rules';
 
-/** The acknowledgement letter as PDF. The address is printed only for readers allowed to see it. */
+/**
+ * The acknowledgement letter as PDF. A protected person's address is printed only for readers allowed
+ * to see it (and that is logged as a reveal); anyone else gets the letter without an address.
+ */
 export async function createAcknowledgementLetter(ctx: UseCaseContext, caseId: string): Promise<{ pdf: Buffer; fileName: string }> {
   const input = await inTransaction(ctx.db, async (tx) => {
     const { c } = await loadCase(tx, ctx, caseId);
     if (!c.acknowledgedDate) throw new AppError('CASE_NOT_ACKNOWLEDGED');
     const person = await requirePerson(tx, c.personId);
-    const showAddress = contactVisible(ctx.actor, person, await casesOfPerson(tx, person.id));
+    const basis = await protectedContactCase(tx, ctx, person, await casesOfPerson(tx, person.id));
+    const showAddress = !person.protectedIdentity || basis !== null;
+    if (basis) await recordProtectedReveal(tx, ctx, person, basis, 'letter');
     const [officer] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, c.responsibleUserId));
     const m = await getMunicipality(tx);
     await recordAudit(tx, ctx, { action: 'letter.acknowledgement', entityType: 'case', entityId: c.id, personId: c.personId, details: { addressPrinted: showAddress } });

@@ -414,3 +414,37 @@ describe('loggkontroll (POST /api/audit/search)', () => {
     expect(tooLong.json().fields[0].path).toBe('identityNumber');
   });
 });
+
+describe('loggkontroll: every reveal of skyddad identitet can be found', () => {
+  it('filters on person.protected_contact_revealed, alone or with a person', async () => {
+    const admin = await login(h.app, staff.admin.username);
+    hl = await login(h.app, staff.hl.username);
+    const p = (await hl.post('/api/persons', personBody(++n, { protectedIdentity: true }))).json() as { id: string; identityNumber: string };
+    await newCase(hl, p.id, 'LSS');
+    expect((await admin.put(`/api/admin/users/${staff.hl2.id}/protected-identity/${staff.lss.id}`, {})).statusCode).toBe(200);
+    const hl2 = await login(h.app, staff.hl2.username);
+    const reads = [await hl2.get(`/api/persons/${p.id}`), await hl2.get(`/api/persons/${p.id}`)];
+    for (const r of reads) expect(r.json().contactHidden).toBe(false);
+    expect((await hl.get(`/api/persons/${p.id}`)).json().contactHidden).toBe(true); // no grant: no reveal
+
+    const revisor = await login(h.app, staff.revisor.username);
+    const all = await revisor.post('/api/audit/search', { action: 'person.protected_contact_revealed', pageSize: 100 });
+    expect(all.statusCode, all.body).toBe(200);
+    const items: { action: string; actionLabel: string; actor: { id: string }; person: { id: string } | null; requestId: string }[] = all.json().items;
+    expect(all.json().total).toBe(await count(sql`action = 'person.protected_contact_revealed'`));
+    expect(items.every((e) => e.action === 'person.protected_contact_revealed' && e.actionLabel === 'Visade skyddade kontaktuppgifter')).toBe(true);
+    const aboutP = items.filter((e) => e.person?.id === p.id);
+    expect(aboutP.map((e) => e.requestId).sort()).toEqual(reads.map(requestIdOf).sort());
+    expect(aboutP.every((e) => e.actor.id === staff.hl2.id)).toBe(true);
+
+    const byPerson = await revisor.post('/api/audit/search', { identityNumber: typed(p.identityNumber), action: 'person.protected_contact_revealed' });
+    expect(byPerson.json().total).toBe(2);
+    // The unit's enhetschef reviews the same reveals.
+    const ec = await login(h.app, staff.ec.username);
+    expect((await ec.post('/api/audit/search', { personId: p.id, action: 'person.protected_contact_revealed' })).json().total).toBe(2);
+
+    const unknown = await revisor.post('/api/audit/search', { action: 'person.peek' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'action', message: 'Välj en händelse i listan.' }] });
+  });
+});

@@ -1,6 +1,7 @@
 // Loggkontroll: searching the audit log.
 import { z } from 'zod';
 import { dateString, paging, uuid } from '../platform/validation';
+import { AUDIT_ACTION_NAMES } from '../platform/audit/actions';
 
 // POST body, not a query string: a personnummer must never end up in a URL or an access log.
 export const auditSearchBody = paging.extend({
@@ -9,7 +10,8 @@ export const auditSearchBody = paging.extend({
   userId: uuid.optional(),
   from: dateString.optional(),
   to: dateString.optional(),
-  action: z.string().max(60).optional(),
+  /** One kind of event, e.g. person.protected_contact_revealed (every reveal of skyddad identitet). */
+  action: z.enum(AUDIT_ACTION_NAMES, { error: 'Välj en händelse i listan.' }).optional(),
 });
 
 export const auditEntryOut = z.object({

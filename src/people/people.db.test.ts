@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -97,32 +101,158 @@ describe('search', () => {
   });
 });
 
-describe('skyddad identitet', () => {
-  it('hides address and contact details from all but the responsible handläggare and enhetschef', async () => {
-    const p = (await hl.post('/api/persons', personBody(20, { protectedIdentity: true, streetAddress: 'Skyddade gatan 1' }))).json();
-    await hl.post(`/api/persons/${p.id}/representatives`, { kind: 'god_man', name: 'Gode Man', phone: '070-111 11 11', address: 'Box 5' });
-    const c = await hl.post('/api/cases', { personId: p.id, route: 'LSS', requester: 'person', channel: 'phone', receivedDate: '2026-03-12' });
-    expect(c.statusCode).toBe(201);
+describe('skyddad identitet: a grant for the unit and a case in scope, nothing less', () => {
+  const STREET = 'Skyddade gatan 1';
+  const GOD_MAN_PHONE = '070-111 11 11';
+  let admin: ApiClient;
+  let n = 100;
 
-    const own = (await hl.get(`/api/persons/${p.id}`)).json();
-    expect(own.contact.streetAddress).toBe('Skyddade gatan 1');
-    const ec = (await (await login(h.app, staff.ec.username)).get(`/api/persons/${p.id}`)).json();
-    expect(ec.contact.streetAddress).toBe('Skyddade gatan 1');
+  beforeAll(async () => {
+    admin = await login(h.app, staff.admin.username);
+  });
 
-    for (const u of [staff.ks, staff.hl2, staff.hs, staff.ecSol]) {
-      const api = await login(h.app, u.username);
+  async function grant(userId: string, unitId: string) {
+    const r = await admin.put(`/api/admin/users/${userId}/protected-identity/${unitId}`, {});
+    expect(r.statusCode, r.body).toBe(200);
+  }
+  async function revoke(userId: string, unitId: string) {
+    const r = await admin.delete(`/api/admin/users/${userId}/protected-identity/${unitId}`);
+    expect(r.statusCode, r.body).toBe(200);
+  }
+  async function auditOf(res: { headers: Record<string, unknown> }) {
+    const r = (await h.db.execute(
+      sql`select action, actor_user_id, person_id, details from audit_log where request_id = ${String(res.headers['x-request-id'])} order by id`,
+    )) as unknown as { rows: { action: string; actor_user_id: string; person_id: string | null; details: Record<string, unknown> | null }[] };
+    return r.rows;
+  }
+  async function reveals(personId: string) {
+    const r = (await h.db.execute(
+      sql`select actor_user_id from audit_log where person_id = ${personId} and action = 'person.protected_contact_revealed'`,
+    )) as unknown as { rows: { actor_user_id: string }[] };
+    return r.rows.map((x) => x.actor_user_id);
+  }
+  async function protectedPerson(api: ApiClient) {
+    const r = await api.post('/api/persons', personBody(++n, { protectedIdentity: true, streetAddress: STREET }));
+    expect(r.statusCode, r.body).toBe(201);
+    // Registering the person shows nothing back, not even to the one who typed it.
+    expect(r.body).not.toContain(STREET);
+    expect(r.json()).toMatchObject({ contact: null, contactHidden: true, abilities: { canEdit: false } });
+    return r.json() as { id: string; version: number };
+  }
+  async function newCase(api: ApiClient, personId: string, route: 'LSS' | 'SOL') {
+    const c = await api.post('/api/cases', { personId, route, requester: 'person', channel: 'phone', receivedDate: '2026-03-12' });
+    expect(c.statusCode, c.body).toBe(201);
+    return c.json() as { id: string; version: number };
+  }
+  function expectHidden(r: { statusCode: number; body: string; json(): unknown }) {
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.body).not.toContain(STREET);
+    expect(r.body).not.toContain(GOD_MAN_PHONE);
+    expect(r.body).not.toContain('Provgatan'); // nothing of the person's address at all
+    expect(r.json()).toMatchObject({ contact: null, contactHidden: true, protectedIdentity: true, abilities: { canEdit: false } });
+  }
+
+  it('shows nothing to a handläggare of another unit who registers a case for the person, nor to the one who registered it', async () => {
+    const p = await protectedPerson(hl);
+    const hs = await login(h.app, staff.hs.username);
+    await newCase(hs, p.id, 'SOL'); // registering a case: responsible handläggare, but no grant
+    await newCase(hl, p.id, 'LSS');
+    for (const [u, api] of [
+      [staff.hs, hs],
+      [staff.hl, hl],
+    ] as const) {
       const r = await api.get(`/api/persons/${p.id}`);
+      expectHidden(r);
+      expect(await auditOf(r)).toEqual([expect.objectContaining({ action: 'person.read', details: { contactShown: false } })]);
+      // …and may not change what they cannot see.
+      const edit = await api.patch(`/api/persons/${p.id}`, { version: p.version, ...personBody(n, { protectedIdentity: false }) });
+      expect(edit.statusCode, `${u.username} ${edit.body}`).toBe(403);
+      expect(edit.json().message).toMatch(/skyddad identitet/);
+      const rep = await api.post(`/api/persons/${p.id}/representatives`, { kind: 'god_man', name: 'Gode Man', phone: GOD_MAN_PHONE });
+      expect(rep.statusCode).toBe(403);
+    }
+    expect(await reveals(p.id)).toEqual([]);
+  });
+
+  it('shows nothing with a grant but no case of the person in the user’s scope', async () => {
+    const hs = await login(h.app, staff.hs.username);
+    const p = await protectedPerson(hs);
+    await newCase(hs, p.id, 'SOL');
+    await grant(staff.hl2.id, staff.lss.id);
+    await grant(staff.ec.id, staff.lss.id);
+    for (const u of [staff.hl2, staff.ec]) {
+      const r = await (await login(h.app, u.username)).get(`/api/persons/${p.id}`);
+      expectHidden(r);
+    }
+    expect(await reveals(p.id)).toEqual([]);
+  });
+
+  it('shows the details with both, logs every reveal, and hides them again when the grant is revoked', async () => {
+    const p = await protectedPerson(hl); // hl: no grant
+    const c = await newCase(hl, p.id, 'LSS');
+    await grant(staff.hl2.id, staff.lss.id);
+    const hl2 = await login(h.app, staff.hl2.username);
+
+    // The case is hl's, in hl2's unit: the unit is the case scope, the grant covers the unit.
+    const added = await hl2.post(`/api/persons/${p.id}/representatives`, { kind: 'god_man', name: 'Gode Man', phone: GOD_MAN_PHONE, address: 'Box 5' });
+    expect(added.statusCode, added.body).toBe(201);
+    const r = await hl2.get(`/api/persons/${p.id}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ contactHidden: false, contact: { streetAddress: STREET }, representatives: [{ phone: GOD_MAN_PHONE, address: 'Box 5' }], abilities: { canEdit: true } });
+    const log = await auditOf(r);
+    expect(log.map((l) => l.action).sort()).toEqual(['person.protected_contact_revealed', 'person.read']);
+    expect(log.find((l) => l.action === 'person.protected_contact_revealed')).toMatchObject({
+      actor_user_id: staff.hl2.id,
+      person_id: p.id,
+      details: { via: 'person', caseId: c.id, unitId: staff.lss.id },
+    });
+    // An edit answers with the details: that is a reveal too.
+    const edit = await hl2.patch(`/api/persons/${p.id}`, { version: r.json().version, ...personBody(n, { protectedIdentity: true, streetAddress: STREET, city: 'Nyby' }) });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect((await auditOf(edit)).map((l) => l.action)).toEqual(['person.update', 'person.protected_contact_revealed']);
+
+    // The enhetschef of the unit with the grant (given above) sees them as well; hl, responsible, still does not.
+    const ec = await (await login(h.app, staff.ec.username)).get(`/api/persons/${p.id}`);
+    expect(ec.json().contact.streetAddress).toBe(STREET);
+    expectHidden(await hl.get(`/api/persons/${p.id}`));
+    for (const u of [staff.ks, staff.hs, staff.ecSol]) expectHidden(await (await login(h.app, u.username)).get(`/api/persons/${p.id}`));
+    expect(new Set(await reveals(p.id))).toEqual(new Set([staff.hl2.id, staff.ec.id]));
+
+    await revoke(staff.hl2.id, staff.lss.id);
+    expectHidden(await hl2.get(`/api/persons/${p.id}`));
+    expect((await hl2.patch(`/api/persons/${p.id}`, { version: edit.json().version, ...personBody(n, { protectedIdentity: false }) })).statusCode).toBe(403);
+  });
+
+  it('prints the address on the letter only for a reader who may see it, and logs that as a reveal', async () => {
+    const p = await protectedPerson(hl);
+    const c = await newCase(hl, p.id, 'LSS');
+    const ack = await hl.post(`/api/cases/${c.id}/acknowledge`, { version: c.version, acknowledgedDate: '2026-03-13', method: 'letter', personkretsDocumentation: 'present', personkretsGroup: 1 });
+    expect(ack.statusCode, ack.body).toBe(200);
+    await grant(staff.hl2.id, staff.lss.id);
+    const hl2 = await login(h.app, staff.hl2.username);
+    const texts: Record<string, string | null> = {};
+    for (const [name, api] of [
+      ['hl', hl],
+      ['hl2', hl2],
+    ] as const) {
+      const r = await api.get(`/api/cases/${c.id}/acknowledgement-letter.pdf`);
       expect(r.statusCode).toBe(200);
-      expect(r.body).not.toContain('Skyddade gatan');
-      expect(r.body).not.toContain('070-111 11 11');
-      expect(r.json()).toMatchObject({ contact: null, contactHidden: true, protectedIdentity: true, representatives: [{ name: 'Gode Man', phone: null, address: null }] });
-      if (u.role !== 'kontaktsekreterare') {
-        const edit = await api.patch(`/api/persons/${p.id}`, { version: r.json().version, ...personBody(20, { protectedIdentity: false }) });
-        expect(edit.statusCode).toBe(403);
+      const log = await auditOf(r);
+      const printed = name === 'hl2';
+      expect(log.find((l) => l.action === 'letter.acknowledgement')?.details).toMatchObject({ addressPrinted: printed });
+      expect(log.some((l) => l.action === 'person.protected_contact_revealed' && (l.details as { via?: string }).via === 'letter')).toBe(printed);
+      const file = path.join(os.tmpdir(), `letter-${c.id}-${name}.pdf`);
+      fs.writeFileSync(file, r.rawPayload);
+      try {
+        texts[name] = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      } catch {
+        texts[name] = null; // poppler-utils missing locally; CI installs it.
+      } finally {
+        fs.rmSync(file, { force: true });
       }
     }
-    const ks = await login(h.app, staff.ks.username);
-    expect((await ks.post('/api/persons', personBody(21))).statusCode).toBe(403);
+    if (texts.hl !== null) expect(texts.hl).not.toContain(STREET);
+    if (texts.hl2 !== null) expect(texts.hl2).toContain(STREET);
   });
 });
 

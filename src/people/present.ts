@@ -1,6 +1,6 @@
 // What a person looks like to a given reader. Skyddad identitet hides contact details
 // (the person's and their representatives') from everyone the policy does not name.
-import { canSeeProtectedContact, can, type Actor } from '../platform/policy/permissions';
+import { can, type Actor } from '../platform/policy/permissions';
 import type { CaseRow } from '../intake/repo';
 import { statusOf } from '../intake/present';
 import { formatIdentityNumber } from './identity-number';
@@ -20,20 +20,15 @@ export function presentPersonSummary(p: PersonRow): PersonSummaryOut {
   };
 }
 
-export function contactVisible(actor: Actor, p: PersonRow, allCases: CaseRow[]): boolean {
-  return !p.protectedIdentity || canSeeProtectedContact(actor, p, allCases);
-}
-
-/** `visibleCases` are those inside the actor's case scope; `allCases` decide protected access. */
+/** `visibleCases` are those inside the actor's case scope; `showContact` from the policy (`protectedContactBasis`). */
 export function presentPerson(
   actor: Actor,
   p: PersonRow,
   reps: RepresentativeRow[],
-  allCases: CaseRow[],
+  showContact: boolean,
   visibleCases: CaseRow[],
   today: string,
 ): PersonOut {
-  const showContact = contactVisible(actor, p, allCases);
   return {
     ...presentPersonSummary(p),
     sex: p.sex,

@@ -6,8 +6,7 @@ import { updateVersioned } from '../platform/db/versioned';
 import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { casesOfPerson } from '../intake/repo';
-import { contactVisible } from './present';
-import { loadPersonView } from './load-person-view';
+import { loadPersonView, protectedContactCase } from './load-person-view';
 import { requirePerson } from './repo';
 import type { personUpdateBody, PersonOut } from './schema';
 import { persons } from './tables';
@@ -15,8 +14,10 @@ import { persons } from './tables';
 /** Someone who may not see a protected person's contact details may not change them either. */
 export async function requireContactAccess(tx: Tx, ctx: UseCaseContext, personId: string) {
   const p = await requirePerson(tx, personId);
-  if (!contactVisible(ctx.actor, p, await casesOfPerson(tx, personId))) {
-    throw new AppError('FORBIDDEN', { message: 'Personen har skyddad identitet. Bara ansvarig handläggare och enhetschef kan ändra uppgifterna.' });
+  if (p.protectedIdentity && !(await protectedContactCase(tx, ctx, p, await casesOfPerson(tx, personId)))) {
+    throw new AppError('FORBIDDEN', {
+      message: 'Personen har skyddad identitet. Bara den som har behörighet till skyddad identitet och ett ärende för personen i sin enhet kan ändra uppgifterna.',
+    });
   }
   return p;
 }

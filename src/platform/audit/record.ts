@@ -3,33 +3,9 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect';
 import { auditLog } from './tables';
+import type { AuditAction } from './actions';
 
-export const AUDIT_ACTIONS = {
-  'auth.login': 'Loggade in',
-  'auth.login_failed': 'Misslyckad inloggning',
-  'auth.logout': 'Loggade ut',
-  'person.search': 'Sökte person',
-  'person.read': 'Läste personuppgifter',
-  'person.create': 'Registrerade person',
-  'person.update': 'Ändrade personuppgifter',
-  'representative.create': 'Lade till företrädare',
-  'representative.update': 'Ändrade företrädare',
-  'representative.delete': 'Tog bort företrädare',
-  'case.list': 'Visade ärendelista',
-  'case.read': 'Läste ärende',
-  'case.create': 'Registrerade ansökan eller aktualisering',
-  'case.acknowledge': 'Bekräftade ansökan',
-  'case.documentation_received': 'Registrerade mottaget underlag',
-  'case.application_recorded': 'Registrerade ansökan efter aktualisering',
-  'case.assign': 'Bytte ansvarig handläggare',
-  'letter.acknowledgement': 'Skapade bekräftelsebrev',
-  'audit.search': 'Sökte i loggen',
-  'admin.unit': 'Ändrade enhet',
-  'admin.user': 'Ändrade användare',
-  'admin.legal_basis': 'Ändrade rättslig grund',
-  'admin.municipality': 'Ändrade kommunens inställningar',
-} as const;
-export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export { AUDIT_ACTIONS, type AuditAction } from './actions';
 
 export interface AuditEntry {
   action: AuditAction;

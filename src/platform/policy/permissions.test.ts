@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { can, canOnCase, canSeeProtectedContact, scopeCovers, type Actor } from './permissions';
-import { permissionTableMarkdown } from './permissions-doc';
+import { can, canOnCase, protectedContactBasis, protectedIdentityGrantProblem, scopeCovers, type Actor } from './permissions';
+import { permissionTableMarkdown, protectedIdentityTableMarkdown } from './permissions-doc';
 import type { Role } from './roles';
 
 const actor = (role: Role, unitId: string | null = 'U1', id = 'A'): Actor => ({ id, username: 'x', displayName: 'x', role, unitId });
@@ -12,6 +12,7 @@ describe('permission table', () => {
   it('is documented exactly as enforced (docs/permissions.md)', () => {
     const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/permissions.md'), 'utf8');
     expect(doc).toContain(permissionTableMarkdown());
+    expect(doc).toContain(protectedIdentityTableMarkdown());
   });
 
   it.each<[Role, boolean, boolean, boolean]>([
@@ -42,20 +43,57 @@ describe('permission table', () => {
   });
 });
 
-describe('skyddad identitet', () => {
-  const person = { registeredBy: 'R', registeredUnitId: 'U1' };
-  it('shows contact details to the responsible handläggare and that unit’s enhetschef only', () => {
-    const cases = [caseIn('U1', 'A')];
-    expect(canSeeProtectedContact(actor('handlaggare', 'U1', 'A'), person, cases)).toBe(true);
-    expect(canSeeProtectedContact(actor('handlaggare', 'U1', 'C'), person, cases)).toBe(false);
-    expect(canSeeProtectedContact(actor('enhetschef', 'U1', 'E'), person, cases)).toBe(true);
-    expect(canSeeProtectedContact(actor('enhetschef', 'U2', 'E'), person, cases)).toBe(false);
-    for (const role of ['kontaktsekreterare', 'administrator', 'lon', 'revisor'] as Role[]) {
-      expect(canSeeProtectedContact(actor(role, 'U1', 'A'), person, cases)).toBe(false);
+describe('skyddad identitet: role × grant × case scope', () => {
+  // The actor works in U1. Grants: none, U1 (own unit), U2 (another unit).
+  // Cases of the person: none, one in U1 (actor responsible or not), one in U2.
+  const grants = { none: [], own: ['U1'], other: ['U2'], both: ['U1', 'U2'] } as const;
+  const cases = {
+    none: [],
+    ownUnitMine: [caseIn('U1', 'A')],
+    ownUnitOther: [caseIn('U1', 'B')],
+    otherUnit: [caseIn('U2', 'A')],
+  } as const;
+  type G = keyof typeof grants;
+  type C = keyof typeof cases;
+  const readers: Role[] = ['handlaggare', 'enhetschef'];
+  const rows: [Role, G, C, boolean][] = [];
+  for (const role of ['handlaggare', 'kontaktsekreterare', 'enhetschef', 'administrator', 'lon', 'revisor'] as Role[]) {
+    for (const g of Object.keys(grants) as G[]) {
+      for (const c of Object.keys(cases) as C[]) {
+        // Shown only with a grant for the unit of a case that lies in the actor's case scope (the unit).
+        const shown = readers.includes(role) && (g === 'own' || g === 'both') && (c === 'ownUnitMine' || c === 'ownUnitOther');
+        rows.push([role, g, c, shown]);
+      }
     }
+  }
+  it.each(rows)('%s, grant %s, cases %s → %s', (role, g, c, shown) => {
+    const basis = protectedContactBasis(actor(role, 'U1', 'A'), grants[g], cases[c]);
+    expect(basis !== null).toBe(shown);
+    if (basis) expect(basis.unitId).toBe('U1');
   });
-  it('lets the registering handläggare see them before any case exists', () => {
-    expect(canSeeProtectedContact(actor('handlaggare', 'U1', 'R'), person, [])).toBe(true);
-    expect(canSeeProtectedContact(actor('handlaggare', 'U1', 'A'), person, [])).toBe(false);
+
+  it('is never opened by being responsible for (or having registered) the case without a grant', () => {
+    expect(protectedContactBasis(actor('handlaggare', 'U1', 'A'), [], [caseIn('U1', 'A')])).toBeNull();
+    expect(protectedContactBasis(actor('enhetschef', 'U1', 'A'), [], [caseIn('U1', 'A')])).toBeNull();
+  });
+
+  it('needs a unit: an actor without one sees nothing even with a grant', () => {
+    expect(protectedContactBasis(actor('handlaggare', null, 'A'), ['U1'], [caseIn('U1', 'A')])).toBeNull();
+  });
+
+  it.each<[Role, string | null, boolean, string, boolean]>([
+    // role, user's unit, active, unit granted, allowed
+    ['handlaggare', 'U1', true, 'U1', true],
+    ['enhetschef', 'U1', true, 'U1', true],
+    ['handlaggare', 'U1', true, 'U2', false],
+    ['handlaggare', 'U1', false, 'U1', false],
+    ['kontaktsekreterare', 'U1', true, 'U1', false],
+    ['administrator', null, true, 'U1', false],
+    ['lon', null, true, 'U1', false],
+    ['revisor', null, true, 'U1', false],
+  ])('the administrator may grant %s (unit %s, active %s) the permission for %s: %s', (role, unitId, active, unit, allowed) => {
+    const problem = protectedIdentityGrantProblem({ role, unitId, active }, unit);
+    expect(problem === null).toBe(allowed);
+    if (problem) expect(problem).toMatch(/[åäö]/);
   });
 });

@@ -80,17 +80,28 @@ export function canOnCase(actor: Actor, permission: Permission, c: { unitId: str
 }
 
 /**
- * Skyddad identitet: address and contact details only for the handläggare responsible for one
- * of the person's cases and the enhetschef of that case's unit. Before any case exists, the
- * handläggare who registered the person (and their enhetschef) stand in for them.
+ * Skyddad identitet: a protected person's address and contact details (and their representatives')
+ * need two things: the skyddad identitet permission for a unit (granted per user by the
+ * administrator) and a case of the person in that unit that lies in the actor's normal case scope.
+ * Registering a person or a case gives neither. Returns the case that opens the details, or null:
+ * null means hidden.
  */
-export function canSeeProtectedContact(
+export function protectedContactBasis<C extends { unitId: string; responsibleUserId: string }>(
   actor: Actor,
-  person: { registeredBy: string | null; registeredUnitId: string | null },
-  personCases: { unitId: string; responsibleUserId: string }[],
-): boolean {
-  const holders = personCases.length > 0 ? personCases : [{ unitId: person.registeredUnitId ?? '', responsibleUserId: person.registeredBy ?? '' }];
-  if (actor.role === 'handlaggare') return holders.some((c) => c.responsibleUserId === actor.id);
-  if (actor.role === 'enhetschef') return actor.unitId !== null && holders.some((c) => c.unitId === actor.unitId);
-  return false;
+  grantedUnitIds: readonly string[],
+  personCases: readonly C[],
+): C | null {
+  return personCases.find((c) => grantedUnitIds.includes(c.unitId) && canOnCase(actor, 'case:read', c)) ?? null;
+}
+
+/**
+ * Why the administrator may not grant the skyddad identitet permission for `unitId` to this user,
+ * or null when they may. Only roles that read cases can use it, and only in their own unit (the
+ * case scope is the unit, so a grant elsewhere would lie dormant and wake up if the user moved).
+ */
+export function protectedIdentityGrantProblem(user: { role: Role; unitId: string | null; active: boolean }, unitId: string): string | null {
+  if (!GRANTS[user.role]?.['case:read']) return 'Rollen läser inga ärenden och kan inte få behörighet till skyddad identitet.';
+  if (!user.active) return 'Användaren är inaktiv.';
+  if (user.unitId !== unitId) return 'Behörigheten kan bara gälla användarens egen enhet.';
+  return null;
 }

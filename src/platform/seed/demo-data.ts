@@ -15,6 +15,12 @@ export const DEMO_UNITS = [
 
 export const DEMO_PASSWORD = 'Kontakt-demo-2026';
 
+/**
+ * Skyddad identitet: the LSS handläggare and the LSS enhetschef hold the permission for their unit, so
+ * they see the protected demo person's address; the SoL handläggare and the kontaktsekreterare do not.
+ */
+export const DEMO_PROTECTED_IDENTITY_GRANTS = ['handlaggare.lss', 'enhetschef'];
+
 export const DEMO_USERS: { username: string; displayName: string; role: Role; unitKey: string | null; unitName: string | null }[] = [
   { username: 'handlaggare.lss', displayName: 'Hanna Lind', role: 'handlaggare', unitKey: 'lss', unitName: 'LSS-enheten' },
   { username: 'handlaggare.sol', displayName: 'Samir Berg', role: 'handlaggare', unitKey: 'sol', unitName: 'Omsorgsenheten' },

@@ -7,6 +7,7 @@ import type { Db } from '../db/connect';
 import type { UseCaseContext } from '../context';
 import { hashPassword } from '../auth/password';
 import { municipality, units, users } from '../tables';
+import { protectedIdentityGrants } from '../policy/tables';
 import { persons } from '../../people/tables';
 import { fictitiousPerson, prng } from '../../people/fictitious';
 import { createPerson } from '../../people/create-person';
@@ -15,7 +16,7 @@ import { registerRequest } from '../../intake/register-request';
 import { acknowledgeRequest } from '../../intake/acknowledge-request';
 import { addWorkingDays } from '../working-days';
 import type { Role } from '../policy/roles';
-import { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data';
+import { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_PROTECTED_IDENTITY_GRANTS, DEMO_UNITS, DEMO_USERS } from './demo-data';
 
 function daysBefore(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -37,6 +38,11 @@ export async function seedDemo(db: Db, clock: Clock, config: Config): Promise<vo
       const unitId = u.unitKey ? unitIds[u.unitKey] : null;
       const [row] = await tx.insert(users).values({ username: u.username, displayName: u.displayName, role: u.role, unitId, passwordHash: hash }).returning();
       userIds[u.username] = { id: row.id, unitId, role: u.role, username: u.username, displayName: u.displayName };
+    }
+    const admin = DEMO_USERS.find((u) => u.role === 'administrator')!.username;
+    for (const username of DEMO_PROTECTED_IDENTITY_GRANTS) {
+      const u = userIds[username];
+      await tx.insert(protectedIdentityGrants).values({ userId: u.id, unitId: u.unitId!, grantedBy: userIds[admin].id, grantedAt: clock.now() });
     }
     return userIds;
   });
@@ -70,9 +76,10 @@ export async function seedDemo(db: Db, clock: Clock, config: Config): Promise<vo
   await acknowledgeRequest(lss, c1.id, { version: c1.version, acknowledgedDate: addWorkingDays(c1.receivedDate, 1), method: 'letter', personkretsDocumentation: 'missing' });
   const p2 = await person(lss, 202);
   await registerRequest(lss, { personId: p2.id, route: 'LSS', requester: 'guardian', requesterName: 'Vårdnadshavare (demo)', channel: 'phone', receivedDate: daysBefore(today, 9), description: null });
+  // Contact details of a protected person can be changed only with the permission and a case in scope.
   const p3 = await person(lss, 303, { protectedIdentity: true });
-  await addRepresentative(lss, p3.id, { kind: 'god_man', name: 'God man (demo)', phone: '070-000 00 01', email: null, address: 'Box 2, 123 45 Demoby' });
   const c3 = await registerRequest(lss, { personId: p3.id, route: 'LSS', requester: 'legal_representative', requesterName: 'God man (demo)', channel: 'e_service', receivedDate: daysBefore(today, 3), description: null });
+  await addRepresentative(lss, p3.id, { kind: 'god_man', name: 'God man (demo)', phone: '070-000 00 01', email: null, address: 'Box 2, 123 45 Demoby' });
   await acknowledgeRequest(lss, c3.id, { version: c3.version, acknowledgedDate: today, method: 'phone', personkretsDocumentation: 'present', personkretsGroup: 1 });
   // SoL: an application and a referral from a relative.
   const p4 = await person(sol, 404);

@@ -1,14 +1,15 @@
-// Users: role, unit, active; the administrator sets the first password and can reset it, and unlocks sign-in
-// after failed attempts.
+// Users: role, unit, active; the administrator sets the first password and can reset it, unlocks sign-in
+// after failed attempts, and grants the skyddad identitet permission (per unit).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { userCreateBody, userUpdateBody } from '../../../src/admin/schema';
+import { protectedIdentityGrantProblem } from '../../../src/platform/policy/permissions';
 import { ROLES, roleLabel, UNIT_ROLES, type Role } from '../../../src/platform/policy/roles';
+import { api } from '../platform/api';
 import { formatDateTime } from '../platform/dates';
 import { CheckboxInput, EditForm, SelectInput, TextInput, type FieldErrors } from '../platform/form';
 import type { ColumnDef } from '../platform/table';
-import { api } from '../platform/api';
-import { Badge, Button } from '../platform/ui';
+import { Badge, Button, ButtonRow, Notice } from '../platform/ui';
 import { AdminListPage, useAdminForm, useAdminList, type AdminFormProps } from './admin-list-page';
 import { type Unit, type User } from './api';
 
@@ -19,6 +20,21 @@ const columns: ColumnDef<User>[] = [
   { id: 'username', label: 'Användarnamn', render: (u) => <code>{u.username}</code>, sortValue: (u) => u.username },
   { id: 'role', label: 'Roll', render: (u) => roleLabel[u.role], sortValue: (u) => roleLabel[u.role] },
   { id: 'unit', label: 'Enhet', render: (u) => u.unitName ?? '–', sortValue: (u) => u.unitName ?? '' },
+  {
+    id: 'protectedIdentity',
+    label: 'Skyddad identitet',
+    render: (u) =>
+      u.protectedIdentityUnits.length > 0 ? (
+        <span className="tags">
+          {u.protectedIdentityUnits.map((g) => (
+            <Badge key={g.unitId} tone="protected">{`Behörighet: ${g.unitName}`}</Badge>
+          ))}
+        </span>
+      ) : (
+        '–'
+      ),
+    sortValue: (u) => (u.protectedIdentityUnits.length > 0 ? 0 : 1),
+  },
   {
     id: 'active',
     label: 'Status',
@@ -86,7 +102,12 @@ export function UsersPage() {
       noun="användare"
       newId="new-user"
       nameOf={(u) => u.displayName}
-      renderForm={(p) => <UserForm {...p} unitOptions={unitOptions} />}
+      renderForm={(p) => (
+        <>
+          <UserForm {...p} unitOptions={unitOptions} />
+          {p.item && <ProtectedIdentityAccess userId={p.item.id} />}
+        </>
+      )}
     />
   );
 }
@@ -139,5 +160,74 @@ function UserForm({ unitOptions, ...props }: AdminFormProps<User> & { unitOption
         <TextInput name="password" label="Lösenord" type="password" hint="Minst 12 tecken. Användaren får lösenordet av dig." width="l" autoComplete="new-password" />
       )}
     </EditForm>
+  );
+}
+
+/**
+ * Skyddad identitet, in the "Ändra" dialog: grant or revoke the permission for the user's unit at once
+ * (its own request, logged). Reads the user from the fresh list, so it shows the result straight away.
+ */
+function ProtectedIdentityAccess({ userId }: { userId: string }) {
+  const qc = useQueryClient();
+  const users = useAdminList<User>('users');
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const user = users.data?.items.find((u) => u.id === userId);
+  if (!user) return null;
+  const change = async (unitId: string, unitName: string, grant: boolean) => {
+    setBusy(true);
+    try {
+      await api<User>(`/admin/users/${user.id}/protected-identity/${unitId}`, { method: grant ? 'PUT' : 'DELETE', ...(grant ? { body: {} } : {}) });
+      await qc.invalidateQueries({ queryKey: ['admin', 'users'] });
+      setNotice({
+        tone: 'success',
+        text: grant ? `${user.displayName} har nu behörighet till skyddad identitet i ${unitName}.` : `${user.displayName} har inte längre behörighet till skyddad identitet i ${unitName}.`,
+      });
+    } catch (e) {
+      setNotice({ tone: 'error', text: e instanceof Error ? e.message : 'Det gick inte att ändra behörigheten.' });
+    } finally {
+      setBusy(false);
+      // The button pressed is gone: move focus to the notice that says what happened.
+      requestAnimationFrame(() => noticeRef.current?.focus());
+    }
+  };
+  const own = user.unitId ? user.protectedIdentityUnits.find((g) => g.unitId === user.unitId) : undefined;
+  const grantable = user.unitId !== null && protectedIdentityGrantProblem(user, user.unitId) === null;
+  return (
+    <section className="section" aria-labelledby="protected-identity-heading">
+      <h3 id="protected-identity-heading">Skyddad identitet</h3>
+      <p>
+        Med behörigheten ser användaren adress och kontaktuppgifter för personer med skyddad identitet, när personen har ett ärende i enheten. Varje
+        visning loggas.
+      </p>
+      <div ref={noticeRef} tabIndex={-1}>
+        {notice && <Notice tone={notice.tone} title={notice.text} live />}
+      </div>
+      {user.protectedIdentityUnits.length > 0 && (
+        <ul>
+          {user.protectedIdentityUnits.map((g) => (
+            <li key={g.unitId}>
+              {`Har behörighet i ${g.unitName} sedan ${formatDateTime(g.grantedAt)}.`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ButtonRow>
+        {user.protectedIdentityUnits.map((g) => (
+          <Button key={g.unitId} variant="secondary" isDisabled={busy} onPress={() => void change(g.unitId, g.unitName, false)}>
+            {`Ta bort behörigheten i ${g.unitName}`}
+          </Button>
+        ))}
+        {!own && grantable && (
+          <Button variant="secondary" isDisabled={busy} onPress={() => void change(user.unitId!, user.unitName ?? 'enheten', true)}>
+            {`Ge behörighet i ${user.unitName ?? 'enheten'}`}
+          </Button>
+        )}
+      </ButtonRow>
+      {!own && !grantable && user.protectedIdentityUnits.length === 0 && (
+        <p className="muted">Användaren kan inte få behörigheten: bara aktiva handläggare och enhetschefer kan få den, i sin egen enhet.</p>
+      )}
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { auditSearchBody, type auditListOut } from '../../../src/oversight/schema';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../src/platform/audit/actions';
 import { api } from '../platform/api';
 import { formatDateTime } from '../platform/dates';
 import { DateInput, FieldGroup, Form, SelectInput, SubmitButton, TextInput, useForm, type FieldErrors } from '../platform/form';
@@ -18,6 +19,11 @@ type Filter = z.output<typeof auditSearchBody>;
 type Row = Omit<AuditEntry, 'id'> & { id: string };
 
 const PAGE_SIZE = 50;
+
+/** The reveals of skyddad identitet first: the event a log review most often looks for. */
+const actionOptions = (Object.entries(AUDIT_ACTIONS) as [AuditAction, string][])
+  .sort(([a], [b]) => Number(b === 'person.protected_contact_revealed') - Number(a === 'person.protected_contact_revealed'))
+  .map(([value, label]) => ({ value, label }));
 
 const columns: ColumnDef<Row>[] = [
   { id: 'occurredAt', label: 'Tidpunkt', isRowHeader: true, render: (e) => <span className="nowrap">{formatDateTime(e.occurredAt)}</span> },
@@ -49,11 +55,12 @@ export function AuditPage() {
   });
   const form = useForm({
     id: 'audit',
-    initial: { identityNumber: '', userId: '', from: '', to: '' },
+    initial: { identityNumber: '', userId: '', action: '', from: '', to: '' },
     schema: auditSearchBody,
     toBody: (v) => ({
       identityNumber: v.identityNumber.trim() || undefined,
       userId: v.userId || undefined,
+      action: (v.action || undefined) as AuditAction | undefined,
       from: v.from.trim() || undefined,
       to: v.to.trim() || undefined,
       page: 1,
@@ -62,7 +69,7 @@ export function AuditPage() {
     check: (v) => {
       const errs: FieldErrors = {};
       if (v.from && v.to && v.to < v.from) errs.to = 'Slutdatumet kan inte vara före startdatumet.';
-      if (!v.identityNumber.trim() && !v.userId && !v.from && !v.to) errs.identityNumber = 'Ange minst ett villkor: person, användare eller period.';
+      if (!v.identityNumber.trim() && !v.userId && !v.action && !v.from && !v.to) errs.identityNumber = 'Ange minst ett villkor: person, användare, händelse eller period.';
       return errs;
     },
     onSubmit: (body) => setFilter(body),
@@ -80,6 +87,7 @@ export function AuditPage() {
             placeholder="Alla användare"
             options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.unitName ? `${s.displayName} (${s.unitName})` : s.displayName }))}
           />
+          <SelectInput name="action" label="Händelse" optional placeholder="Alla händelser" options={actionOptions} />
           <div className="field-row">
             <DateInput name="from" label="Från och med" optional />
             <DateInput name="to" label="Till och med" optional />

@@ -19,6 +19,8 @@ type Representative = Person['representatives'][number];
 type PersonCase = Person['cases'][number];
 
 export const PROTECTED_NOTICE = 'Skyddad identitet – adress och kontaktuppgifter visas inte.';
+const PROTECTED_WHO = 'Bara den som har behörighet till skyddad identitet och ett ärende för personen i sin enhet kan se och ändra dem.';
+const PROTECTED_SHOWN = 'Personen har skyddad identitet. Du ser uppgifterna med din behörighet, och varje visning loggas. Lämna inte ut dem.';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -98,15 +100,23 @@ function PersonDetails({ person, onSaved }: { person: Person; onSaved: (m: strin
           {person.contactHidden || !person.contact ? (
             <Notice tone="warning">
               <p>{PROTECTED_NOTICE}</p>
+              {person.protectedIdentity && <p>{PROTECTED_WHO}</p>}
             </Notice>
           ) : (
-            <SummaryList
-              rows={[
-                ['Adress', [person.contact.streetAddress, [person.contact.postalCode, person.contact.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')],
-                ['Telefon', person.contact.phone],
-                ['E-post', person.contact.email],
-              ]}
-            />
+            <>
+              {person.protectedIdentity && (
+                <Notice tone="warning">
+                  <p>{PROTECTED_SHOWN}</p>
+                </Notice>
+              )}
+              <SummaryList
+                rows={[
+                  ['Adress', [person.contact.streetAddress, [person.contact.postalCode, person.contact.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')],
+                  ['Telefon', person.contact.phone],
+                  ['E-post', person.contact.email],
+                ]}
+              />
+            </>
           )}
         </>
       )}

@@ -1,0 +1,31 @@
+// Audit action names and their Swedish labels. Pure: shared by the server and the loggkontroll page.
+export const AUDIT_ACTIONS = {
+  'auth.login': 'Loggade in',
+  'auth.login_failed': 'Misslyckad inloggning',
+  'auth.logout': 'Loggade ut',
+  'person.search': 'Sökte person',
+  'person.read': 'Läste personuppgifter',
+  'person.create': 'Registrerade person',
+  'person.update': 'Ändrade personuppgifter',
+  'person.protected_contact_revealed': 'Visade skyddade kontaktuppgifter',
+  'representative.create': 'Lade till företrädare',
+  'representative.update': 'Ändrade företrädare',
+  'representative.delete': 'Tog bort företrädare',
+  'case.list': 'Visade ärendelista',
+  'case.read': 'Läste ärende',
+  'case.create': 'Registrerade ansökan eller aktualisering',
+  'case.acknowledge': 'Bekräftade ansökan',
+  'case.documentation_received': 'Registrerade mottaget underlag',
+  'case.application_recorded': 'Registrerade ansökan efter aktualisering',
+  'case.assign': 'Bytte ansvarig handläggare',
+  'letter.acknowledgement': 'Skapade bekräftelsebrev',
+  'audit.search': 'Sökte i loggen',
+  'admin.unit': 'Ändrade enhet',
+  'admin.user': 'Ändrade användare',
+  'admin.protected_identity_grant': 'Gav behörighet till skyddad identitet',
+  'admin.protected_identity_revoke': 'Tog bort behörighet till skyddad identitet',
+  'admin.legal_basis': 'Ändrade rättslig grund',
+  'admin.municipality': 'Ändrade kommunens inställningar',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
