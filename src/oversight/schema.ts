@@ -1,15 +1,15 @@
 // Loggkontroll: searching the audit log.
 import { z } from 'zod';
-import { dateString, paging, uuid } from '../platform/validation';
+import { dateString, paging, safeString, uuid } from '../platform/validation';
 
 // POST body, not a query string: a personnummer must never end up in a URL or an access log.
 export const auditSearchBody = paging.extend({
   personId: uuid.optional(),
-  identityNumber: z.string().trim().max(20).optional(),
+  identityNumber: safeString().trim().max(20, { message: 'Numret är för långt.' }).optional(),
   userId: uuid.optional(),
   from: dateString.optional(),
   to: dateString.optional(),
-  action: z.string().max(60).optional(),
+  action: safeString().max(60).optional(),
 });
 
 export const auditEntryOut = z.object({

@@ -1,7 +1,7 @@
 // HTTP schemas for persons and their legal representatives (shared with the web forms).
 import { z } from 'zod';
 import { parseIdentityNumber } from './identity-number';
-import { optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, uuid, version } from '../platform/validation';
+import { optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
 
 export const REPRESENTATIVE_KINDS = ['vardnadshavare', 'god_man', 'forvaltare'] as const;
 export const representativeKindLabel: Record<(typeof REPRESENTATIVE_KINDS)[number], string> = {
@@ -23,7 +23,7 @@ const personFields = {
 
 export const personCreateBody = z
   .object({
-    identityNumber: z.string({ error: 'Skriv personnummer eller samordningsnummer.' }).max(20, { message: 'Numret är för långt.' }),
+    identityNumber: safeString({ error: 'Skriv personnummer eller samordningsnummer.' }).max(20, { message: 'Numret är för långt.' }),
     isReserveNumber: z.boolean().default(false),
     ...personFields,
   })
@@ -40,8 +40,7 @@ export type PersonUpdateInput = z.input<typeof personUpdateBody>;
 export const PERSON_SEARCH_LIMIT = 20;
 
 export const personSearchBody = z.object({
-  query: z
-    .string({ error: 'Skriv ett namn eller ett personnummer.' })
+  query: safeString({ error: 'Skriv ett namn eller ett personnummer.' })
     .trim()
     .min(2, { message: 'Skriv minst två tecken.' })
     .max(100, { message: 'Sökningen får vara högst 100 tecken.' }),
@@ -52,7 +51,7 @@ export const representativeBody = z.object({
   name: requiredText(200, 'Namn'),
   phone: optionalPhone,
   email: optionalEmail,
-  address: optionalText(300, 'Adressen'),
+  address: optionalText(300, 'Adressen', { multiline: true }),
 });
 export type RepresentativeInput = z.input<typeof representativeBody>;
 export const representativeUpdateBody = representativeBody.extend({ version });

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { version, dateString, paging, requiredText, optionalText, int4, versionQuery } from '../src/platform/validation';
+const show = (s: z.ZodType, v: unknown) => { const r = s.safeParse(v); console.log(JSON.stringify(v), '=>', r.success ? 'OK ' + JSON.stringify(r.data) : r.error.issues.map(i => i.code + ':' + i.message).join(' | ')); };
+show(version, 2147483648); show(version, 1.5); show(version, '1'); show(version, undefined); show(version, 0);
+show(dateString, '0001-01-01'); show(dateString, '2026-02-30'); show(dateString, '2026-2-3'); show(dateString, 5); show(dateString, undefined);
+show(paging, {page: 0}); show(paging, {page: 'x'}); show(z.boolean(), 'true'); show(z.object({a: z.boolean()}), {a: 'x'});
+show(requiredText(10,'Namn'), 'a\u0000b'); show(requiredText(10,'Namn'), 'a\nb'); show(optionalText(10,'X',{multiline:true}), 'a\nb'); show(optionalText(10,'X',{multiline:true}), 'a\u0000b');
+show(z.enum(['a','b']), 'c'); show(z.union([z.literal(1), z.literal(2)]), 5); show(z.strictObject({a: z.string()}), {a:'x', b: 1});
+show(int4({min:1}), -5); show(versionQuery, '2147483648'); show(versionQuery, 'abc'); show(z.string().max(3), 'abcd'); show(z.number().gt(0), 0);
+show(requiredText(10,'Namn'), 5);
