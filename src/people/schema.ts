@@ -1,6 +1,6 @@
 // HTTP schemas for persons and their legal representatives (shared with the web forms).
 import { z } from 'zod';
-import { parseIdentityNumber } from './identity-number';
+import { identityNumberProblem } from './identity-number';
 import { optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
 
 export const REPRESENTATIVE_KINDS = ['vardnadshavare', 'god_man', 'forvaltare'] as const;
@@ -28,8 +28,10 @@ export const personCreateBody = z
     ...personFields,
   })
   .superRefine((v, ctx) => {
-    const parsed = parseIdentityNumber(v.identityNumber, v.isReserveNumber);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['identityNumber'], message: parsed.message });
+    // Format and check digit here (the web form runs it too); a birth date in the future is refused by the use case,
+    // which knows today's date.
+    const problem = identityNumberProblem(v.identityNumber, v.isReserveNumber);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['identityNumber'], message: problem });
   });
 export type PersonCreateInput = z.input<typeof personCreateBody>;
 
@@ -75,7 +77,10 @@ export const personSummaryOut = z.object({
   idKind: z.enum(['personnummer', 'samordningsnummer', 'reservnummer']),
   firstName: z.string(),
   lastName: z.string(),
+  /** The full birth date when known. */
   birthDate: z.string().nullable(),
+  /** What is known when the full date is not (samordningsnummer with unknown day or month): 'YYYY-MM' or 'YYYY'. */
+  birthDatePartial: z.string().nullable(),
   protectedIdentity: z.boolean(),
   fictitious: z.boolean(),
 });
