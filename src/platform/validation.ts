@@ -204,7 +204,7 @@ export const dateString = z
 
 // ---- Ids and text -------------------------------------------------------------------------------
 
-export const uuid = z.uuid({ error: 'Ogiltigt id.' });
+export const uuid = z.uuid({ error: 'Id:t är inte giltigt. Välj från en lista eller länk i Kontakt i stället för att skriva det.' });
 
 export interface TextOptions {
   /** Free text typed in a text area: newline and tab allowed. */
@@ -248,10 +248,16 @@ export const optionalPostalCode = safeString()
   .nullish()
   .transform((v) => (v ? v.replace(/^(\d{3}) ?(\d{2})$/, '$1 $2') : null));
 
-/** Page numbers come as query strings or JSON numbers; offset = (page − 1) × pageSize stays well inside int4. */
+/** Paging in a query string (text, read as a whole number); offset = (page − 1) × pageSize stays well inside int4. */
 export const paging = z.object({
   page: z.coerce.number({ error: typeError('Sidnumret ska vara ett heltal.', 'Sidnumret ska vara ett heltal.') }).int().min(1).max(100000).default(1),
   pageSize: z.coerce.number({ error: typeError('Antalet per sida ska vara ett heltal.', 'Antalet per sida ska vara ett heltal.') }).int().min(1).max(100).default(25),
+});
+
+/** Paging in a JSON body: numbers, not text or true. */
+export const pagingBody = z.object({
+  page: int4({ min: 1, max: 100000 }).default(1),
+  pageSize: int4({ min: 1, max: 100 }).default(25),
 });
 
 export const errorResponse = z.object({
