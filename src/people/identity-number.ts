@@ -67,7 +67,7 @@ function readSyntax(compact: string): Syntax | { message: string } {
   if (!m) return { message: 'Skriv numret med 10 eller 12 siffror, till exempel 19900101-1234.' };
   const [, cc, yy, mm, dd, sep, serial, check] = m;
   if (luhnDigit(`${yy}${mm}${dd}${serial}`) !== Number(check)) {
-    return { message: 'Kontrollsiffran (den sista siffran) stämmer inte. Kontrollera siffrorna.' };
+    return { message: 'Numret är inte ett giltigt personnummer eller samordningsnummer: den sista siffran (kontrollsiffran) stämmer inte. Kontrollera siffrorna.' };
   }
   const month = Number(mm);
   const rawDay = Number(dd);
