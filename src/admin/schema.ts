@@ -1,7 +1,7 @@
 // HTTP schemas for the administrator: units, users, legal-basis catalogue, municipality settings.
 import { z } from 'zod';
 import { ROLES } from '../platform/policy/roles';
-import { dateString, optionalText, requiredText, uuid, version } from '../platform/validation';
+import { dateString, int4, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
 
 export const unitBody = z.object({
   name: requiredText(120, 'Namnet'),
@@ -11,14 +11,12 @@ export const unitBody = z.object({
 export const unitUpdateBody = unitBody.extend({ version });
 export const unitOut = z.object({ id: z.string(), name: z.string(), route: z.enum(['LSS', 'SOL']), active: z.boolean(), version: z.number() });
 
-export const passwordField = z
-  .string({ error: 'Skriv ett lösenord.' })
+export const passwordField = safeString({ error: 'Skriv ett lösenord.' })
   .min(12, { message: 'Lösenordet måste ha minst 12 tecken.' })
   .max(200, { message: 'Lösenordet får vara högst 200 tecken.' });
 
 export const userCreateBody = z.object({
-  username: z
-    .string({ error: 'Skriv ett användarnamn.' })
+  username: safeString({ error: 'Skriv ett användarnamn.' })
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9._-]{3,50}$/, { message: 'Användarnamnet får ha 3–50 tecken: a–z, siffror, punkt, bindestreck eller understreck.' }),
@@ -63,15 +61,14 @@ export const feeRuleLabel = { free: 'Avgiftsfri', free_home_care_tariff_flag: 'A
 
 export const legalBasisBody = z
   .object({
-    code: z
-      .string({ error: 'Skriv en kod.' })
+    code: safeString({ error: 'Skriv en kod.' })
       .trim()
       .regex(/^[A-Z0-9_:.-]{2,40}$/, { message: 'Koden får ha 2–40 tecken: versaler, siffror, _ : . -' }),
     route: z.enum(['LSS', 'SOL'], { error: 'Välj LSS eller socialtjänstlagen.' }),
     law: requiredText(120, 'Lagen'),
     paragraph: requiredText(60, 'Paragrafen'),
     name: requiredText(200, 'Benämningen'),
-    printText: requiredText(2000, 'Texten i beslutet'),
+    printText: requiredText(2000, 'Texten i beslutet', { multiline: true }),
     appealRoute: z.enum(APPEAL_ROUTES, { error: 'Välj hur beslutet överklagas.' }),
     ivoReportable: z.boolean(),
     feeRule: z.enum(FEE_RULES, { error: 'Välj avgiftsregel.' }),
@@ -99,13 +96,12 @@ export const legalBasisOut = z.object({
 export const municipalityBody = z.object({
   version,
   name: requiredText(120, 'Kommunens namn'),
-  caseNumberPattern: z
-    .string()
+  caseNumberPattern: safeString({ error: 'Skriv ett mönster för ärendenummer.' })
     .trim()
     .max(40, { message: 'Mönstret får vara högst 40 tecken.' })
     .refine((v) => v.includes('{YYYY}') && /\{N+\}/.test(v), { message: 'Mönstret måste innehålla {YYYY} och {NNNN}, till exempel KP-{YYYY}-{NNNN}.' }),
-  acknowledgeWithinWorkingDays: z.number().int().min(1, { message: 'Ange minst 1 arbetsdag.' }).max(30, { message: 'Ange högst 30 arbetsdagar.' }),
-  postalAddress: optionalText(300, 'Adressen'),
+  acknowledgeWithinWorkingDays: int4().min(1, { message: 'Ange minst 1 arbetsdag.' }).max(30, { message: 'Ange högst 30 arbetsdagar.' }),
+  postalAddress: optionalText(300, 'Adressen', { multiline: true }),
   phone: optionalText(40, 'Telefonnumret'),
   email: optionalText(200, 'E-postadressen'),
 });

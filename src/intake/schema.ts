@@ -33,7 +33,7 @@ export const registerRequestBody = z.object({
   channel: z.enum(CHANNELS, { error: 'Välj hur ärendet kom in.' }),
   receivedDate: dateString,
   responsibleUserId: uuid.nullish(),
-  description: optionalText(2000, 'Beskrivningen'),
+  description: optionalText(2000, 'Beskrivningen', { multiline: true }),
 });
 export type RegisterRequestInput = z.input<typeof registerRequestBody>;
 

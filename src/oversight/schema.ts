@@ -1,12 +1,12 @@
 // Loggkontroll: searching the audit log.
 import { z } from 'zod';
-import { dateString, paging, uuid } from '../platform/validation';
+import { dateString, pagingBody, safeString, uuid } from '../platform/validation';
 import { AUDIT_ACTION_NAMES } from '../platform/audit/actions';
 
 // POST body, not a query string: a personnummer must never end up in a URL or an access log.
-export const auditSearchBody = paging.extend({
+export const auditSearchBody = pagingBody.extend({
   personId: uuid.optional(),
-  identityNumber: z.string().trim().max(20).optional(),
+  identityNumber: safeString().trim().max(20, { message: 'Numret är för långt.' }).optional(),
   userId: uuid.optional(),
   from: dateString.optional(),
   to: dateString.optional(),

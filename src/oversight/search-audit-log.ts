@@ -24,7 +24,7 @@ export function searchAuditLog(ctx: UseCaseContext, q: z.output<typeof auditSear
     const conds: SQL[] = [];
     let personId = q.personId ?? null;
     if (q.identityNumber) {
-      const parsed = parseIdentityNumber(q.identityNumber, !/^[\d\s+-]+$/.test(q.identityNumber));
+      const parsed = parseIdentityNumber(q.identityNumber, ctx.clock.today(), !/^[\d\s+-]+$/.test(q.identityNumber));
       if (!parsed.ok) throw fieldError('identityNumber', parsed.message);
       const [p] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.identityNumber, parsed.normalized));
       personId = p?.id ?? '00000000-0000-0000-0000-000000000000';

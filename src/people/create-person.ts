@@ -10,7 +10,7 @@ import { persons } from './tables';
 
 /** Register a person. The identity number is unique: a duplicate is refused, never merged. */
 export async function createPerson(ctx: UseCaseContext, input: z.output<typeof personCreateBody>): Promise<PersonOut> {
-  const id = parseIdentityNumber(input.identityNumber, input.isReserveNumber);
+  const id = parseIdentityNumber(input.identityNumber, ctx.clock.today(), input.isReserveNumber);
   if (!id.ok) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'identityNumber', message: id.message }] });
   try {
     return await inTransaction(ctx.db, async (tx) => {
@@ -20,6 +20,7 @@ export async function createPerson(ctx: UseCaseContext, input: z.output<typeof p
           identityNumber: id.normalized,
           idKind: id.kind,
           birthDate: id.birthDate,
+          birthDatePartial: id.birthDatePartial,
           sex: id.sex,
           firstName: input.firstName,
           lastName: input.lastName,

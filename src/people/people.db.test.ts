@@ -84,6 +84,36 @@ describe('registering a person', () => {
   });
 });
 
+describe('birth dates from the number', () => {
+  it('stores a samordningsnummer with an unknown day or month as what is known, and shows it', async () => {
+    // 19790290-2399: day 90 − 60 = 30 February, which is not in the calendar; Skatteverket assigns such numbers.
+    const feb = await hl.post('/api/persons', personBody(50, { identityNumber: '19790290-2399' }));
+    expect(feb.statusCode, feb.body).toBe(201);
+    expect(feb.json()).toMatchObject({ idKind: 'samordningsnummer', identityNumber: '19790290-2399', birthDate: null, birthDatePartial: '1979-02', sex: 'male' });
+    // Month 00 and day 60: only the year is known (check digit computed for 790060-238).
+    const yearOnly = await hl.post('/api/persons', personBody(51, { identityNumber: '19790060-2389' }));
+    expect(yearOnly.statusCode, yearOnly.body).toBe(201);
+    expect(yearOnly.json()).toMatchObject({ birthDate: null, birthDatePartial: '1979' });
+    const rows = (await h.db.execute(sql`select birth_date, birth_date_partial from persons where identity_number = '197902902399'`)) as unknown as {
+      rows: { birth_date: string | null; birth_date_partial: string | null }[];
+    };
+    expect(rows.rows[0]).toEqual({ birth_date: null, birth_date_partial: '1979-02' });
+  });
+
+  it('refuses a birth date after today (the clock is injected), saying why, and writes nothing', async () => {
+    const before = await count('persons');
+    for (const n of ['20991231-2395', '20300101-0101']) {
+      const r = await hl.post('/api/persons', personBody(52, { identityNumber: n }));
+      expect(r.statusCode, n).toBe(400);
+      expect(r.json().fields).toEqual([{ path: 'identityNumber', message: expect.stringMatching(/^Födelsedatumet 20\d\d-\d\d-\d\d ligger i framtiden/) }]);
+    }
+    // The day after the test clock's today (2026-03-16) is refused, today itself is accepted.
+    expect((await hl.post('/api/persons', personBody(53, { identityNumber: '20260317-2384' }))).statusCode).toBe(400);
+    expect((await hl.post('/api/persons', personBody(54, { identityNumber: '20260316-2385' }))).statusCode).toBe(201);
+    expect(await count('persons')).toBe(before + 1);
+  });
+});
+
 describe('search', () => {
   it('finds by personnummer (with or without dash and century) and by name prefix', async () => {
     const r = await hl.post('/api/persons', personBody(10, { firstName: 'Sökbar', lastName: 'Hittadsson' }));

@@ -15,6 +15,7 @@ export function presentPersonSummary(p: PersonRow): PersonSummaryOut {
     firstName: p.firstName,
     lastName: p.lastName,
     birthDate: p.birthDate,
+    birthDatePartial: p.birthDatePartial,
     protectedIdentity: p.protectedIdentity,
     fictitious: p.fictitious,
   };

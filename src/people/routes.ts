@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { contextOf, type AppDeps } from '../platform/http/app';
-import { errorResponse, version } from '../platform/validation';
+import { errorResponse, versionQuery } from '../platform/validation';
 import { addRepresentative } from './add-representative';
 import { createPerson } from './create-person';
 import { getPerson } from './get-person';
@@ -80,7 +80,7 @@ export function registerPeopleRoutes(api: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Ta bort företrädare',
         params: representativeParams,
-        querystring: z.object({ version: z.coerce.number().pipe(version) }),
+        querystring: z.object({ version: versionQuery }),
         response: { 200: personOut, ...errors },
       },
     },

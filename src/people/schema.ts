@@ -1,7 +1,7 @@
 // HTTP schemas for persons and their legal representatives (shared with the web forms).
 import { z } from 'zod';
-import { parseIdentityNumber } from './identity-number';
-import { optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, uuid, version } from '../platform/validation';
+import { identityNumberProblem } from './identity-number';
+import { optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
 
 export const REPRESENTATIVE_KINDS = ['vardnadshavare', 'god_man', 'forvaltare'] as const;
 export const representativeKindLabel: Record<(typeof REPRESENTATIVE_KINDS)[number], string> = {
@@ -23,13 +23,15 @@ const personFields = {
 
 export const personCreateBody = z
   .object({
-    identityNumber: z.string({ error: 'Skriv personnummer eller samordningsnummer.' }).max(20, { message: 'Numret är för långt.' }),
+    identityNumber: safeString({ error: 'Skriv personnummer eller samordningsnummer.' }).max(20, { message: 'Numret är för långt.' }),
     isReserveNumber: z.boolean().default(false),
     ...personFields,
   })
   .superRefine((v, ctx) => {
-    const parsed = parseIdentityNumber(v.identityNumber, v.isReserveNumber);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['identityNumber'], message: parsed.message });
+    // Format and check digit here (the web form runs it too); a birth date in the future is refused by the use case,
+    // which knows today's date.
+    const problem = identityNumberProblem(v.identityNumber, v.isReserveNumber);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['identityNumber'], message: problem });
   });
 export type PersonCreateInput = z.input<typeof personCreateBody>;
 
@@ -40,8 +42,7 @@ export type PersonUpdateInput = z.input<typeof personUpdateBody>;
 export const PERSON_SEARCH_LIMIT = 20;
 
 export const personSearchBody = z.object({
-  query: z
-    .string({ error: 'Skriv ett namn eller ett personnummer.' })
+  query: safeString({ error: 'Skriv ett namn eller ett personnummer.' })
     .trim()
     .min(2, { message: 'Skriv minst två tecken.' })
     .max(100, { message: 'Sökningen får vara högst 100 tecken.' }),
@@ -52,7 +53,7 @@ export const representativeBody = z.object({
   name: requiredText(200, 'Namn'),
   phone: optionalPhone,
   email: optionalEmail,
-  address: optionalText(300, 'Adressen'),
+  address: optionalText(300, 'Adressen', { multiline: true }),
 });
 export type RepresentativeInput = z.input<typeof representativeBody>;
 export const representativeUpdateBody = representativeBody.extend({ version });
@@ -76,7 +77,10 @@ export const personSummaryOut = z.object({
   idKind: z.enum(['personnummer', 'samordningsnummer', 'reservnummer']),
   firstName: z.string(),
   lastName: z.string(),
+  /** The full birth date when known. */
   birthDate: z.string().nullable(),
+  /** What is known when the full date is not (samordningsnummer with unknown day or month): 'YYYY-MM' or 'YYYY'. */
+  birthDatePartial: z.string().nullable(),
   protectedIdentity: z.boolean(),
   fictitious: z.boolean(),
 });

@@ -12,7 +12,13 @@ export const persons = pgTable(
     idKind: text('id_kind', { enum: ['personnummer', 'samordningsnummer', 'reservnummer'] }).notNull(),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
+    /** The full birth date when known. */
     birthDate: date('birth_date', { mode: 'string' }),
+    /**
+     * What is known when the full date is not: 'YYYY-MM' or 'YYYY' (a samordningsnummer with day 60 or month 00,
+     * or a day not in the calendar). Null when birth_date is set, and for reserve numbers.
+     */
+    birthDatePartial: text('birth_date_partial'),
     sex: text('sex', { enum: ['female', 'male'] }),
     protectedIdentity: boolean('protected_identity').notNull().default(false),
     streetAddress: text('street_address'),

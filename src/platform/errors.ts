@@ -56,3 +56,25 @@ export function uniqueViolation(err: unknown): string | null {
   }
   return null;
 }
+
+/** PostgreSQL SQLSTATE codes are five characters of digits and upper-case letters. */
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+/**
+ * What may be logged about an unexpected error: class names, codes and the PostgreSQL SQLSTATE along the
+ * cause chain (Drizzle wraps the driver's error). Never a message: a database error quotes the values it got.
+ */
+export function describeError(err: unknown): { errClass: string; errCode?: string; sqlState?: string; causes?: string[] } {
+  const classOf = (e: unknown) => (e && typeof e === 'object' ? ((e as object).constructor?.name ?? 'Object') : typeof e);
+  const out: { errClass: string; errCode?: string; sqlState?: string; causes?: string[] } = { errClass: classOf(err) };
+  const causes: string[] = [];
+  let e: any = err;
+  for (let i = 0; e && typeof e === 'object' && i < 5; i++, e = e.cause) {
+    const code = typeof e.code === 'string' || typeof e.code === 'number' ? String(e.code) : undefined;
+    if (i > 0) causes.push(code ? `${classOf(e)}(${code})` : classOf(e));
+    if (code && !out.errCode) out.errCode = code;
+    if (code && SQLSTATE.test(code) && !out.sqlState) out.sqlState = code;
+  }
+  if (causes.length) out.causes = causes;
+  return out;
+}

@@ -70,11 +70,40 @@ test('bad input gets a Swedish message next to the field and nothing is saved', 
   await expect(dateField).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('.field').filter({ has: dateField }).locator('.field-error')).toHaveText('Datumet kan inte vara senare än i dag.');
   await expect(page).toHaveURL(/\/arenden\/ny/);
-  // A date that is not a date.
+  // A date that is not in the calendar, one in the wrong format, and a year out of range: each says what is wrong.
+  const dateError = page.locator('.field').filter({ has: dateField }).locator('.field-error');
   await dateField.fill('2026-02-30');
   await page.getByRole('button', { name: 'Registrera ärendet' }).click();
-  await expect(page.locator('.field').filter({ has: dateField }).locator('.field-error')).toHaveText(/ÅÅÅÅ-MM-DD/);
+  await expect(dateError).toHaveText('Datumet 2026-02-30 finns inte.');
+  await dateField.fill('0001-01-01');
+  await page.getByRole('button', { name: 'Registrera ärendet' }).click();
+  await expect(dateError).toHaveText('Året måste vara 1900 eller senare.');
+  await dateField.fill('30/2 2026');
+  await page.getByRole('button', { name: 'Registrera ärendet' }).click();
+  await expect(dateError).toHaveText(/ÅÅÅÅ-MM-DD/);
   await expectAccessible(page, 'request form with errors');
+});
+
+test('a samordningsnummer with a date outside the calendar is registered with what is known; a future birth date is refused', async ({ page }) => {
+  await signIn(page, 'handlaggare.lss');
+  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Hanna' })).toBeVisible();
+  const number = page.getByLabel('Personnummer eller samordningsnummer');
+  // Valid check digit, born 2099: refused by the server, which knows today's date.
+  await page.goto('/personer/ny');
+  await number.fill('20991231-2395');
+  await page.getByLabel('Förnamn').fill('Framtida');
+  await page.getByLabel('Efternamn').fill('Person');
+  await page.getByRole('button', { name: 'Registrera person' }).click();
+  await expect(page.locator('.field').filter({ has: number }).locator('.field-error')).toHaveText(/Födelsedatumet 2099-12-31 ligger i framtiden/);
+  // 19790290-2399: day 90 − 60 = 30 February. Skatteverket assigns such numbers; the day is unknown.
+  await number.fill('19790290-2399');
+  await page.getByRole('button', { name: 'Registrera person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Framtida Person' })).toBeVisible();
+  await expect(page.getByText('februari 1979 (dagen är okänd)')).toBeVisible();
+  await expect(page.getByText(/^\d+ år$|^\d+ eller \d+ år \(födelsedagen är okänd\)$/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('februari 1979 (dagen är okänd)')).toBeVisible();
+  await expectAccessible(page, 'person with a partial birth date');
 });
 
 test('a wrong password gives a Swedish message', async ({ page }) => {

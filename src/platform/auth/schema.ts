@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '../policy/roles';
+import { safeString } from '../validation';
 
 export const loginBody = z.object({
-  username: z.string({ error: 'Skriv ditt användarnamn.' }).trim().min(1, { message: 'Skriv ditt användarnamn.' }).max(100, { message: 'Användarnamnet är för långt.' }),
-  password: z.string({ error: 'Skriv ditt lösenord.' }).min(1, { message: 'Skriv ditt lösenord.' }).max(200, { message: 'Lösenordet är för långt.' }),
+  username: safeString({ error: 'Skriv ditt användarnamn.' }).trim().min(1, { message: 'Skriv ditt användarnamn.' }).max(100, { message: 'Användarnamnet är för långt.' }),
+  password: safeString({ error: 'Skriv ditt lösenord.' }).min(1, { message: 'Skriv ditt lösenord.' }).max(200, { message: 'Lösenordet är för långt.' }),
 });
 
 export const meOut = z.object({

@@ -13,7 +13,7 @@ import type { Clock } from '../clock';
 import { trustProxyOption, type Config } from '../config';
 import { ping, type Db } from '../db/connect';
 import type { UseCaseContext } from '../context';
-import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
+import { AppError, describeError, ERROR_CODES, type ErrorCode } from '../errors';
 import { can, type Actor } from '../policy/permissions';
 import { resolveSession, SESSION_COOKIE, type SessionActor } from '../auth/sessions';
 import { describeAccess, type Access } from './access';
@@ -146,8 +146,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (status === 404) return send(reply, req, 'NOT_FOUND');
     if (status === 429) return send(reply, req, 'TOO_MANY_ATTEMPTS');
     if (status >= 400 && status < 500) return send(reply, req, 'BAD_REQUEST');
-    // Only the error's type and code: messages of database errors can quote personal data.
-    req.log.error({ errName: err.name, errCode: err.code, route: req.routeOptions?.url }, 'unexpected error');
+    // Only the error's class, code and SQLSTATE (along the cause chain): messages of database errors can quote personal data.
+    req.log.error({ ...describeError(err), route: req.routeOptions?.url }, 'unexpected error');
     return send(reply, req, 'INTERNAL');
   });
 

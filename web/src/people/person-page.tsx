@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { personUpdateBody, representativeBody, representativeKindLabel, REPRESENTATIVE_KINDS, representativeUpdateBody } from '../../../src/people/schema';
 import { routeLabel } from '../../../src/intake/schema';
+import { describeAge, describeBirth } from '../../../src/people/rules';
+import { today } from '../platform/dates';
 import { api, isApiError } from '../platform/api';
 import { ConfirmDialog, ModalDialog } from '../platform/dialog';
 import { Flash } from '../platform/flash';
@@ -92,7 +94,8 @@ function PersonDetails({ person, onSaved }: { person: Person; onSaved: (m: strin
           <SummaryList
             rows={[
               [idKindLabel[person.idKind], <span className="nowrap">{showIdentityNumber(person)}</span>],
-              ['Födelsedatum', person.birthDate],
+              ['Födelsedatum', describeBirth(person)],
+              ['Ålder', describeAge(person, today())],
               ['Skyddad identitet', person.protectedIdentity ? 'Ja' : 'Nej'],
             ]}
           />

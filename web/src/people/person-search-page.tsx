@@ -33,7 +33,7 @@ const columns: ColumnDef<PersonSummary>[] = [
   },
   { id: 'identityNumber', label: 'Nummer', render: (p) => <span className="nowrap">{showIdentityNumber(p)}</span> },
   { id: 'idKind', label: 'Typ av nummer', render: (p) => idKindLabel[p.idKind] },
-  { id: 'birthDate', label: 'Födelsedatum', render: (p) => p.birthDate ?? '–' },
+  { id: 'birthDate', label: 'Födelsedatum', render: (p) => p.birthDate ?? (p.birthDatePartial ? `${p.birthDatePartial} (ofullständigt)` : '–') },
 ];
 
 export function PersonSearchPage() {
