@@ -45,9 +45,8 @@ function useCaseForm<V extends Record<string, unknown>, Out>(
   {
     action,
     message,
-    details,
     ...spec
-  }: VersionedFormSpec<V, Out> & { action: string; message: string | ((body: Out) => string); details?: (saved: Case) => ReactNode },
+  }: VersionedFormSpec<V, Out> & { action: string; message: string | ((body: Out) => string) },
 ) {
   const qc = useQueryClient();
   const form = useVersionedForm(spec, c.version, async (body) => {
@@ -56,7 +55,7 @@ function useCaseForm<V extends Record<string, unknown>, Out>(
     qc.setQueryData(caseQueryKey(c.id), saved);
     void qc.invalidateQueries({ queryKey: ['cases'] });
     void qc.invalidateQueries({ queryKey: ['person', saved.person.id] });
-    notice.show(text, details?.(saved));
+    notice.show(text);
   });
   return { form, reload: () => void qc.invalidateQueries({ queryKey: caseQueryKey(c.id) }) };
 }
@@ -87,15 +86,6 @@ function CaseStep<V extends Record<string, unknown>>({
   );
 }
 
-/** The letter's link; shown in the notice after acknowledging (where focus goes) and in the summary. */
-function LetterLink({ c }: { c: Case }) {
-  return (
-    <a className="btn btn-secondary" href={`/api/cases/${c.id}/acknowledgement-letter.pdf`} download={`bekraftelse-${c.caseNumber}.pdf`}>
-      Ladda ner bekräftelsebrev (PDF)
-    </a>
-  );
-}
-
 function CaseView({ c }: { c: Case }) {
   const notice = useActionNotice();
   const canOpenPerson = useCan('person:read');
@@ -120,6 +110,14 @@ function CaseView({ c }: { c: Case }) {
       {c.warnings.map((w) => (
         <Notice key={w.code} tone="warning" title={w.message} />
       ))}
+      {/* Right after the notice: once the case is acknowledged (focus is on "Ärendet är bekräftat."), Tab reaches the letter. */}
+      {a.canDownloadLetter && c.acknowledgedDate && (
+        <p className="button-row">
+          <a className="btn btn-secondary" href={`/api/cases/${c.id}/acknowledgement-letter.pdf`} download={`bekraftelse-${c.caseNumber}.pdf`}>
+            Ladda ner bekräftelsebrev (PDF)
+          </a>
+        </p>
+      )}
       {awaitingApplication && (
         <Notice tone="info" title="Nästa steg: kontakta personen">
           <p>Ärendet kom in som en aktualisering. När personen själv ansöker registrerar du datumet för ansökan nedan.</p>
@@ -142,7 +140,7 @@ function CaseView({ c }: { c: Case }) {
             ['Ansökan', c.applicationDate ?? 'Inte registrerad'],
             ['Ansvarig handläggare', c.responsible.name],
             ['Enhet', c.unit.name],
-            ['Bekräftad', c.acknowledgedDate ? `${c.acknowledgedDate}${c.acknowledgementMethod ? `, ${ackMethodLabel[c.acknowledgementMethod].toLowerCase()}` : ''}` : c.applicationDate ? 'Inte ännu' : 'Efter ansökan'],
+            ['Bekräftelse', c.acknowledgedDate ? `${c.acknowledgedDate}${c.acknowledgementMethod ? `, ${ackMethodLabel[c.acknowledgementMethod].toLowerCase()}` : ''}` : c.applicationDate ? 'Inte ännu' : 'Efter ansökan'],
             c.route === 'LSS' && [
               'Underlag för personkretsen',
               c.personkretsDocumentation === 'present'
@@ -157,11 +155,6 @@ function CaseView({ c }: { c: Case }) {
             ['Beskrivning', c.description],
           ]}
         />
-        {a.canDownloadLetter && c.acknowledgedDate && (
-          <p className="button-row">
-            <LetterLink c={c} />
-          </p>
-        )}
       </Section>
 
       {a.canAcknowledge && <AcknowledgeSection c={c} notice={notice} />}
@@ -205,7 +198,6 @@ function AcknowledgeSection({ c, notice }: { c: Case; notice: ActionNoticeApi })
     },
     action: 'acknowledge',
     message: 'Ärendet är bekräftat.',
-    details: (saved) => (saved.abilities.canDownloadLetter ? <p><LetterLink c={saved} /></p> : null),
   });
   return (
     <CaseStep
