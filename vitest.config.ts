@@ -8,8 +8,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.db.test.ts'],
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          exclude: ['src/**/*.db.test.ts', 'web/src/**/*.db.test.ts'],
           environment: 'node',
         },
       },

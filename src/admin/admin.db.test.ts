@@ -340,9 +340,24 @@ describe('municipality settings', () => {
     const m = r.json();
     expect(m).toMatchObject({ caseNumberPattern: expect.stringContaining('{YYYY}'), version: expect.any(Number) });
 
-    const put = await admin.put('/api/admin/municipality', { ...m, name: 'Demoby kommun', caseNumberPattern: 'SN {YYYY}/{NNNNN}', acknowledgeWithinWorkingDays: 3 });
+    expect(m).toMatchObject({ documentationWithinWorkingDays: 15, privacyInfo: null });
+    const put = await admin.put('/api/admin/municipality', {
+      ...m,
+      name: 'Demoby kommun',
+      caseNumberPattern: 'SN {YYYY}/{NNNNN}',
+      acknowledgeWithinWorkingDays: 3,
+      documentationWithinWorkingDays: 20,
+      privacyInfo: 'demoby.se/personuppgifter',
+    });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toMatchObject({ name: 'Demoby kommun', caseNumberPattern: 'SN {YYYY}/{NNNNN}', acknowledgeWithinWorkingDays: 3, version: m.version + 1 });
+    expect(put.json()).toMatchObject({
+      name: 'Demoby kommun',
+      caseNumberPattern: 'SN {YYYY}/{NNNNN}',
+      acknowledgeWithinWorkingDays: 3,
+      documentationWithinWorkingDays: 20,
+      privacyInfo: 'demoby.se/personuppgifter',
+      version: m.version + 1,
+    });
     await expectAdminAudit(put, 'admin.municipality', 'municipality', '1');
     expect((await admin.get('/api/admin/municipality')).json().caseNumberPattern).toBe('SN {YYYY}/{NNNNN}');
 

@@ -13,9 +13,11 @@ const present = (m: MunicipalitySettings) => ({
   name: m.name,
   caseNumberPattern: m.caseNumberPattern,
   acknowledgeWithinWorkingDays: m.acknowledgeWithinWorkingDays,
+  documentationWithinWorkingDays: m.documentationWithinWorkingDays,
   postalAddress: m.postalAddress,
   phone: m.phone,
   email: m.email,
+  privacyInfo: m.privacyInfo,
   version: m.version,
 });
 

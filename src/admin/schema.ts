@@ -101,17 +101,21 @@ export const municipalityBody = z.object({
     .max(40, { message: 'Mönstret får vara högst 40 tecken.' })
     .refine((v) => v.includes('{YYYY}') && /\{N+\}/.test(v), { message: 'Mönstret måste innehålla {YYYY} och {NNNN}, till exempel KP-{YYYY}-{NNNN}.' }),
   acknowledgeWithinWorkingDays: int4().min(1, { message: 'Ange minst 1 arbetsdag.' }).max(30, { message: 'Ange högst 30 arbetsdagar.' }),
+  documentationWithinWorkingDays: int4().min(1, { message: 'Ange minst 1 arbetsdag.' }).max(120, { message: 'Ange högst 120 arbetsdagar.' }),
   postalAddress: optionalText(300, 'Adressen', { multiline: true }),
   phone: optionalText(40, 'Telefonnumret'),
   email: optionalText(200, 'E-postadressen'),
+  privacyInfo: optionalText(300, 'Texten om personuppgifter'),
 });
 export const municipalityOut = z.object({
   name: z.string(),
   caseNumberPattern: z.string(),
   acknowledgeWithinWorkingDays: z.number(),
+  documentationWithinWorkingDays: z.number(),
   postalAddress: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  privacyInfo: z.string().nullable(),
   version: z.number(),
 });
 

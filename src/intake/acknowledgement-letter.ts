@@ -4,23 +4,41 @@
 import type { PdfDocument } from '../platform/documents/pdf';
 
 export interface AcknowledgementLetterInput {
-  municipality: { name: string; postalAddress: string | null; phone: string | null; email: string | null };
+  municipality: { name: string; postalAddress: string | null; phone: string | null; email: string | null; privacyInfo: string | null };
+  /** The unit that handles the case (its name is written in the letter). */
+  unitName: string;
   caseNumber: string;
   route: 'LSS' | 'SOL';
   receivedDate: string;
   letterDate: string;
-  documentationMissing: boolean;
+  /** When the intyg is missing: the day it should arrive by (`documentationDeadline` in rules.ts); otherwise null. */
+  documentationDueDate: string | null;
   person: { firstName: string; lastName: string; address: { street: string | null; postalCode: string | null; city: string | null } | null };
   caseOfficer: string;
 }
+
+/** Where to read about personal data when the municipality has not set its own text or address. */
+export const DEFAULT_PRIVACY_INFO = 'kommunens webbplats';
 
 export interface LetterSection {
   heading?: string;
   paragraphs: string[];
 }
 
+/** A postal address typed on several lines, written on one line in running text. */
+function oneLine(address: string): string {
+  return address
+    .split(/\r?\n/)
+    .map((l) => l.trim().replace(/,$/, ''))
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** The letter's own words, section by section (used for the PDF and the LIX test). */
 export function acknowledgementLetterText(i: AcknowledgementLetterInput): { title: string; sections: LetterSection[] } {
+  // The handläggare by name; the first name reads naturally after "Din handläggare heter …".
+  const officer = i.caseOfficer.trim();
+  const officerFirst = officer ? officer.split(/\s+/)[0] : 'Din handläggare';
   const sections: LetterSection[] = [
     {
       paragraphs: [
@@ -31,24 +49,32 @@ export function acknowledgementLetterText(i: AcknowledgementLetterInput): { titl
     {
       heading: 'Vad händer nu?',
       paragraphs: [
-        `Din handläggare heter ${i.caseOfficer}. Hen ringer eller skriver till dig för att boka ett möte.`,
+        `Ditt ärende finns hos ${i.unitName} i ${i.municipality.name}. ${officer ? `Din handläggare heter ${officer}. ` : ''}${officerFirst} ringer eller skriver till dig för att boka ett möte.`,
         'På mötet pratar vi om hur du har det och vad du vill ha hjälp med. Du får också säga vad du önskar av en kontaktperson. Sedan fattar vi ett beslut. Du får beslutet på papper.',
       ],
     },
   ];
-  if (i.documentationMissing) {
+  if (i.documentationDueDate) {
     sections.push({
       heading: 'Vi behöver ett intyg från dig',
       paragraphs: [
         'Du har sökt stöd enligt LSS. Då behöver vi ett intyg från en läkare eller något annat underlag som visar din funktionsnedsättning. Vi har inte fått något sådant underlag än.',
-        `Skicka en kopia av intyget till oss. Du kan också be din läkare att skicka det. Skriv ärendenumret ${i.caseNumber} på det du skickar.`,
+        `Skicka en kopia av intyget till oss senast ${i.documentationDueDate}. Du kan också be din läkare att skicka det. Skriv ärendenumret ${i.caseNumber} på det du skickar.`,
+        `Om vi inte får något intyg fattar vi ändå ett beslut. Då kan du få avslag, för vi kan inte se om du har rätt till stöd enligt LSS. Behöver du mer tid? Säg till ${officer ? officerFirst : 'oss'} före ${i.documentationDueDate}.`,
       ],
     });
   }
   const contact = [i.municipality.phone ? `telefon ${i.municipality.phone}` : null, i.municipality.email ? `e-post ${i.municipality.email}` : null].filter(Boolean);
+  const address = i.municipality.postalAddress ? oneLine(i.municipality.postalAddress) : null;
   sections.push({
     heading: 'Har du frågor?',
-    paragraphs: [`Hör av dig till din handläggare${contact.length ? `: ${contact.join(' eller ')}` : ''}. Du kan också be någon du litar på att ringa åt dig.`],
+    paragraphs: [
+      `Hör av dig till ${officer ? officerFirst : 'din handläggare'}${contact.length ? `: ${contact.join(' eller ')}` : ''}. ${address ? `Du kan också skriva till oss. Vår adress är ${address}. ` : ''}Du kan också be någon du litar på att ringa åt dig.`,
+    ],
+  });
+  sections.push({
+    heading: 'Dina uppgifter',
+    paragraphs: [`Vi skyddar dina uppgifter och använder dem bara i arbetet med ditt ärende. Läs mer på ${i.municipality.privacyInfo?.trim() || DEFAULT_PRIVACY_INFO}.`],
   });
   return { title: 'Vi har fått din ansökan', sections };
 }
@@ -74,7 +100,7 @@ export function acknowledgementLetterPdf(i: AcknowledgementLetterInput): PdfDocu
       ...sections.flatMap((s) => [...(s.heading ? [{ text: s.heading, style: 'heading' }] : []), ...s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 8] }))]),
       { text: 'Med vänliga hälsningar', margin: [0, 16, 0, 0] },
       { text: i.caseOfficer },
-      { text: `Biståndshandläggare, ${i.municipality.name}` },
+      { text: `Handläggare, ${i.unitName}, ${i.municipality.name}` },
     ],
     footer: { text: `${i.municipality.name} · ${i.caseNumber}`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] },
     styles: {

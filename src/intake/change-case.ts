@@ -40,6 +40,6 @@ export function changeCase(
     });
     const row = (await findCase(tx, opts.caseId))!;
     const m = await getMunicipality(tx);
-    return presentCase(ctx.actor, row, ctx.clock.today(), m.acknowledgeWithinWorkingDays);
+    return presentCase(ctx.actor, row, ctx.clock.today(), m);
   });
 }

@@ -1,17 +1,15 @@
-import { eq } from 'drizzle-orm';
 import type { UseCaseContext } from '../platform/context';
 import { inTransaction } from '../platform/db/transaction';
 import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { renderPdf } from '../platform/documents/pdf';
 import { getMunicipality } from '../platform/settings';
-import { users } from '../platform/tables';
 import { requirePerson } from '../people/repo';
 import { protectedContactCase, recordProtectedReveal } from '../people/load-person-view';
 import { acknowledgementLetterPdf } from './acknowledgement-letter';
 import { casesOfPerson } from './repo';
 import { loadCase } from './load-case';
-import { documentationMissing } from './rules';
+import { documentationDeadline, documentationMissing } from './rules';
 
 /**
  * The acknowledgement letter as PDF. A protected person's address is printed only for readers allowed
@@ -19,29 +17,30 @@ import { documentationMissing } from './rules';
  */
 export async function createAcknowledgementLetter(ctx: UseCaseContext, caseId: string): Promise<{ pdf: Buffer; fileName: string }> {
   const input = await inTransaction(ctx.db, async (tx) => {
-    const { c } = await loadCase(tx, ctx, caseId);
+    const { c, unitName, responsibleName } = await loadCase(tx, ctx, caseId);
     if (!c.acknowledgedDate) throw new AppError('CASE_NOT_ACKNOWLEDGED');
     const person = await requirePerson(tx, c.personId);
     const basis = await protectedContactCase(tx, ctx, person, await casesOfPerson(tx, person.id));
     const showAddress = !person.protectedIdentity || basis !== null;
     if (basis) await recordProtectedReveal(tx, ctx, person, basis, 'letter');
-    const [officer] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, c.responsibleUserId));
     const m = await getMunicipality(tx);
     await recordAudit(tx, ctx, { action: 'letter.acknowledgement', entityType: 'case', entityId: c.id, personId: c.personId, details: { addressPrinted: showAddress } });
     return {
-      municipality: { name: m.name, postalAddress: m.postalAddress, phone: m.phone, email: m.email },
+      municipality: { name: m.name, postalAddress: m.postalAddress, phone: m.phone, email: m.email, privacyInfo: m.privacyInfo },
+      unitName,
       caseNumber: c.caseNumber,
       route: c.route,
       receivedDate: c.receivedDate,
       // The letter is dated the day of the acknowledgement, whenever it is printed.
       letterDate: c.acknowledgedDate,
-      documentationMissing: documentationMissing(c),
+      // The intyg's due date is counted from the acknowledgement, so the letter and the case's warning agree.
+      documentationDueDate: documentationMissing(c) ? documentationDeadline(c.acknowledgedDate, m.documentationWithinWorkingDays) : null,
       person: {
         firstName: person.firstName,
         lastName: person.lastName,
         address: showAddress ? { street: person.streetAddress, postalCode: person.postalCode, city: person.city } : null,
       },
-      caseOfficer: officer?.name ?? '',
+      caseOfficer: responsibleName,
     };
   });
   return { pdf: await renderPdf(acknowledgementLetterPdf(input)), fileName: `bekraftelse-${input.caseNumber}.pdf` };

@@ -11,6 +11,6 @@ export function getCase(ctx: UseCaseContext, id: string): Promise<CaseOut> {
     const r = await loadCase(tx, ctx, id);
     const m = await getMunicipality(tx);
     await recordAudit(tx, ctx, { action: 'case.read', entityType: 'case', entityId: id, personId: r.c.personId });
-    return presentCase(ctx.actor, r, ctx.clock.today(), m.acknowledgeWithinWorkingDays);
+    return presentCase(ctx.actor, r, ctx.clock.today(), m);
   });
 }

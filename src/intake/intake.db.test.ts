@@ -136,6 +136,28 @@ describe('acknowledging', () => {
     hl = await login(h.app, staff.hl.username);
   });
 
+  it('gives a referral without application no acknowledgement warning, in the case and in the lists', async () => {
+    // Referred Thursday 2026-03-12; a week later it is still only a referral: nothing to acknowledge, nothing late.
+    const hs = await login(h.app, staff.hs.username);
+    const c = await newCase(hs, { route: 'SOL', requester: 'relative', requesterName: 'Dottern' });
+    h.clock.set('2026-03-20T09:00:00+01:00');
+    try {
+      const hs2 = await login(h.app, staff.hs.username);
+      const later = (await hs2.get(`/api/cases/${c.id}`)).json();
+      expect(later.status).toBe('referral');
+      expect(later.warnings).toEqual([]);
+      const list = (await hs2.get('/api/cases?scope=mine&page=1&pageSize=100')).json();
+      expect(list.items.find((i: { id: string }) => i.id === c.id).warnings).toEqual([]);
+      // The person applies on 2026-03-19: late only after 2 working days from the application.
+      const applied = (await hs2.post(`/api/cases/${c.id}/application`, { version: later.version, applicationDate: '2026-03-19' })).json();
+      expect(applied.status).toBe('requested');
+      expect(applied.warnings).toEqual([]);
+    } finally {
+      h.clock.set('2026-03-16T10:00:00+01:00');
+      hl = await login(h.app, staff.hl.username);
+    }
+  });
+
   it('lets exactly one of two concurrent edits win; the other gets VERSION_CONFLICT', async () => {
     const c = await newCase();
     const body = { version: c.version, acknowledgedDate: '2026-03-13', method: 'phone', personkretsDocumentation: 'present' };
@@ -167,6 +189,9 @@ describe('acknowledging', () => {
     expect(text).toContain('Vi har fått din ansökan');
     expect(text).toContain('Vi behöver ett intyg');
     expect(text).toContain('Provgatan 1');
+    // Due date of the intyg: 15 working days (the default setting) after the acknowledgement 2026-03-13.
+    expect(text).toContain('senast 2026-04-07');
+    expect(text).not.toMatch(/\bHen\b/);
   });
 });
 

@@ -22,6 +22,6 @@ export function listCases(ctx: UseCaseContext, q: z.output<typeof caseListQuery>
       rows.map((r) => ({ action: 'case.list' as const, entityType: 'case' as const, entityId: r.c.id, personId: r.c.personId })),
     );
     const today = ctx.clock.today();
-    return { items: rows.map((r) => presentCaseSummary(r, today, m.acknowledgeWithinWorkingDays)), total, page: q.page, pageSize: q.pageSize };
+    return { items: rows.map((r) => presentCaseSummary(r, today, m)), total, page: q.page, pageSize: q.pageSize };
   });
 }

@@ -4,14 +4,19 @@ import { formatIdentityNumber } from '../people/identity-number';
 import type { CaseRow, CaseWithNames } from './repo';
 import { caseStatusLabel, caseWarnings, daysSinceReceived, deriveCaseStatus, documentationMissing } from './rules';
 import type { CaseOut, CaseSummaryOut } from './schema';
+import type { MunicipalitySettings } from '../platform/settings';
+
+/** The municipality's limits the warnings are measured against. */
+export type Limits = Pick<MunicipalitySettings, 'acknowledgeWithinWorkingDays' | 'documentationWithinWorkingDays'>;
 
 export function statusOf(c: Pick<CaseRow, 'applicationDate' | 'acknowledgedDate'>, today: string) {
   const status = deriveCaseStatus({ applicationDate: c.applicationDate, acknowledgedDate: c.acknowledgedDate }, today);
   return { status, statusLabel: caseStatusLabel[status] };
 }
 
-export function presentCaseSummary(r: CaseWithNames, today: string, ackWithinWorkingDays: number): CaseSummaryOut {
+export function presentCaseSummary(r: CaseWithNames, today: string, m: Limits): CaseSummaryOut {
   const c = r.c;
+  const s = statusOf(c, today);
   return {
     id: c.id,
     caseNumber: c.caseNumber,
@@ -26,17 +31,17 @@ export function presentCaseSummary(r: CaseWithNames, today: string, ackWithinWor
     unit: { id: c.unitId, name: r.unitName },
     receivedDate: c.receivedDate,
     isReferral: c.applicationDate === null,
-    ...statusOf(c, today),
+    ...s,
     daysSinceReceived: daysSinceReceived(c.receivedDate, today),
-    warnings: caseWarnings(c, today, ackWithinWorkingDays),
+    warnings: caseWarnings(s.status, c, today, { ackWithinWorkingDays: m.acknowledgeWithinWorkingDays, documentationWithinWorkingDays: m.documentationWithinWorkingDays }),
   };
 }
 
-export function presentCase(actor: Actor, r: CaseWithNames, today: string, ackWithinWorkingDays: number): CaseOut {
+export function presentCase(actor: Actor, r: CaseWithNames, today: string, m: Limits): CaseOut {
   const c = r.c;
   const canEdit = canOnCase(actor, 'case:write', c);
   return {
-    ...presentCaseSummary(r, today, ackWithinWorkingDays),
+    ...presentCaseSummary(r, today, m),
     requester: c.requester,
     requesterName: c.requesterName,
     channel: c.channel,

@@ -61,6 +61,6 @@ export function registerRequest(ctx: UseCaseContext, input: z.output<typeof regi
     await recordAudit(tx, ctx, { action: 'case.create', entityType: 'case', entityId: c.id, personId: person.id, details: { route: c.route, referral: isReferral(c.requester) } });
     const row = await findCase(tx, c.id);
     if (!row) throw new Error('case vanished');
-    return presentCase(ctx.actor, row, today, m.acknowledgeWithinWorkingDays);
+    return presentCase(ctx.actor, row, today, m);
   });
 }

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { acknowledgementDeadline, caseWarnings, deriveCaseStatus, formatCaseNumber, isReferral, type CaseFacts } from './rules';
+import {
+  acknowledgementDeadline,
+  CASE_STATUS_ORDER,
+  caseStatusLabel,
+  caseWarnings,
+  deriveCaseStatus,
+  documentationDeadline,
+  formatCaseNumber,
+  isReferral,
+  type CaseFacts,
+  type CaseStatus,
+  type IntakeFacts,
+} from './rules';
 
 const base: CaseFacts = { applicationDate: '2026-03-02', acknowledgedDate: null };
 
@@ -37,17 +49,81 @@ describe('acknowledgement deadline and warnings', () => {
     expect(acknowledgementDeadline('2026-06-18', 1)).toBe('2026-06-22'); // midsommarafton
   });
 
+  const limits = { ackWithinWorkingDays: 2, documentationWithinWorkingDays: 15 };
+
   it('warns only after the deadline and only while unacknowledged', () => {
-    const f = { route: 'SOL' as const, receivedDate: '2026-03-12', acknowledgedDate: null, personkretsDocumentation: null, documentationReceivedDate: null };
-    expect(caseWarnings(f, '2026-03-16', 2)).toEqual([]);
-    expect(caseWarnings(f, '2026-03-17', 2).map((w) => w.code)).toEqual(['NOT_ACKNOWLEDGED']);
-    expect(caseWarnings({ ...f, acknowledgedDate: '2026-03-20' }, '2026-03-25', 2)).toEqual([]);
+    const f: IntakeFacts = { route: 'SOL', receivedDate: '2026-03-12', applicationDate: '2026-03-12', acknowledgedDate: null, personkretsDocumentation: null, documentationReceivedDate: null };
+    expect(caseWarnings('requested', f, '2026-03-16', limits)).toEqual([]);
+    expect(caseWarnings('requested', f, '2026-03-17', limits).map((w) => w.code)).toEqual(['NOT_ACKNOWLEDGED']);
+    expect(caseWarnings('acknowledged', { ...f, acknowledgedDate: '2026-03-20' }, '2026-03-25', limits)).toEqual([]);
   });
 
-  it('warns about missing LSS documentation until it is received', () => {
-    const f = { route: 'LSS' as const, receivedDate: '2026-03-12', acknowledgedDate: '2026-03-13', personkretsDocumentation: 'missing' as const, documentationReceivedDate: null };
-    expect(caseWarnings(f, '2026-03-14', 2).map((w) => w.code)).toEqual(['DOCUMENTATION_MISSING']);
-    expect(caseWarnings({ ...f, documentationReceivedDate: '2026-03-20' }, '2026-03-21', 2)).toEqual([]);
+  it('counts the acknowledgement deadline from the application, not from the referral', () => {
+    // Referred 2026-03-02, the person applied 2026-03-12: late only after 2026-03-16.
+    const f: IntakeFacts = { route: 'SOL', receivedDate: '2026-03-02', applicationDate: '2026-03-12', acknowledgedDate: null, personkretsDocumentation: null, documentationReceivedDate: null };
+    expect(caseWarnings('requested', f, '2026-03-16', limits)).toEqual([]);
+    expect(caseWarnings('requested', f, '2026-03-17', limits)[0].message).toContain('Ansökan kom in 2026-03-12');
+  });
+
+  it('warns about missing LSS documentation until it is received, and after its due date says it is late', () => {
+    const f: IntakeFacts = { route: 'LSS', receivedDate: '2026-03-12', applicationDate: '2026-03-12', acknowledgedDate: '2026-03-13', personkretsDocumentation: 'missing', documentationReceivedDate: null };
+    const due = documentationDeadline('2026-03-13', 15);
+    expect(due).toBe('2026-04-07'); // 15 working days; långfredag and annandag påsk skipped
+    expect(caseWarnings('acknowledged', f, '2026-03-14', limits).map((w) => w.code)).toEqual(['DOCUMENTATION_MISSING']);
+    expect(caseWarnings('acknowledged', f, '2026-03-14', limits)[0].message).toContain(`senast ${due}`);
+    expect(caseWarnings('acknowledged', f, due, limits).map((w) => w.code)).toEqual(['DOCUMENTATION_MISSING']);
+    expect(caseWarnings('acknowledged', f, '2026-04-08', limits).map((w) => w.code)).toEqual(['DOCUMENTATION_OVERDUE']);
+    expect(caseWarnings('acknowledged', { ...f, documentationReceivedDate: '2026-03-20' }, '2026-03-21', limits)).toEqual([]);
+  });
+
+  // Facts that would trigger every warning if status were ignored: an LSS application, never acknowledged in time,
+  // documentation missing. Which warnings show must depend on the status alone.
+  const worst: IntakeFacts = { route: 'LSS', receivedDate: '2026-01-05', applicationDate: '2026-01-05', acknowledgedDate: '2026-01-20', personkretsDocumentation: 'missing', documentationReceivedDate: null };
+  const expectedByStatus: Record<CaseStatus, string[]> = {
+    referral: [],
+    requested: ['NOT_ACKNOWLEDGED'],
+    acknowledged: ['DOCUMENTATION_OVERDUE'],
+    under_investigation: ['DOCUMENTATION_OVERDUE'],
+    rejected: [],
+    granted: [],
+    ordered: [],
+    order_confirmed: [],
+    matching: [],
+    executed: [],
+    interrupted: [],
+    ended: [],
+    expired: [],
+  };
+  it.each(CASE_STATUS_ORDER)('warnings follow the status: %s', (status) => {
+    const facts: IntakeFacts =
+      status === 'referral' ? { ...worst, applicationDate: null, acknowledgedDate: null } : status === 'requested' ? { ...worst, acknowledgedDate: null } : worst;
+    expect(caseWarnings(status, facts, '2026-06-15', limits).map((w) => w.code)).toEqual(expectedByStatus[status]);
+  });
+
+  it('never contradicts the derived status (property)', () => {
+    const date = fc.integer({ min: 0, max: 400 }).map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.record({
+          route: fc.constantFrom('LSS' as const, 'SOL' as const),
+          receivedDate: date,
+          applicationDate: fc.option(date),
+          acknowledgedDate: fc.option(date),
+          personkretsDocumentation: fc.constantFrom('present' as const, 'missing' as const, null),
+          documentationReceivedDate: fc.option(date),
+        }),
+        date,
+        (f, today) => {
+          const status = deriveCaseStatus({ applicationDate: f.applicationDate, acknowledgedDate: f.acknowledgedDate }, today);
+          const ws = caseWarnings(status, f, today, limits);
+          const label = caseStatusLabel[status];
+          // A referral has no application, so nothing may talk about one; only an application can be late.
+          if (status === 'referral' && ws.length > 0) return false;
+          if (ws.some((w) => w.code === 'NOT_ACKNOWLEDGED') && status !== 'requested') return false;
+          return ws.every((w) => !(label === caseStatusLabel.acknowledged && w.message.startsWith('Inte bekräftad')));
+        },
+      ),
+    );
   });
 
   it('never puts a deadline before the day received (property)', () => {

@@ -76,13 +76,15 @@ export function deriveCaseStatus(f: CaseFacts, today: string): CaseStatus {
 export interface IntakeFacts {
   route: 'LSS' | 'SOL';
   receivedDate: string;
+  /** Null while the case is a referral (aktualisering) without an application. */
+  applicationDate: string | null;
   acknowledgedDate: string | null;
   personkretsDocumentation: 'present' | 'missing' | null;
   documentationReceivedDate: string | null;
 }
 
 export interface CaseWarning {
-  code: 'NOT_ACKNOWLEDGED' | 'DOCUMENTATION_MISSING';
+  code: 'NOT_ACKNOWLEDGED' | 'DOCUMENTATION_MISSING' | 'DOCUMENTATION_OVERDUE';
   message: string;
 }
 
@@ -91,23 +93,61 @@ export function acknowledgementDeadline(receivedDate: string, withinWorkingDays:
   return addWorkingDays(receivedDate, withinWorkingDays);
 }
 
+/**
+ * The day by which missing medical documentation (intyg) should have arrived: N working days after the
+ * acknowledgement. N is the municipality's setting `documentationWithinWorkingDays`
+ * (default DEFAULT_DOCUMENTATION_WITHIN_WORKING_DAYS). The letter names this date, and the case warns after it.
+ */
+export function documentationDeadline(acknowledgedDate: string, withinWorkingDays: number): string {
+  return addWorkingDays(acknowledgedDate, withinWorkingDays);
+}
+
+/** Three weeks of working days: time to book a doctor and get an intyg, without leaving the case waiting. */
+export const DEFAULT_DOCUMENTATION_WITHIN_WORKING_DAYS = 15;
+
 export function documentationMissing(f: Pick<IntakeFacts, 'route' | 'personkretsDocumentation' | 'documentationReceivedDate'>): boolean {
   return f.route === 'LSS' && f.personkretsDocumentation === 'missing' && f.documentationReceivedDate === null;
 }
 
-export function caseWarnings(f: IntakeFacts, today: string, ackWithinWorkingDays: number): CaseWarning[] {
+/** Statuses where an acknowledged application waits for the investigation: missing documentation matters here. */
+const AWAITING_INVESTIGATION: ReadonlySet<CaseStatus> = new Set(['acknowledged', 'under_investigation']);
+
+export interface WarningLimits {
+  ackWithinWorkingDays: number;
+  documentationWithinWorkingDays: number;
+}
+
+/**
+ * What needs the case worker's action, following the derived status (never contradicting it):
+ * - only an application (status `requested`) can be late for acknowledgement; it counts from the application date
+ *   (for a referral that became an application, the day the person applied);
+ * - missing documentation matters only between acknowledgement and decision;
+ * - a referral without application, a decided, executed or ended case has no intake warnings.
+ */
+export function caseWarnings(status: CaseStatus, f: IntakeFacts, today: string, limits: WarningLimits): CaseWarning[] {
   const out: CaseWarning[] = [];
-  if (!f.acknowledgedDate) {
-    const deadline = acknowledgementDeadline(f.receivedDate, ackWithinWorkingDays);
+  if (status === 'requested' && f.applicationDate && !f.acknowledgedDate) {
+    const deadline = acknowledgementDeadline(f.applicationDate, limits.ackWithinWorkingDays);
     if (today > deadline) {
       out.push({
         code: 'NOT_ACKNOWLEDGED',
-        message: `Inte bekräftad. Ansökan kom in ${f.receivedDate} och skulle ha bekräftats senast ${deadline} (${ackWithinWorkingDays} arbetsdagar).`,
+        message: `Inte bekräftad. Ansökan kom in ${f.applicationDate} och skulle ha bekräftats senast ${deadline} (${limits.ackWithinWorkingDays} arbetsdagar).`,
       });
     }
   }
-  if (documentationMissing(f)) {
-    out.push({ code: 'DOCUMENTATION_MISSING', message: 'Underlag som visar personkretsen (läkarintyg eller liknande) saknas.' });
+  if (AWAITING_INVESTIGATION.has(status) && documentationMissing(f)) {
+    const deadline = f.acknowledgedDate ? documentationDeadline(f.acknowledgedDate, limits.documentationWithinWorkingDays) : null;
+    if (deadline && today > deadline) {
+      out.push({
+        code: 'DOCUMENTATION_OVERDUE',
+        message: `Underlag som visar personkretsen (läkarintyg eller liknande) saknas. Det skulle ha kommit in senast ${deadline}.`,
+      });
+    } else {
+      out.push({
+        code: 'DOCUMENTATION_MISSING',
+        message: `Underlag som visar personkretsen (läkarintyg eller liknande) saknas${deadline ? `. Det ska komma in senast ${deadline}` : ''}.`,
+      });
+    }
   }
   return out;
 }

@@ -90,6 +90,10 @@ export const municipality = pgTable(
     name: text('name').notNull(),
     caseNumberPattern: text('case_number_pattern').notNull().default('KP-{YYYY}-{NNNN}'),
     acknowledgeWithinWorkingDays: integer('acknowledge_within_working_days').notNull().default(2),
+    /** Working days after the acknowledgement by which a missing intyg should arrive (letter + warning). */
+    documentationWithinWorkingDays: integer('documentation_within_working_days').notNull().default(15),
+    /** Where the acknowledgement letter tells people to read about personal data (a web address or a short text). */
+    privacyInfo: text('privacy_info'),
     postalAddress: text('postal_address'),
     phone: text('phone'),
     email: text('email'),

@@ -41,12 +41,16 @@ test('handläggare registers a person and an LSS request, acknowledges it with d
 
   await expect(page.getByRole('heading', { level: 1, name: 'Tolvan Tolvansson' })).toBeVisible();
   await expect(page.getByText('Tolvan Tolvansson är registrerad.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Tolvan Tolvansson är registrerad.' })).toBeFocused();
   await expect(page.getByText('Provgatan 12')).toBeVisible();
   await expectAccessible(page, 'person page');
 
   // Register an LSS request.
   await press(page.getByRole('link', { name: 'Registrera ansökan eller aktualisering' }));
   await expect(page).toHaveTitle('Registrera ansökan eller aktualisering – Kontakt');
+  // Reached from the person: the breadcrumb says "Sök person", and so does the main menu (Personer), not Ärenden.
+  await expect(page.getByRole('navigation', { name: 'Du är här' })).toContainText('Sök person');
+  await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).locator('.nav-link.active')).toHaveText('Personer');
   await expectAccessible(page, 'request form');
   await choose(page, 'Vilken lag gäller ärendet?', /^LSS 9 § 4/);
   await choose(page, 'Vem ansökte eller aktualiserade?', 'Den enskilde själv');
@@ -62,6 +66,10 @@ test('handläggare registers a person and an LSS request, acknowledges it with d
   const caseId = page.url().split('/arenden/')[1];
   lssCase = { id: caseId, number: caseNumber };
   await expect(page.getByText(`Ärende ${caseNumber} är registrerat.`)).toBeVisible();
+  // The notice carried over from the form has focus; the breadcrumb and the main menu agree on the section.
+  await expect(page.getByRole('status').filter({ hasText: 'är registrerat.' })).toBeFocused();
+  await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).locator('.nav-link.active')).toHaveText('Ärenden');
+  await expect(page.locator('.summary-row').filter({ hasText: 'Inkom' })).toContainText('(i dag)');
   await expectAccessible(page, 'case page (new)');
 
   // Acknowledge by letter, documentation missing.
@@ -71,6 +79,15 @@ test('handläggare registers a person and an LSS request, acknowledges it with d
   await choose(ack, 'Finns läkarintyg eller annat underlag som visar personkretsen?', 'Nej, underlag saknas');
   await press(ack.getByRole('button', { name: 'Bekräfta ärendet' }));
   await expect(page.getByText('Ärendet är bekräftat.')).toBeVisible();
+  // Focus is on the notice that reports the action (not <body>), the earlier notice is gone, and the next Tab
+  // reaches the letter.
+  const notice = page.getByRole('status').filter({ hasText: 'Ärendet är bekräftat.' });
+  await expect(notice).toBeFocused();
+  await expect(page.getByText(`Ärende ${caseNumber} är registrerat.`)).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Ladda ner bekräftelsebrev (PDF)' })).toBeFocused();
+  // The status is shown once.
+  await expect(page.getByText('Bekräftad', { exact: true })).toHaveCount(1);
   await expect(page.locator('.notice-warning').filter({ hasText: MISSING_DOCS }).first()).toBeVisible();
   await expectAccessible(page, 'case page (acknowledged)');
 

@@ -3,12 +3,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { api } from '../platform/api';
+import { ActionNotice, useActionNotice } from '../platform/flash';
 import { ModalDialog } from '../platform/dialog';
 import { useVersionedForm, type VersionedFormSpec } from '../platform/form';
 import { Page } from '../platform/page';
 import { ErrorState, Loading } from '../platform/states';
 import { DataTable, Pager, useClientTable, type ColumnDef } from '../platform/table';
-import { Button, Notice, Section } from '../platform/ui';
+import { Button, Section } from '../platform/ui';
 import { ADMIN_CRUMBS } from './api';
 
 type Item = { id: string; version: number };
@@ -57,7 +58,7 @@ export function AdminListPage<T extends Item>({
   const q = useAdminList<T>(resource);
   const [editing, setEditing] = useState<T | null>(null);
   const [adding, setAdding] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const notice = useActionNotice();
   const allColumns: ColumnDef<T>[] = [
     ...columns,
     {
@@ -73,7 +74,7 @@ export function AdminListPage<T extends Item>({
   const t = useClientTable(q.data?.items ?? [], allColumns, { column: columns[0].id, direction: 'asc' });
   const done = (close: () => void) => (m: string | null) => {
     close();
-    if (m) setMessage(m);
+    if (m) notice.show(m);
   };
   return (
     <Page
@@ -88,10 +89,10 @@ export function AdminListPage<T extends Item>({
         )
       }
     >
-      {message && <Notice tone="success" title={message} live />}
+      <ActionNotice notice={notice} />
       {adding && (
-        <Section title={`Ny ${noun}`} id={newId}>
-          {renderForm({ resource, label: `Ny ${noun}`, onDone: done(() => setAdding(false)) })}
+        <Section title={`Lägg till ${noun}`} id={newId}>
+          {renderForm({ resource, label: `Lägg till ${noun}`, onDone: done(() => setAdding(false)) })}
         </Section>
       )}
       {q.isPending && <Loading />}

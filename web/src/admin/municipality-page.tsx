@@ -1,12 +1,11 @@
 // The municipality's own settings: name (printed on letters), case-number pattern, acknowledgement limit.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { municipalityBody } from '../../../src/admin/schema';
 import { api } from '../platform/api';
+import { ActionNotice, useActionNotice } from '../platform/flash';
 import { Form, SubmitButton, TextAreaInput, TextInput, useForm } from '../platform/form';
 import { Page } from '../platform/page';
 import { Loading, PageError } from '../platform/states';
-import { Notice } from '../platform/ui';
 import { ADMIN_CRUMBS, type Municipality } from './api';
 
 export function MunicipalityPage() {
@@ -18,34 +17,37 @@ export function MunicipalityPage() {
 
 function MunicipalityForm({ m }: { m: Municipality }) {
   const qc = useQueryClient();
-  const [saved, setSaved] = useState(false);
+  const notice = useActionNotice();
   const form = useForm({
     id: 'municipality',
     initial: {
       name: m.name,
       caseNumberPattern: m.caseNumberPattern,
       acknowledgeWithinWorkingDays: String(m.acknowledgeWithinWorkingDays),
+      documentationWithinWorkingDays: String(m.documentationWithinWorkingDays),
       postalAddress: m.postalAddress ?? '',
       phone: m.phone ?? '',
       email: m.email ?? '',
+      privacyInfo: m.privacyInfo ?? '',
     },
     schema: municipalityBody,
     toBody: (v) => ({
       ...v,
       version: m.version,
-      acknowledgeWithinWorkingDays: /^\d+$/.test(v.acknowledgeWithinWorkingDays.trim()) ? Number(v.acknowledgeWithinWorkingDays.trim()) : undefined,
+      acknowledgeWithinWorkingDays: wholeNumber(v.acknowledgeWithinWorkingDays),
+      documentationWithinWorkingDays: wholeNumber(v.documentationWithinWorkingDays),
     }),
     onSubmit: async (body) => {
       const next = await api<Municipality>('/admin/municipality', { method: 'PUT', body });
       qc.setQueryData(['admin', 'municipality'], next);
       void qc.invalidateQueries({ queryKey: ['me'] });
-      setSaved(true);
+      notice.show('Kommunens uppgifter är sparade.');
     },
   });
   return (
     <Page title="Kommunens uppgifter" breadcrumbs={ADMIN_CRUMBS} lead="Uppgifterna skrivs ut i brev till personer och styr ärendenummer och varningar.">
-      {saved && <Notice tone="success" title="Kommunens uppgifter är sparade." live />}
-      <Form form={form} aria-label="Kommunens uppgifter" onReload={() => void qc.invalidateQueries({ queryKey: ['admin', 'municipality'] })}>
+      <ActionNotice notice={notice} />
+      <Form form={form} aria-label="Ändra kommunens uppgifter" onReload={() => void qc.invalidateQueries({ queryKey: ['admin', 'municipality'] })}>
         <TextInput name="name" label="Kommunens namn" width="l" autoComplete="organization" />
         <TextInput
           name="caseNumberPattern"
@@ -62,11 +64,32 @@ function MunicipalityForm({ m }: { m: Municipality }) {
           width="xs"
           autoComplete="off"
         />
-        <TextAreaInput name="postalAddress" label="Postadress" optional rows={3} />
+        <TextInput
+          name="documentationWithinWorkingDays"
+          label="Intyg ska komma in inom (arbetsdagar)"
+          hint="Räknas från bekräftelsen. Datumet står i bekräftelsebrevet när intyg saknas, och ärendet visar en varning efter det."
+          inputMode="numeric"
+          width="xs"
+          autoComplete="off"
+        />
+        <TextAreaInput name="postalAddress" label="Postadress" optional hint="Skrivs i brevhuvudet och i brevets text." rows={3} />
         <TextInput name="phone" label="Telefon" optional type="tel" width="m" autoComplete="off" />
         <TextInput name="email" label="E-post" optional type="email" width="l" autoComplete="off" />
-        <SubmitButton form={form}>Spara</SubmitButton>
+        <TextInput
+          name="privacyInfo"
+          label="Här kan personen läsa om hur ni hanterar personuppgifter"
+          optional
+          hint="En webbadress eller en kort text, till exempel kommun.se/personuppgifter. Står i bekräftelsebrevet. Utan den står det ”kommunens webbplats”."
+          width="l"
+          autoComplete="off"
+        />
+        <SubmitButton form={form}>Spara kommunens uppgifter</SubmitButton>
       </Form>
     </Page>
   );
+}
+
+/** A whole number typed in a text field; anything else is left for the schema to refuse. */
+function wholeNumber(v: string): number | undefined {
+  return /^\d+$/.test(v.trim()) ? Number(v.trim()) : undefined;
 }

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { routeLabel } from '../../../src/intake/schema';
 import { api } from '../platform/api';
 import { useCan } from '../platform/auth';
-import { daysLabel } from '../platform/dates';
+import { daysAgo } from '../platform/dates';
 import { Page } from '../platform/page';
 import { ErrorState, Loading } from '../platform/states';
 import { DataTable, Pager, type ColumnDef, type Sort } from '../platform/table';
@@ -58,23 +58,18 @@ export function CaseListPage() {
       ),
     },
     { id: 'route', label: 'Lag', sortable: false, render: (c) => <span className="nowrap">{routeLabel[c.route]}</span> },
-    { id: 'receivedDate', label: 'Inkom', sortable: true, render: (c) => <span className="nowrap">{c.receivedDate}</span> },
-    { id: 'days', label: 'Dagar sedan inkom', sortable: false, align: 'end', render: (c) => daysLabel(c.daysSinceReceived) },
     {
-      id: 'status',
-      label: 'Status',
+      id: 'receivedDate',
+      label: 'Inkom',
       sortable: true,
       render: (c) => (
         <>
-          <Badge tone="info">{c.statusLabel}</Badge>
-          {c.isReferral && (
-            <span className="tags">
-              <Badge>Aktualisering</Badge>
-            </span>
-          )}
+          <span className="nowrap">{c.receivedDate}</span>
+          <span className="muted block nowrap">{daysAgo(c.daysSinceReceived)}</span>
         </>
       ),
     },
+    { id: 'status', label: 'Status', sortable: true, render: (c) => <Badge tone="info">{c.statusLabel}</Badge> },
     {
       id: 'warnings',
       label: 'Varningar',

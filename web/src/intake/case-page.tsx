@@ -1,6 +1,6 @@
 // One case: summary, warnings, and the next steps this user may take (shown by the case's abilities).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import {
   acknowledgeBody,
@@ -14,15 +14,15 @@ import {
   routeLabel,
 } from '../../../src/intake/schema';
 import { api, isApiError } from '../platform/api';
-import { daysLabel, today } from '../platform/dates';
-import { Flash } from '../platform/flash';
+import { daysAgo, today } from '../platform/dates';
+import { ActionNotice, useActionNotice, type ActionNoticeApi } from '../platform/flash';
 import { DateInput, Form, RadioInput, SelectInput, SubmitButton, useVersionedForm, type FieldErrors, type FormApi, type VersionedFormSpec } from '../platform/form';
 import { Page } from '../platform/page';
 import { Loading, NotFoundOrForbidden, PageError } from '../platform/states';
+import { useCan } from '../platform/auth';
 import { Badge, ButtonRow, Link, Notice, ProtectedBadge, Section, SummaryList } from '../platform/ui';
 import { caseQueryKey, personkretsGroupLabel, personkretsGroupOptions, type Case, type Staff } from './api';
 
-export const REFERRAL_TEXT = 'Aktualisering, ingen ansökan ännu';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -41,8 +41,12 @@ export function CasePage() {
  */
 function useCaseForm<V extends Record<string, unknown>, Out>(
   c: Case,
-  onMessage: (m: string) => void,
-  { action, message, ...spec }: VersionedFormSpec<V, Out> & { action: string; message: string | ((body: Out) => string) },
+  notice: ActionNoticeApi,
+  {
+    action,
+    message,
+    ...spec
+  }: VersionedFormSpec<V, Out> & { action: string; message: string | ((body: Out) => string) },
 ) {
   const qc = useQueryClient();
   const form = useVersionedForm(spec, c.version, async (body) => {
@@ -51,7 +55,7 @@ function useCaseForm<V extends Record<string, unknown>, Out>(
     qc.setQueryData(caseQueryKey(c.id), saved);
     void qc.invalidateQueries({ queryKey: ['cases'] });
     void qc.invalidateQueries({ queryKey: ['person', saved.person.id] });
-    onMessage(text);
+    notice.show(text);
   });
   return { form, reload: () => void qc.invalidateQueries({ queryKey: caseQueryKey(c.id) }) };
 }
@@ -83,31 +87,40 @@ function CaseStep<V extends Record<string, unknown>>({
 }
 
 function CaseView({ c }: { c: Case }) {
-  const [message, setMessage] = useState<string | null>(null);
+  const notice = useActionNotice();
+  const canOpenPerson = useCan('person:read');
   const a = c.abilities;
-  const awaitingApplication = c.isReferral && !c.applicationDate;
-  const letterUrl = `/api/cases/${c.id}/acknowledgement-letter.pdf`;
+  const awaitingApplication = c.status === 'referral';
   return (
     <Page
       title={`Ärende ${c.caseNumber}`}
       breadcrumbs={[{ label: 'Start', href: '/' }, { label: 'Ärenden', href: '/arenden' }]}
       tags={
         <>
-          <Badge tone="info">{c.statusLabel}</Badge>
+          {/* The status, once: the summary and the notices below do not repeat it. */}
+          <span className="page-status">
+            Status: <Badge tone="info">{c.statusLabel}</Badge>
+          </span>
           <Badge>{routeLabel[c.route]}</Badge>
-          {c.isReferral && <Badge>Aktualisering</Badge>}
           {c.person.protectedIdentity && <ProtectedBadge />}
         </>
       }
     >
-      <Flash />
-      {message && <Notice tone="success" title={message} live />}
+      <ActionNotice notice={notice} />
       {c.warnings.map((w) => (
         <Notice key={w.code} tone="warning" title={w.message} />
       ))}
+      {/* Right after the notice: once the case is acknowledged (focus is on "Ärendet är bekräftat."), Tab reaches the letter. */}
+      {a.canDownloadLetter && c.acknowledgedDate && (
+        <p className="button-row">
+          <a className="btn btn-secondary" href={`/api/cases/${c.id}/acknowledgement-letter.pdf`} download={`bekraftelse-${c.caseNumber}.pdf`}>
+            Ladda ner bekräftelsebrev (PDF)
+          </a>
+        </p>
+      )}
       {awaitingApplication && (
-        <Notice tone="info" title={REFERRAL_TEXT}>
-          <p>Ärendet kom in som en aktualisering. Kontakta personen. När personen ansöker registrerar du datumet för ansökan nedan.</p>
+        <Notice tone="info" title="Nästa steg: kontakta personen">
+          <p>Ärendet kom in som en aktualisering. När personen själv ansöker registrerar du datumet för ansökan nedan.</p>
         </Notice>
       )}
 
@@ -117,18 +130,17 @@ function CaseView({ c }: { c: Case }) {
             [
               'Person',
               <>
-                <Link href={`/personer/${c.person.id}`}>{c.person.name}</Link> <span className="nowrap muted">{c.person.identityNumber}</span>
+                {canOpenPerson ? <Link href={`/personer/${c.person.id}`}>{c.person.name}</Link> : c.person.name}{' '}
+                <span className="nowrap muted">{c.person.identityNumber}</span>
               </>,
             ],
-            ['Lag', routeLabel[c.route]],
-            ['Status', c.statusLabel],
-            ['Inkom', `${c.receivedDate} (${daysLabel(c.daysSinceReceived)} sedan)`],
+            ['Inkom', `${c.receivedDate} (${daysAgo(c.daysSinceReceived)})`],
             ['Kom in via', channelLabel[c.channel]],
-            ['Ansökan eller aktualisering av', `${requesterLabel[c.requester]}${c.requesterName ? `: ${c.requesterName}` : ''}`],
-            ['Ansökan', c.applicationDate ?? (c.isReferral ? REFERRAL_TEXT : null)],
+            [c.isReferral ? 'Aktualiserad av' : 'Ansökan av', `${requesterLabel[c.requester]}${c.requesterName ? `: ${c.requesterName}` : ''}`],
+            ['Ansökan', c.applicationDate ?? 'Inte registrerad'],
             ['Ansvarig handläggare', c.responsible.name],
             ['Enhet', c.unit.name],
-            ['Bekräftad', c.acknowledgedDate ? `${c.acknowledgedDate}${c.acknowledgementMethod ? `, ${ackMethodLabel[c.acknowledgementMethod].toLowerCase()}` : ''}` : 'Inte bekräftad ännu'],
+            ['Bekräftelse', c.acknowledgedDate ? `${c.acknowledgedDate}${c.acknowledgementMethod ? `, ${ackMethodLabel[c.acknowledgementMethod].toLowerCase()}` : ''}` : c.applicationDate ? 'Inte ännu' : 'Efter ansökan'],
             c.route === 'LSS' && [
               'Underlag för personkretsen',
               c.personkretsDocumentation === 'present'
@@ -143,19 +155,12 @@ function CaseView({ c }: { c: Case }) {
             ['Beskrivning', c.description],
           ]}
         />
-        {a.canDownloadLetter && c.acknowledgedDate && (
-          <p className="button-row">
-            <a className="btn btn-secondary" href={letterUrl} download={`bekraftelse-${c.caseNumber}.pdf`}>
-              Ladda ner bekräftelsebrev (PDF)
-            </a>
-          </p>
-        )}
       </Section>
 
-      {a.canAcknowledge && <AcknowledgeSection c={c} onMessage={setMessage} />}
-      {a.canRecordDocumentation && <DocumentationSection c={c} onMessage={setMessage} />}
-      {a.canRecordApplication && <ApplicationSection c={c} onMessage={setMessage} />}
-      {a.canAssign && <AssignSection c={c} onMessage={setMessage} />}
+      {a.canAcknowledge && <AcknowledgeSection c={c} notice={notice} />}
+      {a.canRecordDocumentation && <DocumentationSection c={c} notice={notice} />}
+      {a.canRecordApplication && <ApplicationSection c={c} notice={notice} />}
+      {a.canAssign && <AssignSection c={c} notice={notice} />}
     </Page>
   );
 }
@@ -173,9 +178,9 @@ function dateNotInFuture<F extends string>(field: F) {
   };
 }
 
-function AcknowledgeSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
+function AcknowledgeSection({ c, notice }: { c: Case; notice: ActionNoticeApi }) {
   const isLss = c.route === 'LSS';
-  const { form, reload } = useCaseForm(c, onMessage, {
+  const { form, reload } = useCaseForm(c, notice, {
     id: 'ack',
     initial: { acknowledgedDate: today(), method: '', personkretsDocumentation: '', personkretsGroup: '' },
     schema: acknowledgeBody,
@@ -223,8 +228,8 @@ function AcknowledgeSection({ c, onMessage }: { c: Case; onMessage: (m: string) 
   );
 }
 
-function DocumentationSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
-  const { form, reload } = useCaseForm(c, onMessage, {
+function DocumentationSection({ c, notice }: { c: Case; notice: ActionNoticeApi }) {
+  const { form, reload } = useCaseForm(c, notice, {
     id: 'doc',
     initial: { receivedDate: today(), personkretsGroup: c.personkretsGroup ? String(c.personkretsGroup) : '' },
     schema: documentationReceivedBody,
@@ -234,7 +239,7 @@ function DocumentationSection({ c, onMessage }: { c: Case; onMessage: (m: string
     message: 'Underlaget är registrerat som inkommet.',
   });
   return (
-    <CaseStep title="Underlag för personkretsen har kommit in" id="documentation" form={form} reload={reload}>
+    <CaseStep title="Registrera underlag för personkretsen" id="documentation" form={form} reload={reload}>
       <DateInput name="receivedDate" label="Datum då underlaget kom in" />
       <RadioInput name="personkretsGroup" label="Vilken personkrets enligt 1 § LSS?" optional options={personkretsGroupOptions} />
       <SubmitButton form={form}>Registrera underlaget</SubmitButton>
@@ -242,8 +247,8 @@ function DocumentationSection({ c, onMessage }: { c: Case; onMessage: (m: string
   );
 }
 
-function ApplicationSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
-  const { form, reload } = useCaseForm(c, onMessage, {
+function ApplicationSection({ c, notice }: { c: Case; notice: ActionNoticeApi }) {
+  const { form, reload } = useCaseForm(c, notice, {
     id: 'application',
     initial: { applicationDate: today() },
     schema: recordApplicationBody,
@@ -253,16 +258,16 @@ function ApplicationSection({ c, onMessage }: { c: Case; onMessage: (m: string) 
     message: 'Ansökan är registrerad.',
   });
   return (
-    <CaseStep title="Personen har ansökt" id="application" intro="Registrera datumet när personen själv, eller hens företrädare, ansökte." form={form} reload={reload}>
+    <CaseStep title="Registrera ansökan" id="application" intro="Registrera datumet när personen själv, eller hens företrädare, ansökte." form={form} reload={reload}>
       <DateInput name="applicationDate" label="Datum för ansökan" />
       <SubmitButton form={form}>Registrera ansökan</SubmitButton>
     </CaseStep>
   );
 }
 
-function AssignSection({ c, onMessage }: { c: Case; onMessage: (m: string) => void }) {
+function AssignSection({ c, notice }: { c: Case; notice: ActionNoticeApi }) {
   const staff = useQuery({ queryKey: ['staff', 'handlaggare'], queryFn: () => api<{ items: Staff[] }>('/staff?role=handlaggare') });
-  const { form, reload } = useCaseForm(c, onMessage, {
+  const { form, reload } = useCaseForm(c, notice, {
     id: 'assign',
     initial: { responsibleUserId: c.responsible.id },
     schema: assignBody,
@@ -271,7 +276,7 @@ function AssignSection({ c, onMessage }: { c: Case; onMessage: (m: string) => vo
     message: (body) => `Ärendet är tilldelat ${staff.data?.items.find((s) => s.id === body.responsibleUserId)?.displayName ?? 'den valda handläggaren'}.`,
   });
   return (
-    <CaseStep title="Ansvarig handläggare" id="assign" form={form} reload={reload}>
+    <CaseStep title="Byt ansvarig handläggare" id="assign" form={form} reload={reload}>
       <SelectInput
         name="responsibleUserId"
         label="Välj handläggare"

@@ -5,12 +5,13 @@ import type { z } from 'zod';
 import { auditSearchBody, type auditListOut } from '../../../src/oversight/schema';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../src/platform/audit/actions';
 import { api } from '../platform/api';
+import { useCan } from '../platform/auth';
 import { formatDateTime } from '../platform/dates';
 import { DateInput, FieldGroup, Form, SelectInput, SubmitButton, TextInput, useForm, type FieldErrors } from '../platform/form';
 import { Page } from '../platform/page';
 import { ErrorState, Loading } from '../platform/states';
 import { DataTable, Pager, type ColumnDef } from '../platform/table';
-import { ButtonRow, Link } from '../platform/ui';
+import { Button, ButtonRow, Link } from '../platform/ui';
 import type { Staff } from '../intake/api';
 
 type AuditList = z.infer<typeof auditListOut>;
@@ -25,25 +26,37 @@ const actionOptions = (Object.entries(AUDIT_ACTIONS) as [AuditAction, string][])
   .sort(([a], [b]) => Number(b === 'person.protected_contact_revealed') - Number(a === 'person.protected_contact_revealed'))
   .map(([value, label]) => ({ value, label }));
 
-const columns: ColumnDef<Row>[] = [
-  { id: 'occurredAt', label: 'Tidpunkt', isRowHeader: true, render: (e) => <span className="nowrap">{formatDateTime(e.occurredAt)}</span> },
-  { id: 'actor', label: 'Användare', render: (e) => e.actor.displayName ?? e.actor.username ?? 'Systemet' },
-  { id: 'action', label: 'Händelse', render: (e) => e.actionLabel },
-  {
-    id: 'person',
-    label: 'Person',
-    render: (e) =>
-      e.person ? (
-        <>
-          <Link href={`/personer/${e.person.id}`}>{e.person.name}</Link>
-          <span className="muted block nowrap">{e.person.identityNumber}</span>
-        </>
-      ) : (
-        '–'
-      ),
-  },
-  { id: 'requestId', label: 'Anrops-id', render: (e) => (e.requestId ? <code className="small">{e.requestId}</code> : '–') },
-];
+/**
+ * The log's columns. A person's name links to the person only for a role that can open the person page;
+ * otherwise (the revisor) it shows the log for that person, which this role can always open.
+ */
+function auditColumns(canOpenPerson: boolean, showPersonLog: (p: NonNullable<Row['person']>) => void): ColumnDef<Row>[] {
+  return [
+    { id: 'occurredAt', label: 'Tidpunkt', isRowHeader: true, render: (e) => <span className="nowrap">{formatDateTime(e.occurredAt)}</span> },
+    { id: 'actor', label: 'Användare', render: (e) => e.actor.displayName ?? e.actor.username ?? 'Systemet' },
+    { id: 'action', label: 'Händelse', render: (e) => e.actionLabel },
+    {
+      id: 'person',
+      label: 'Person',
+      render: (e) =>
+        e.person ? (
+          <>
+            {canOpenPerson ? (
+              <Link href={`/personer/${e.person.id}`}>{e.person.name}</Link>
+            ) : (
+              <Button variant="link" onPress={() => e.person && showPersonLog(e.person)} aria-label={`Visa loggen för ${e.person.name}`}>
+                {e.person.name}
+              </Button>
+            )}
+            <span className="muted block nowrap">{e.person.identityNumber}</span>
+          </>
+        ) : (
+          '–'
+        ),
+    },
+    { id: 'requestId', label: 'Anrops-id', render: (e) => (e.requestId ? <code className="small">{e.requestId}</code> : '–') },
+  ];
+}
 
 export function AuditPage() {
   const [filter, setFilter] = useState<Filter | null>(null);
@@ -75,6 +88,13 @@ export function AuditPage() {
     onSubmit: (body) => setFilter(body),
   });
   const rows: Row[] = (result.data?.items ?? []).map((e) => ({ ...e, id: String(e.id) }));
+  const canOpenPerson = useCan('person:read');
+  const columns = auditColumns(canOpenPerson, (p) => {
+    // The log for this person (by id); the number is put in the form so the search can be narrowed from there.
+    form.set('identityNumber', p.identityNumber);
+    setFilter({ personId: p.id, page: 1, pageSize: PAGE_SIZE });
+    document.getElementById('audit-results')?.focus();
+  });
   return (
     <Page title="Loggkontroll" breadcrumbs={[{ label: 'Start', href: '/' }]} lead="Sök i loggen över vem som har läst och ändrat uppgifter om personer. Sökningen loggas också.">
       <Form form={form} aria-label="Sök i loggen" failureTitle="Det gick inte att söka">
@@ -99,7 +119,7 @@ export function AuditPage() {
       </Form>
       {filter && (
         <section className="section" aria-labelledby="audit-results">
-          <h2 id="audit-results">Resultat</h2>
+          <h2 id="audit-results" tabIndex={-1}>Resultat</h2>
           {result.isPending && <Loading label="Söker i loggen" />}
           {result.isError && <ErrorState error={result.error} onRetry={() => void result.refetch()} />}
           {result.data && (

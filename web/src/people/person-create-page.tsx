@@ -1,6 +1,6 @@
 // Register a new person. The number is checked by the same rules as the API (Luhn, samordningsnummer, reservnummer).
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { personCreateBody } from '../../../src/people/schema';
 import { api } from '../platform/api';
 import { CheckboxInput, FieldGroup, Form, SubmitButton, TextInput, useForm } from '../platform/form';
@@ -9,13 +9,26 @@ import { ButtonRow, LinkButton } from '../platform/ui';
 import { personQueryKey, type Person } from './api';
 import { ContactFields, ProtectedIdentityField } from './person-fields';
 
+/**
+ * "Ingen träff" on a number → "registrera en ny person" carries the number into the form. It travels in the
+ * router's history state, not in the URL: personnummer never go into URLs (browser history, proxy logs).
+ */
+export type PersonPrefill = { identityNumber?: string };
+
+/** The state for a link to this page: the search text when it looks like an identity number, else nothing. */
+export function prefillState(query: string): PersonPrefill | undefined {
+  const q = query.trim();
+  return /^[\d\s+-]{6,15}$/.test(q) && /\d{6}/.test(q.replace(/\D/g, '')) ? { identityNumber: q } : undefined;
+}
+
 export function PersonCreatePage() {
   const navigate = useNavigate();
+  const prefill = (useLocation().state as PersonPrefill | null)?.identityNumber ?? '';
   const qc = useQueryClient();
   const form = useForm({
     id: 'person',
     initial: {
-      identityNumber: '',
+      identityNumber: prefill,
       isReserveNumber: false,
       firstName: '',
       lastName: '',

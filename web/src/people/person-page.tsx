@@ -8,7 +8,8 @@ import { describeAge, describeBirth } from '../../../src/people/rules';
 import { today } from '../platform/dates';
 import { api, isApiError } from '../platform/api';
 import { ConfirmDialog, ModalDialog } from '../platform/dialog';
-import { Flash } from '../platform/flash';
+import { useCan } from '../platform/auth';
+import { ActionNotice, useActionNotice } from '../platform/flash';
 import { EditForm, RadioInput, TextAreaInput, TextInput, useForm } from '../platform/form';
 import { Page } from '../platform/page';
 import { Loading, NotFoundOrForbidden, PageError } from '../platform/states';
@@ -36,7 +37,7 @@ export function PersonPage() {
 }
 
 function PersonView({ person }: { person: Person }) {
-  const [message, setMessage] = useState<string | null>(null);
+  const notice = useActionNotice();
   const name = `${person.firstName} ${person.lastName}`;
   return (
     <Page
@@ -56,11 +57,10 @@ function PersonView({ person }: { person: Person }) {
         )
       }
     >
-      <Flash />
-      {message && <Notice tone="success" title={message} live />}
-      <PersonDetails person={person} onSaved={setMessage} />
+      <ActionNotice notice={notice} />
+      <PersonDetails person={person} onSaved={notice.show} />
       <PersonCases cases={person.cases} />
-      <Representatives person={person} onSaved={setMessage} />
+      <Representatives person={person} onSaved={notice.show} />
     </Page>
   );
 }
@@ -168,17 +168,19 @@ function PersonEditForm({ person, onDone }: { person: Person; onDone: (saved: bo
   );
 }
 
-const caseColumns: ColumnDef<PersonCase>[] = [
-  { id: 'caseNumber', label: 'Ärende', isRowHeader: true, render: (c) => <Link href={`/arenden/${c.id}`}>{c.caseNumber}</Link> },
+const caseColumns = (canOpenCase: boolean): ColumnDef<PersonCase>[] => [
+  { id: 'caseNumber', label: 'Ärende', isRowHeader: true, render: (c) => (canOpenCase ? <Link href={`/arenden/${c.id}`}>{c.caseNumber}</Link> : c.caseNumber) },
   { id: 'route', label: 'Lag', render: (c) => routeLabel[c.route] },
   { id: 'receivedDate', label: 'Inkom', render: (c) => <span className="nowrap">{c.receivedDate}</span> },
   { id: 'status', label: 'Status', render: (c) => <Badge tone="info">{c.statusLabel}</Badge> },
 ];
 
 function PersonCases({ cases }: { cases: PersonCase[] }) {
+  // Link only to what this role can open.
+  const canOpenCase = useCan('case:read');
   return (
     <Section title="Ärenden" id="cases">
-      {cases.length === 0 ? <p>Personen har inga ärenden som du kan se.</p> : <DataTable label="Personens ärenden" columns={caseColumns} rows={cases} />}
+      {cases.length === 0 ? <p>Personen har inga ärenden som du kan se.</p> : <DataTable label="Personens ärenden" columns={caseColumns(canOpenCase)} rows={cases} />}
     </Section>
   );
 }

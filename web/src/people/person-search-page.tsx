@@ -8,6 +8,7 @@ import { Page } from '../platform/page';
 import { DataTable, type ColumnDef } from '../platform/table';
 import { FictitiousTag, Link, LinkButton, ProtectedBadge } from '../platform/ui';
 import { idKindLabel, showIdentityNumber, type PersonSummary } from './api';
+import { prefillState } from './person-create-page';
 
 // Kept while the app is open, so "back" from a person shows the same results.
 let lastSearch: { query: string; items: PersonSummary[] } | null = null;
@@ -87,7 +88,11 @@ export function PersonSearchPage() {
               {canWrite && (
                 <>
                   {' '}
-                  Finns personen inte i Kontakt kan du <Link href="/personer/ny">registrera en ny person</Link>.
+                  Finns personen inte i Kontakt kan du{' '}
+                  <Link href="/personer/ny" routerOptions={{ state: prefillState(result.query) }}>
+                    registrera en ny person
+                  </Link>
+                  .
                 </>
               )}
             </p>

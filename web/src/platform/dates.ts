@@ -21,6 +21,14 @@ export function formatDateTime(iso: string): string {
   return timeFormat.format(d);
 }
 
-export function daysLabel(n: number): string {
-  return n === 1 ? '1 dag' : `${n} dagar`;
+/**
+ * How long ago a day was, in words: "i dag", "i går", "2 dagar sedan". The one helper for relative dates;
+ * `days` is whole days back (0 = today). A negative number (a date ahead) reads "i morgon" / "om 3 dagar".
+ */
+export function daysAgo(days: number): string {
+  if (days === 0) return 'i dag';
+  if (days === 1) return 'i går';
+  if (days === -1) return 'i morgon';
+  if (days < 0) return `om ${-days} dagar`;
+  return `${days} dagar sedan`;
 }

@@ -1,12 +1,14 @@
 // The frame around every signed-in page: skip link, header with user and sign-out, navigation by role.
-import { NavLink, Outlet, Link as RouterLink } from 'react-router';
+import { useState } from 'react';
+import { Outlet, Link as RouterLink, useLocation } from 'react-router';
 import { can, useCurrentUser, useLogout, type Permission } from './auth';
+import { SectionContext } from './page';
 import { Button } from './ui';
 
-type NavItem = { to: string; label: string; permission?: Permission | Permission[]; end?: boolean };
+type NavItem = { to: string; label: string; permission?: Permission | Permission[] };
 
 export const NAV_ITEMS: NavItem[] = [
-  { to: '/', label: 'Start', end: true },
+  { to: '/', label: 'Start' },
   { to: '/arenden', label: 'Ärenden', permission: 'case:read' },
   { to: '/personer', label: 'Personer', permission: 'person:read' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
@@ -32,6 +34,9 @@ export function SkipLink() {
 export function Layout() {
   const me = useCurrentUser();
   const logout = useLogout();
+  const { pathname } = useLocation();
+  // The section the current page declares through its breadcrumbs (see sectionOf in page.tsx).
+  const [section, setSection] = useState<string | null>(null);
   const items = NAV_ITEMS.filter((i) => !i.permission || (Array.isArray(i.permission) ? i.permission.some((p) => can(me, p)) : can(me, i.permission)));
   return (
     <div className="app">
@@ -63,13 +68,16 @@ export function Layout() {
         <nav className="nav" aria-label="Huvudmeny">
           <div className="container">
             <ul className="nav-list">
-              {items.map((i) => (
-                <li key={i.to}>
-                  <NavLink to={i.to} end={i.end} className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}>
-                    {i.label}
-                  </NavLink>
-                </li>
-              ))}
+              {items.map((i) => {
+                const active = section === i.to;
+                return (
+                  <li key={i.to}>
+                    <RouterLink to={i.to} className={`nav-link${active ? ' active' : ''}`} aria-current={active ? (pathname === i.to ? 'page' : 'true') : undefined}>
+                      {i.label}
+                    </RouterLink>
+                  </li>
+                );
+              })}
             </ul>
           </div>
         </nav>
@@ -83,7 +91,9 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1} className="main">
         <div className="container">
-          <Outlet />
+          <SectionContext value={setSection}>
+            <Outlet />
+          </SectionContext>
         </div>
       </main>
       <footer className="footer">

@@ -9,6 +9,7 @@ import { Form, SubmitButton, TextInput, useForm } from './form';
 import { PublicLayout } from './layout';
 import { Page } from './page';
 import { Loading } from './states';
+import { genitive } from './text';
 import { Button, Notice } from './ui';
 
 type DemoAccount = { username: string; password: string; displayName: string; roleLabel: string; unitName: string | null };
@@ -101,16 +102,16 @@ export function LoginPage() {
                         {a.unitName ? `, ${a.unitName}` : ''}
                       </span>
                     </th>
-                    <td>
+                    <td data-label="Användarnamn">
                       <code>{a.username}</code>
                     </td>
-                    <td>
+                    <td data-label="Lösenord">
                       <code>{a.password}</code>
                     </td>
                     <td>
                       <Button
                         variant="secondary"
-                        aria-label={`Fyll i ${a.displayName}s uppgifter`}
+                        aria-label={`Fyll i ${genitive(a.displayName)} uppgifter`}
                         onPress={() => {
                           form.set('username', a.username);
                           form.set('password', a.password);

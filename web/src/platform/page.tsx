@@ -1,9 +1,24 @@
 // Every page: document title "<title> – Kontakt", breadcrumbs, one h1, and focus moved to the h1
-// after a client-side navigation so screen-reader and keyboard users start at the top of the new page.
-import { useEffect, useRef, type ReactNode } from 'react';
+// after a client-side navigation so screen-reader and keyboard users start at the top of the new page
+// (or to the notice that reports what was just done, when the page opens with one).
+// The breadcrumbs are also the one source of the page's section: the main menu marks that section.
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Breadcrumb, Breadcrumbs, Link as AriaLink } from 'react-aria-components';
+import { useLocation } from 'react-router';
 
 export type Crumb = { label: string; href?: string };
+
+/** Set by the layout: the page tells it which section (a main-menu path) it belongs to. */
+export const SectionContext = createContext<(section: string | null) => void>(() => {});
+
+/**
+ * The section a page belongs to: the first breadcrumb below "Start" (e.g. "Sök person" → /personer), or, for a
+ * section's own page, its path. The main menu marks exactly this, so menu and breadcrumbs never disagree.
+ */
+export function sectionOf(breadcrumbs: Crumb[] | undefined, pathname: string): string {
+  const parent = (breadcrumbs ?? []).find((c) => c.href && c.href !== '/');
+  return parent?.href ? parent.href.split(/[?#]/)[0] : pathname;
+}
 
 let firstPageShown = false;
 
@@ -27,11 +42,19 @@ export function Page({
   children?: ReactNode;
 }) {
   const h1 = useRef<HTMLHeadingElement>(null);
+  const { pathname } = useLocation();
+  const setSection = useContext(SectionContext);
+  const section = sectionOf(breadcrumbs, pathname);
+  useLayoutEffect(() => {
+    setSection(section);
+  }, [section, setSection]);
   useEffect(() => {
     document.title = `${title} – Kontakt`;
   }, [title]);
   useEffect(() => {
-    if (firstPageShown) h1.current?.focus({ preventScroll: false });
+    // The page's action notice (a child, so its effect ran first) may already hold focus: leave it there.
+    const onNotice = document.activeElement instanceof HTMLElement && document.activeElement.closest('.action-notice');
+    if (firstPageShown && !onNotice) h1.current?.focus({ preventScroll: false });
     firstPageShown = true;
   }, []);
   return (

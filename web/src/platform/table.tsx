@@ -1,4 +1,6 @@
-// Tables with sorting (react-aria Table; server- or client-side) and paging.
+// Tables with sorting (react-aria Table; server- or client-side) and paging. On a narrow screen (phone) each row
+// is stacked as a card and every cell shows its column's name (styles.css, "Tables on a phone"); screen readers
+// keep the table's own header association, so the visible label is hidden from them.
 import { useMemo, useState, type ReactNode } from 'react';
 import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
 import { Button } from './ui';
@@ -59,7 +61,14 @@ export function DataTable<T extends { id: string }>({
         <TableBody items={rows} renderEmptyState={() => <div className="table-empty">{empty}</div>}>
           {(row) => (
             <Row id={row.id} columns={columns} className="tr">
-              {(c) => <Cell className={`td${c.align === 'end' ? ' num' : ''}`}>{c.render(row)}</Cell>}
+              {(c) => (
+                <Cell className={`td${c.align === 'end' ? ' num' : ''}`}>
+                  <span className="td-label" aria-hidden="true">
+                    {c.label}
+                  </span>
+                  <div className="td-value">{c.render(row)}</div>
+                </Cell>
+              )}
             </Row>
           )}
         </TableBody>

@@ -1,5 +1,5 @@
 // Small UI primitives on top of react-aria-components: buttons, links, notices, badges, summary lists.
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import {
   Button as AriaButton,
   type ButtonProps as AriaButtonProps,
@@ -39,16 +39,21 @@ export function Notice({
   children,
   live = false,
   className,
+  ref,
+  tabIndex,
 }: {
   tone?: Tone;
   title?: ReactNode;
   children?: ReactNode;
   live?: boolean;
   className?: string;
+  /** With tabIndex -1: a notice that focus is moved to (see ActionNotice in flash.tsx). */
+  ref?: Ref<HTMLDivElement>;
+  tabIndex?: number;
 }) {
   const role = live ? (tone === 'error' ? 'alert' : 'status') : undefined;
   return (
-    <div className={`notice notice-${tone}${className ? ` ${className}` : ''}`} role={role}>
+    <div ref={ref} tabIndex={tabIndex} className={`notice notice-${tone}${className ? ` ${className}` : ''}`} role={role}>
       <span className="notice-icon" aria-hidden="true">
         {toneIcon[tone]}
       </span>
@@ -105,4 +110,11 @@ export function Section({ title, children, id, actions }: { title: string; child
 
 export function ButtonRow({ children }: { children: ReactNode }) {
   return <div className="button-row">{children}</div>;
+}
+
+// Links may pass React Router options (e.g. history state) through react-aria's router (see Root in routes.tsx).
+declare module 'react-aria-components' {
+  interface RouterConfig {
+    routerOptions: import('react-router').NavigateOptions;
+  }
 }
