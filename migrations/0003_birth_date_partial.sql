@@ -1,1 +1,0 @@
-ALTER TABLE "persons" ADD COLUMN "birth_date_partial" text;
