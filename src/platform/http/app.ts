@@ -130,8 +130,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return { ...out, schema: { operationId: operationIdOf(method, arg.url), ...out.schema } };
     },
   });
-  // The browsable docs: swagger-ui's own page under a CSP of its own (its inline styles need 'unsafe-inline').
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The browsable docs: swagger-ui sets inline styles, which its default CSP (style-src without 'unsafe-inline')
+  // refuses; it gets the app's own policy instead, and no calls to the external validator.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP:
+      "default-src 'self'; base-uri 'self'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; " +
+      "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'",
+    uiConfig: { validatorUrl: null },
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
