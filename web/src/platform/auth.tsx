@@ -25,13 +25,14 @@ export const meQueryKey = ['me'] as const;
 
 /** The signed-in user, or null before sign-in (an answer from the API, not a 401). */
 export function useMe() {
-  return useQuery<Me | null>({
-    queryKey: meQueryKey,
-    queryFn: async () => (await api<SessionOut>('/auth/session')).me,
-    retry: false,
-    staleTime: 5 * 60_000,
-  });
+  return useQuery<Me | null>({ queryKey: meQueryKey, ...sessionQuery });
 }
+
+export const sessionQuery = {
+  queryFn: async (): Promise<Me | null> => (await api<SessionOut>('/auth/session')).me,
+  retry: false,
+  staleTime: 5 * 60_000,
+};
 
 /** The signed-in user. Only for components rendered inside <RequireAuth>. */
 export function useCurrentUser(): Me {
