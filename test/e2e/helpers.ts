@@ -43,6 +43,8 @@ export async function reloadOnce(page: Page, what: string): Promise<void> {
     await expect(fresh, `reload of ${what} (${url})`).toHaveTitle(title);
   } finally {
     await fresh.close();
+    // Back to the journey's tab (a hidden tab gets no animation frames, which Playwright's actions wait for).
+    await page.bringToFront();
   }
 }
 
