@@ -1,4 +1,4 @@
-// `npm run bench`: start time, person search and kill -9 durability, each in a process of its own
+// `npm run bench`: start time, person search, kill -9 durability and first-page bytes, each in a process of its own
 // (each bench also runs alone: `npx tsx bench/search.ts`), then one summary table.
 // Benches print figures; they never fail on timings. Exit code 1 only if a bench crashed.
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'start', script: 'bench/start.ts', args: [] },
   { name: 'search', script: 'bench/search.ts', args: [] },
   { name: 'durability', script: 'bench/durability.ts', args: [] },
+  { name: 'first-page', script: 'bench/first-page.ts', args: [] },
 ];
 
 const only = process.argv.slice(2);

@@ -1,6 +1,6 @@
 // Shared steps for the e2e journeys: sign in/out, axe scan, keyboard-friendly choices.
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Kontakt-demo-2026';
 
@@ -17,12 +17,43 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
   if (process.env.E2E_TIMING) console.log(`axe ${what}: ${Date.now() - t0} ms`);
   expect(summary, `axe violations on ${what}`).toEqual([]);
+  await reloadOnce(page, what);
+}
+
+const reloaded = new WeakMap<BrowserContext, Set<string>>();
+
+/**
+ * Every address a journey shows must also work when loaded afresh (F5, a bookmark, a link opened in a new
+ * tab): once per address, load it in a second tab of the same session and expect the same page. A second
+ * tab leaves the journey's own tab (its notices, focus and form state) as it was. Called by expectAccessible.
+ */
+export async function reloadOnce(page: Page, what: string): Promise<void> {
+  const url = page.url();
+  const seen = reloaded.get(page.context()) ?? new Set<string>();
+  reloaded.set(page.context(), seen);
+  if (seen.has(url)) return;
+  seen.add(url);
+  const title = await page.title();
+  const fresh = await page.context().newPage();
+  try {
+    const res = await fresh.goto(url);
+    expect(res?.status(), `reload of ${what} (${url})`).toBe(200);
+    expect(res?.headers()['content-type'], `reload of ${what} (${url})`).toMatch(/^text\/html/);
+    await expect(fresh.locator('.loading')).toHaveCount(0);
+    await expect(fresh, `reload of ${what} (${url})`).toHaveTitle(title);
+  } finally {
+    await fresh.close();
+    // Back to the journey's tab (a hidden tab gets no animation frames, which Playwright's actions wait for).
+    await page.bringToFront();
+  }
 }
 
 /** Sign in. With `keyboard`, the way a keyboard user does it: type, Tab, type, Enter. */
 export async function signIn(page: Page, username: string, opts: { password?: string; keyboard?: boolean } = {}): Promise<void> {
   const password = opts.password ?? DEMO_PASSWORD;
-  await page.goto('/logga-in');
+  // As a newcomer does: open the start page, which leads to the login page.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/logga-in$/);
   await expect(page).toHaveTitle('Logga in – Kontakt');
   if (opts.keyboard) {
     await page.getByLabel('Användarnamn').focus();

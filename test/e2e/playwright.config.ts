@@ -19,7 +19,8 @@ export default defineConfig({
   // Spec files are independent (each registers its own persons); two workers keep the run short.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Journeys also load each page afresh once (reloadOnce in helpers.ts): room for that on a busy machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { outputFolder: path.join(root, 'playwright-report'), open: 'never' }]] : [['list']],
   use: {

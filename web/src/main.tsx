@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { routes } from './routes';
 import { isApiError } from './platform/api';
+import { meQueryKey, sessionQuery } from './platform/auth';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -16,6 +17,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Who is signed in is the first question every page asks: ask it while the page's code is still loading.
+void queryClient.prefetchQuery({ queryKey: meQueryKey, ...sessionQuery });
 
 const router = createBrowserRouter(routes);
 

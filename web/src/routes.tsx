@@ -1,25 +1,13 @@
 // All pages, grouped by area. Each area's pages live in its own folder (web/src/<area>/).
+// Pages load lazily, one chunk per page: the login page downloads only what it needs.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { Outlet, useHref, useNavigate, useRouteError, type RouteObject } from 'react-router';
 import { setUnauthenticatedHandler } from './platform/api';
-import { loginPath, RequireAuth, RequirePermission } from './platform/auth';
-import { Layout } from './platform/layout';
-import { LoginPage } from './platform/login-page';
-import { StartPage } from './platform/start-page';
-import { CrashPage, NotFoundPage } from './platform/states';
-import { PersonSearchPage } from './people/person-search-page';
-import { PersonCreatePage } from './people/person-create-page';
-import { PersonPage } from './people/person-page';
-import { CaseListPage } from './intake/case-list-page';
-import { CaseCreatePage } from './intake/case-create-page';
-import { CasePage } from './intake/case-page';
-import { UnitsPage } from './admin/units-page';
-import { UsersPage } from './admin/users-page';
-import { LegalBasesPage } from './admin/legal-bases-page';
-import { MunicipalityPage } from './admin/municipality-page';
-import { AuditPage } from './oversight/audit-page';
+import { loginPath, RequireAuth, RequirePermission, useMe, type Permission } from './platform/auth';
+import { Layout, PublicLayout } from './platform/layout';
+import { CrashPage, Loading, NotFoundPage } from './platform/states';
 
 /** Root: client-side navigation for react-aria links, and "session ended" → login page. */
 function Root() {
@@ -46,12 +34,43 @@ function RouteError() {
   return <CrashPage error={error} />;
 }
 
+/** An unknown address: "Sidan finns inte" in the signed-in frame, or in the public one before sign-in. */
+function NotFoundFrame() {
+  const me = useMe();
+  if (me.isPending) return <Loading label="Hämtar dina uppgifter" />;
+  if (me.data) return <Layout />;
+  return (
+    <PublicLayout>
+      <Outlet />
+    </PublicLayout>
+  );
+}
+
+/** A lazily loaded page, shown only to users with the permission (when one is given). */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType, permission?: Permission): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Component = pick(await load());
+      return {
+        element: permission ? (
+          <RequirePermission permission={permission}>
+            <Component />
+          </RequirePermission>
+        ) : (
+          <Component />
+        ),
+      };
+    },
+  };
+}
+
 export const routes: RouteObject[] = [
   {
     element: <Root />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading label="Hämtar sidan" />,
     children: [
-      { path: '/logga-in', element: <LoginPage /> },
+      { path: '/logga-in', ...page(() => import('./platform/login-page'), (m) => m.LoginPage) },
       {
         element: (
           <RequireAuth>
@@ -60,21 +79,22 @@ export const routes: RouteObject[] = [
         ),
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <StartPage /> },
-          { path: 'personer', element: <RequirePermission permission="person:read"><PersonSearchPage /></RequirePermission> },
-          { path: 'personer/ny', element: <RequirePermission permission="person:write"><PersonCreatePage /></RequirePermission> },
-          { path: 'personer/:id', element: <RequirePermission permission="person:read"><PersonPage /></RequirePermission> },
-          { path: 'arenden', element: <RequirePermission permission="case:read"><CaseListPage /></RequirePermission> },
-          { path: 'arenden/ny', element: <RequirePermission permission="case:write"><CaseCreatePage /></RequirePermission> },
-          { path: 'arenden/:id', element: <RequirePermission permission="case:read"><CasePage /></RequirePermission> },
-          { path: 'admin/enheter', element: <RequirePermission permission="admin:units"><UnitsPage /></RequirePermission> },
-          { path: 'admin/anvandare', element: <RequirePermission permission="admin:users"><UsersPage /></RequirePermission> },
-          { path: 'admin/rattsliga-grunder', element: <RequirePermission permission="admin:legal-bases"><LegalBasesPage /></RequirePermission> },
-          { path: 'admin/kommun', element: <RequirePermission permission="admin:settings"><MunicipalityPage /></RequirePermission> },
-          { path: 'loggkontroll', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission> },
-          { path: '*', element: <NotFoundPage /> },
+          { index: true, ...page(() => import('./platform/start-page'), (m) => m.StartPage) },
+          { path: 'personer', ...page(() => import('./people/person-search-page'), (m) => m.PersonSearchPage, 'person:read') },
+          { path: 'personer/ny', ...page(() => import('./people/person-create-page'), (m) => m.PersonCreatePage, 'person:write') },
+          { path: 'personer/:id', ...page(() => import('./people/person-page'), (m) => m.PersonPage, 'person:read') },
+          { path: 'arenden', ...page(() => import('./intake/case-list-page'), (m) => m.CaseListPage, 'case:read') },
+          { path: 'arenden/ny', ...page(() => import('./intake/case-create-page'), (m) => m.CaseCreatePage, 'case:write') },
+          { path: 'arenden/:id', ...page(() => import('./intake/case-page'), (m) => m.CasePage, 'case:read') },
+          { path: 'admin/enheter', ...page(() => import('./admin/units-page'), (m) => m.UnitsPage, 'admin:units') },
+          { path: 'admin/anvandare', ...page(() => import('./admin/users-page'), (m) => m.UsersPage, 'admin:users') },
+          { path: 'admin/rattsliga-grunder', ...page(() => import('./admin/legal-bases-page'), (m) => m.LegalBasesPage, 'admin:legal-bases') },
+          { path: 'admin/kommun', ...page(() => import('./admin/municipality-page'), (m) => m.MunicipalityPage, 'admin:settings') },
+          { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
         ],
       },
+      // Unknown pages, for signed-in users and before sign-in alike.
+      { element: <NotFoundFrame />, errorElement: <RouteError />, children: [{ path: '*', element: <NotFoundPage /> }] },
     ],
   },
 ];

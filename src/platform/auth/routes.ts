@@ -5,14 +5,13 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../http/app';
 import { contextOf } from '../http/app';
 import { errorResponse } from '../validation';
-import { AppError } from '../errors';
 import { municipality, units, users } from '../tables';
 import { permissionsOf } from '../policy/permissions';
 import { roleLabel, type Role } from '../policy/roles';
 import { inTransaction } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-data';
-import { demoAccountsOut, loginBody, meOut, type MeOut } from './schema';
+import { demoAccountsOut, loginBody, meOut, sessionOut, type MeOut } from './schema';
 import { logIn } from './log-in';
 import { deleteSession, sessionNotice, SESSION_COOKIE, type FailedAttemptsNotice } from './sessions';
 
@@ -69,10 +68,16 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AppDeps) {
     return presentMe(deps, contextOf(req, deps).actor.id, await sessionNotice(deps.db, req.cookies[SESSION_COOKIE] ?? ''));
   });
   api.get(
+    '/api/auth/session',
+    { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Inloggad användare, eller null före inloggning', response: { 200: sessionOut } } },
+    async (req) => ({ me: req.actor ? await presentMe(deps, req.actor.id) : null }),
+  );
+  api.get(
     '/api/auth/demo-accounts',
-    { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Demokonton (endast demoläge)', response: { 200: demoAccountsOut, 404: errorResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Demokonton (tom lista utom i demoläge)', response: { 200: demoAccountsOut } } },
     async () => {
-      if (!deps.config.demo) throw new AppError('ROUTE_NOT_FOUND');
+      // Outside demo mode an empty list: the login page asks on every visit, and that is no error.
+      if (!deps.config.demo) return { accounts: [] };
       return {
         accounts: DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, displayName: u.displayName, roleLabel: roleLabel[u.role], unitName: u.unitName })),
       };

@@ -27,6 +27,10 @@ export const meOut = z.object({
 });
 export type MeOut = z.infer<typeof meOut>;
 
+/** "Who is signed in, if anyone": not being signed in is an answer (the web app's first request), not an error. */
+export const sessionOut = z.object({ me: meOut.nullable() });
+export type SessionOut = z.infer<typeof sessionOut>;
+
 export const demoAccountsOut = z.object({
   accounts: z.array(z.object({ username: z.string(), password: z.string(), displayName: z.string(), roleLabel: z.string(), unitName: z.string().nullable() })),
 });

@@ -14,6 +14,7 @@ import { trustProxyOption, type Config } from '../config';
 import { ping, type Db } from '../db/connect';
 import type { UseCaseContext } from '../context';
 import { AppError, describeError, ERROR_CODES, type ErrorCode } from '../errors';
+import { errorResponse } from '../validation';
 import { can, type Actor } from '../policy/permissions';
 import { resolveSession, SESSION_COOKIE, type SessionActor } from '../auth/sessions';
 import { describeAccess, type Access } from './access';
@@ -115,18 +116,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Kontakt API', description: 'Ärendesystem för kontaktpersoner (LSS 9 § 4 och socialtjänstlagen).', version: '0.1.0' },
+      servers: [{ url: '/', description: 'Den här servern' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Every operation gets a stable camelCase operationId derived from method and path (clients are generated from it).
+    // Any operation can answer a Swedish { code, message } 4XX (bad request, not signed in): say so where a route lists only successes.
+    transform: (arg) => {
+      const response = arg.schema?.response as Record<string, unknown> | undefined;
+      const withErrors = response && !Object.keys(response).some((k) => k.startsWith('4')) ? { ...arg.schema, response: { ...response, '4XX': errorResponse } } : arg.schema;
+      const out = jsonSchemaTransform({ ...arg, schema: withErrors });
+      const method = ([] as string[]).concat(arg.route.method as string | string[])[0];
+      return { ...out, schema: { operationId: operationIdOf(method, arg.url), ...out.schema } };
+    },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The browsable docs: swagger-ui sets inline styles, which its default CSP (style-src without 'unsafe-inline')
+  // refuses; it gets the app's own policy instead, and no calls to the external validator.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP:
+      "default-src 'self'; base-uri 'self'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; " +
+      "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'",
+    uiConfig: { validatorUrl: null },
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    reply.header('cache-control', 'no-store');
     const access = req.routeOptions.config?.access;
-    if (!req.url.startsWith('/api')) return;
+    // Pages and assets set their own caching (see the static files below); API answers are never stored.
+    if (!isApiPath(req.url)) return;
+    reply.header('cache-control', 'no-store');
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.actor = await resolveSession(deps.db, token, deps.clock.now(), config.sessionIdleMinutes);
     if (access === 'public' || access === undefined) return;
@@ -151,20 +170,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return send(reply, req, 'INTERNAL');
   });
 
-  const indexHtml = path.join(config.webDist, 'index.html');
-  const hasWeb = fs.existsSync(indexHtml);
+  // The web app: hashed assets (and their .br/.gz made at build time) cached for a year, everything else
+  // (index.html) revalidated on every load. Every GET outside /api that is not a file is the app's index.html,
+  // and the app routes it (with its own "Sidan finns inte").
+  const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: false, cacheControl: false });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      // One route per built file: a folder or a missing file falls through to the not-found handler below.
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const hashed = path.relative(config.webDist, filePath).split(path.sep)[0] === 'assets';
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api')) return send(reply, req, 'ROUTE_NOT_FOUND');
-    // A missing asset is a 404, never the HTML shell (the browser would refuse it as script).
-    if (req.url.startsWith('/assets/')) return reply.code(404).type('text/plain; charset=utf-8').send('Filen finns inte.');
-    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
-      // Hashed assets are immutable; the HTML shell must always be fresh.
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+    if (isApiPath(req.url)) return send(reply, req, 'ROUTE_NOT_FOUND');
+    reply.header('cache-control', 'no-store');
+    // A missing file (an old hashed asset, /favicon.ico) is a 404, never the HTML shell (the browser would refuse it as script).
+    if (!hasWeb || (req.method !== 'GET' && req.method !== 'HEAD') || looksLikeFile(req.url)) {
+      return reply.code(404).type('text/plain; charset=utf-8').send('Sidan finns inte.');
     }
-    return reply.code(404).type('text/plain; charset=utf-8').send('Sidan finns inte.');
+    return reply.sendFile('index.html');
   });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -183,6 +214,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAdminRoutes(api, deps);
   registerOversightRoutes(api, deps);
   return app;
+}
+
+/** `/api` and everything under it (not `/apix`). */
+function isApiPath(url: string): boolean {
+  return /^\/api(?:[/?#]|$)/.test(url);
+}
+
+/** A request for a file rather than a page: anything under /assets/, or a last segment with an extension. */
+function looksLikeFile(url: string): boolean {
+  const pathname = url.split(/[?#]/)[0];
+  return /^\/assets\/./.test(pathname) || /\/[^/]*\.[A-Za-z0-9]+$/.test(pathname);
+}
+
+/** `GET /api/cases/:id/acknowledge` → `getCasesByIdAcknowledge`: stable, unique per method and path. */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api(?=\/|$)/, '')
+    .split('/')
+    .filter(Boolean)
+    .flatMap((seg) => (seg.startsWith(':') || seg.startsWith('{') ? ['by', ...seg.replace(/[:{}]/g, '').split(/[-_]/)] : seg.split(/[-_.]/)));
+  const cap = (w: string) => (w ? w[0].toUpperCase() + w.slice(1) : '');
+  return method.toLowerCase() + words.map(cap).join('');
 }
 
 export interface RouteAccess {

@@ -17,7 +17,7 @@ describe('route table', () => {
     expect(api.length).toBeGreaterThan(20);
     for (const r of api) expect(r.access, `${r.method} ${r.url}`).not.toBe('UNDECLARED');
     const publicRoutes = api.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
-    expect(publicRoutes).toEqual(['GET /api/auth/demo-accounts', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout']);
+    expect(publicRoutes).toEqual(['GET /api/auth/demo-accounts', 'GET /api/auth/session', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout']);
   });
 
   it('refuses to build an app with a route that declares no access', async () => {

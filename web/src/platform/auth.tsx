@@ -2,8 +2,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { MeOut } from '../../../src/platform/auth/schema';
-import { api, isApiError } from './api';
+import type { MeOut, SessionOut } from '../../../src/platform/auth/schema';
+import { api } from './api';
 import { ErrorState, Loading, NotAllowed } from './states';
 
 export type Me = MeOut;
@@ -23,14 +23,16 @@ export type Permission =
 
 export const meQueryKey = ['me'] as const;
 
+/** The signed-in user, or null before sign-in (an answer from the API, not a 401). */
 export function useMe() {
-  return useQuery({
-    queryKey: meQueryKey,
-    queryFn: () => api<Me>('/auth/me', { ignoreUnauthenticated: true }),
-    retry: false,
-    staleTime: 5 * 60_000,
-  });
+  return useQuery<Me | null>({ queryKey: meQueryKey, ...sessionQuery });
 }
+
+export const sessionQuery = {
+  queryFn: async (): Promise<Me | null> => (await api<SessionOut>('/auth/session')).me,
+  retry: false,
+  staleTime: 5 * 60_000,
+};
 
 /** The signed-in user. Only for components rendered inside <RequireAuth>. */
 export function useCurrentUser(): Me {
@@ -39,7 +41,7 @@ export function useCurrentUser(): Me {
   return data;
 }
 
-export function can(me: Me | undefined, permission: Permission): boolean {
+export function can(me: Me | null | undefined, permission: Permission): boolean {
   return !!me && me.permissions.includes(permission);
 }
 
@@ -74,12 +76,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <Loading label="Hämtar dina uppgifter" />;
-  if (me.isError) {
-    if (isApiError(me.error) && me.error.status === 401) {
-      return <Navigate to={loginPath(location.pathname + location.search)} replace />;
-    }
-    return <ErrorState error={me.error} />;
-  }
+  if (me.isError) return <ErrorState error={me.error} />;
+  if (!me.data) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   return <>{children}</>;
 }
 
