@@ -70,7 +70,7 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AppDeps) {
   api.get(
     '/api/auth/session',
     { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Inloggad användare, eller null före inloggning', response: { 200: sessionOut } } },
-    async (req) => ({ me: req.actor ? await presentMe(deps, req.actor.id) : null }),
+    async (req) => ({ me: req.actor ? await presentMe(deps, req.actor.id, await sessionNotice(deps.db, req.cookies[SESSION_COOKIE] ?? '')) : null }),
   );
   api.get(
     '/api/auth/demo-accounts',
