@@ -20,7 +20,7 @@ export default defineConfig({
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   // Journeys also load each page afresh once (reloadOnce in helpers.ts): room for that on a busy machine.
-  timeout: 120_000,
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { outputFolder: path.join(root, 'playwright-report'), open: 'never' }]] : [['list']],
   use: {
