@@ -1,7 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
+// Every area's tables.ts (and the platform's): a new stage's tables are found without editing this file.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/platform/db/schema.ts',
+  schema: './src/**/tables.ts',
   out: './migrations',
 });

@@ -14,7 +14,6 @@ import { classifySearch } from '../src/people/identity-number';
 import { searchPersons as searchQuery } from '../src/people/repo';
 import { recordAudit } from '../src/platform/audit/record';
 import { openPglite, openPostgres, type Database, type Db } from '../src/platform/db/connect';
-import * as schema from '../src/platform/db/schema';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import {
@@ -206,7 +205,7 @@ async function diagnose(database: Database, q: Queries): Promise<string[]> {
     const captured: { sql: string; params: unknown[] }[] = [];
     const logger = { logQuery: (text: string, params: unknown[]) => captured.push({ sql: text, params }) };
     const client = (db as unknown as { $client: any }).$client;
-    const logged = (database.kind === 'pglite' ? drizzlePglite(client, { schema, logger }) : drizzlePg(client, { schema, logger })) as unknown as Db;
+    const logged = (database.kind === 'pglite' ? drizzlePglite(client, { logger }) : drizzlePg(client, { logger })) as unknown as Db;
     await searchQuery(logged, classifySearch(x), 50);
     for (const c of captured) {
       let text = c.sql;

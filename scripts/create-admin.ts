@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { loadConfig } from '../src/platform/config';
 import { openMigrated } from '../src/platform/db/connect';
 import { seedDefaults } from '../src/platform/seed/defaults';
+import { AREAS } from '../src/areas';
 import { hashPassword } from '../src/platform/auth/password';
 import { users } from '../src/platform/tables';
 import { recordAudit } from '../src/platform/audit/record';
@@ -43,7 +44,7 @@ if (!pw.success) {
 const config = loadConfig();
 const database = await openMigrated(config);
 try {
-  await seedDefaults(database.db);
+  await seedDefaults(database.db, AREAS);
   const hash = await hashPassword(pw.data);
   await database.db.transaction(async (tx) => {
     const [u] = await tx

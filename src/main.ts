@@ -1,12 +1,13 @@
 // Start: config → database → migrate (as the owner role when given) → seed (defaults; demo on an empty demo database) → HTTP.
-import { buildApp } from './platform/http/app';
+import { buildKontaktApp } from './app';
+import { AREAS } from './areas';
 import { loadConfig, type Config } from './platform/config';
 import { systemClock, type Clock } from './platform/clock';
 import { openMigrated, type Database } from './platform/db/connect';
 
 export { writePgliteTemplate } from './platform/db/connect';
 import { seedDefaults, startupState } from './platform/seed/defaults';
-import { seedDemo } from './platform/seed/seed-demo';
+import { seedDemo } from './demo/seed-demo';
 import { runMaintenance, scheduleMaintenance } from './platform/maintenance';
 
 /** Milliseconds per start-up phase, logged once so start-up time can be followed in production. */
@@ -29,8 +30,8 @@ export async function prepareDatabase(config: Config, clock: Clock = systemClock
   sw.lap('openAndMigrate');
   // Defaults go in once, with the first start; after that they belong to the administrator.
   const state = await startupState(database.db);
-  if (!state.hasMunicipality) await seedDefaults(database.db);
-  if (config.demo && !state.hasUsers) await seedDemo(database.db, clock, config);
+  if (!state.hasMunicipality) await seedDefaults(database.db, AREAS);
+  if (config.demo && !state.hasUsers) await seedDemo(database.db, clock, config, AREAS);
   sw.lap('seed');
   return database;
 }
@@ -38,7 +39,7 @@ export async function prepareDatabase(config: Config, clock: Clock = systemClock
 export async function startServer(config: Config = loadConfig(), clock: Clock = systemClock) {
   const sw = stopwatch();
   const database = await prepareDatabase(config, clock, sw);
-  const app = await buildApp({ db: database.db, config, clock });
+  const app = await buildKontaktApp({ db: database.db, config, clock });
   sw.lap('buildApp');
   await app.listen({ port: config.port, host: config.host });
   sw.lap('listen');

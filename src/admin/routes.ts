@@ -1,7 +1,6 @@
 // HTTP for the administrator (units, users, legal bases, municipality) and the staff picker.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { contextOf, type AppDeps } from '../platform/http/app';
+import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse } from '../platform/validation';
 import { ROLES } from '../platform/policy/roles';
 import { createLegalBasis, listLegalBases, updateLegalBasis } from '../decisions/legal-bases';
@@ -28,9 +27,8 @@ import {
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 const tags = ['Administration'];
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
-type Id = { id: string };
 
-export function registerAdminRoutes(api: FastifyInstance, deps: AppDeps) {
+export function registerAdminRoutes(api: Api, deps: AppDeps) {
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, deps);
   const units = { access: { permission: 'admin:units' as const } };
   const users = { access: { permission: 'admin:users' as const } };
@@ -39,36 +37,35 @@ export function registerAdminRoutes(api: FastifyInstance, deps: AppDeps) {
 
   api.get('/api/admin/units', { config: units, schema: { tags, summary: 'Enheter', response: { 200: list(unitOut), ...errors } } }, async (req) => listUnits(ctx(req)));
   api.post('/api/admin/units', { config: units, schema: { tags, summary: 'Skapa enhet', body: unitBody, response: { 201: unitOut, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await createUnit(ctx(req), req.body as z.output<typeof unitBody>)),
+    reply.code(201).send(await createUnit(ctx(req), req.body)),
   );
   api.patch(
     '/api/admin/units/:id',
     { config: units, schema: { tags, summary: 'Ändra enhet', params: idParams, body: unitUpdateBody, response: { 200: unitOut, ...errors } } },
-    async (req) => updateUnit(ctx(req), (req.params as Id).id, req.body as z.output<typeof unitUpdateBody>),
+    async (req) => updateUnit(ctx(req), req.params.id, req.body),
   );
 
   api.get('/api/admin/users', { config: users, schema: { tags, summary: 'Användare', response: { 200: list(userOut), ...errors } } }, async (req) => listUsers(ctx(req)));
   api.post('/api/admin/users', { config: users, schema: { tags, summary: 'Skapa användare', body: userCreateBody, response: { 201: userOut, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await createUser(ctx(req), req.body as z.output<typeof userCreateBody>)),
+    reply.code(201).send(await createUser(ctx(req), req.body)),
   );
   api.patch(
     '/api/admin/users/:id',
     { config: users, schema: { tags, summary: 'Ändra användare', params: idParams, body: userUpdateBody, response: { 200: userOut, ...errors } } },
-    async (req) => updateUser(ctx(req), (req.params as Id).id, req.body as z.output<typeof userUpdateBody>),
+    async (req) => updateUser(ctx(req), req.params.id, req.body),
   );
   api.post(
     '/api/admin/users/:id/unlock',
     { config: users, schema: { tags, summary: 'Lås upp inloggningen efter misslyckade försök', params: idParams, response: { 200: userOut, ...errors } } },
-    async (req) => unlockUser(ctx(req), (req.params as Id).id),
+    async (req) => unlockUser(ctx(req), req.params.id),
   );
-  type GrantParams = z.output<typeof protectedIdentityGrantParams>;
   api.put(
     '/api/admin/users/:id/protected-identity/:unitId',
     {
       config: users,
       schema: { tags, summary: 'Ge behörighet till skyddad identitet i en enhet', params: protectedIdentityGrantParams, response: { 200: userOut, ...errors } },
     },
-    async (req) => grantProtectedIdentity(ctx(req), (req.params as GrantParams).id, (req.params as GrantParams).unitId, (db, id) => presentById(db, id, deps.clock.now())),
+    async (req) => grantProtectedIdentity(ctx(req), req.params.id, req.params.unitId, (db, id) => presentById(db, id, deps.clock.now())),
   );
   api.delete(
     '/api/admin/users/:id/protected-identity/:unitId',
@@ -76,7 +73,7 @@ export function registerAdminRoutes(api: FastifyInstance, deps: AppDeps) {
       config: users,
       schema: { tags, summary: 'Ta bort behörighet till skyddad identitet i en enhet', params: protectedIdentityGrantParams, response: { 200: userOut, ...errors } },
     },
-    async (req) => revokeProtectedIdentity(ctx(req), (req.params as GrantParams).id, (req.params as GrantParams).unitId, (db, id) => presentById(db, id, deps.clock.now())),
+    async (req) => revokeProtectedIdentity(ctx(req), req.params.id, req.params.unitId, (db, id) => presentById(db, id, deps.clock.now())),
   );
 
   api.get('/api/admin/legal-bases', { config: bases, schema: { tags, summary: 'Rättsliga grunder', response: { 200: list(legalBasisOut), ...errors } } }, async (req) =>
@@ -85,12 +82,12 @@ export function registerAdminRoutes(api: FastifyInstance, deps: AppDeps) {
   api.post(
     '/api/admin/legal-bases',
     { config: bases, schema: { tags, summary: 'Lägg till rättslig grund', body: legalBasisBody, response: { 201: legalBasisOut, ...errors } } },
-    async (req, reply) => reply.code(201).send(await createLegalBasis(ctx(req), req.body as z.output<typeof legalBasisBody>)),
+    async (req, reply) => reply.code(201).send(await createLegalBasis(ctx(req), req.body)),
   );
   api.patch(
     '/api/admin/legal-bases/:id',
     { config: bases, schema: { tags, summary: 'Ändra rättslig grund', params: idParams, body: legalBasisUpdateBody, response: { 200: legalBasisOut, ...errors } } },
-    async (req) => updateLegalBasis(ctx(req), (req.params as Id).id, req.body as z.output<typeof legalBasisUpdateBody>),
+    async (req) => updateLegalBasis(ctx(req), req.params.id, req.body),
   );
 
   api.get('/api/admin/municipality', { config: settings, schema: { tags, summary: 'Kommunens inställningar', response: { 200: municipalityOut, ...errors } } }, async (req) =>
@@ -99,7 +96,7 @@ export function registerAdminRoutes(api: FastifyInstance, deps: AppDeps) {
   api.put(
     '/api/admin/municipality',
     { config: settings, schema: { tags, summary: 'Ändra kommunens inställningar', body: municipalityBody, response: { 200: municipalityOut, ...errors } } },
-    async (req) => updateMunicipalitySettings(ctx(req), req.body as z.output<typeof municipalityBody>),
+    async (req) => updateMunicipalitySettings(ctx(req), req.body),
   );
 
   api.get(
@@ -113,6 +110,6 @@ export function registerAdminRoutes(api: FastifyInstance, deps: AppDeps) {
         response: { 200: list(z.object({ id: z.string(), displayName: z.string(), role: z.enum(ROLES), unitName: z.string().nullable() })), ...errors },
       },
     },
-    async (req) => listStaff(ctx(req), (req.query as { role?: (typeof ROLES)[number] }).role),
+    async (req) => listStaff(ctx(req), req.query.role),
   );
 }

@@ -7,7 +7,6 @@ import { getMunicipality } from '../platform/settings';
 import { requirePerson } from '../people/repo';
 import { protectedContactCase, recordProtectedReveal } from '../people/load-person-view';
 import { acknowledgementLetterPdf } from './acknowledgement-letter';
-import { casesOfPerson } from './repo';
 import { loadCase } from './load-case';
 import { documentationDeadline, documentationMissing } from './rules';
 
@@ -20,7 +19,7 @@ export async function createAcknowledgementLetter(ctx: UseCaseContext, caseId: s
     const { c, unitName, responsibleName } = await loadCase(tx, ctx, caseId);
     if (!c.acknowledgedDate) throw new AppError('CASE_NOT_ACKNOWLEDGED');
     const person = await requirePerson(tx, c.personId);
-    const basis = await protectedContactCase(tx, ctx, person, await casesOfPerson(tx, person.id));
+    const basis = await protectedContactCase(tx, ctx, person);
     const showAddress = !person.protectedIdentity || basis !== null;
     if (basis) await recordProtectedReveal(tx, ctx, person, basis, 'letter');
     const m = await getMunicipality(tx);

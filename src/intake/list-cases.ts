@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import { inReadUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
-import { caseScope, myCases } from '../platform/policy/scope';
+import { caseScope, myCases } from './scope';
 import { getMunicipality } from '../platform/settings';
 import { listCases as query } from './repo';
 import { presentCaseSummary } from './present';

@@ -1,9 +1,10 @@
-// Queries on cases. Nothing else writes the cases table.
-import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+// Queries on cases.
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
-import { caseNumberCounters, units, users } from '../platform/tables';
+import type { PersonHolding } from '../platform/policy/holders';
+import { units, users } from '../platform/tables';
 import { persons } from '../people/tables';
-import { cases } from './tables';
+import { caseNumberCounters, cases } from './tables';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -68,8 +69,22 @@ export async function listCases(
   return { rows: rows as CaseWithNames[], total: Number(n) };
 }
 
-export function casesOfPerson(db: Queryable, personId: string): Promise<CaseRow[]> {
-  return db.select().from(cases).where(eq(cases.personId, personId)).orderBy(desc(cases.receivedDate));
+/** A person's cases, newest first; `where` limits them (the reader's case scope). */
+export function casesOfPerson(db: Queryable, personId: string, where?: SQL): Promise<CaseRow[]> {
+  return db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.personId, personId), where))
+    .orderBy(desc(cases.receivedDate));
+}
+
+/** Intake's holders of a person (every case, whatever the reader's scope): what the skyddad identitet rule weighs. */
+export function caseHoldersOfPerson(db: Queryable, personId: string): Promise<PersonHolding[]> {
+  return db
+    .select({ caseId: cases.id, unitId: cases.unitId, responsibleUserId: cases.responsibleUserId })
+    .from(cases)
+    .where(eq(cases.personId, personId))
+    .orderBy(desc(cases.receivedDate));
 }
 
 /** Next running number for the year, inside the caller's transaction (the row lock serialises it). */

@@ -106,3 +106,15 @@ export type CaseOut = z.infer<typeof caseOut>;
 export type CaseSummaryOut = z.infer<typeof caseSummaryOut>;
 
 export const caseListOut = z.object({ items: z.array(caseSummaryOut), total: z.number(), page: z.number(), pageSize: z.number() });
+
+/** A person's cases (GET /api/persons/:id/cases): those in the reader's case scope, newest first. */
+export const personCaseOut = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  route: z.enum(['LSS', 'SOL']),
+  status: z.string(),
+  statusLabel: z.string(),
+  receivedDate: z.string(),
+});
+export const personCasesOut = z.object({ items: z.array(personCaseOut) });
+export type PersonCasesOut = z.infer<typeof personCasesOut>;

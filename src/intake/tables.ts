@@ -44,3 +44,9 @@ export const cases = pgTable(
     check('cases_personkrets_group_chk', sql`${t.personkretsGroup} is null or ${t.personkretsGroup} between 1 and 3`),
   ],
 );
+
+/** Running number per year for case numbers; incremented inside the registering transaction. */
+export const caseNumberCounters = pgTable('case_number_counters', {
+  year: integer('year').primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});

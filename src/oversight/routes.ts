@@ -1,11 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
-import { contextOf, type AppDeps } from '../platform/http/app';
+import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse } from '../platform/validation';
 import { auditListOut, auditSearchBody } from './schema';
 import { searchAuditLog } from './search-audit-log';
 
-export function registerOversightRoutes(api: FastifyInstance, deps: AppDeps) {
+export function registerOversightRoutes(api: Api, deps: AppDeps) {
   api.post(
     '/api/audit/search',
     {
@@ -17,6 +15,6 @@ export function registerOversightRoutes(api: FastifyInstance, deps: AppDeps) {
         response: { 200: auditListOut, 400: errorResponse, 401: errorResponse, 403: errorResponse },
       },
     },
-    async (req) => searchAuditLog(contextOf(req, deps), req.body as z.output<typeof auditSearchBody>),
+    async (req) => searchAuditLog(contextOf(req, deps), req.body),
   );
 }

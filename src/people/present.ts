@@ -1,8 +1,6 @@
 // What a person looks like to a given reader. Skyddad identitet hides contact details
 // (the person's and their representatives') from everyone the policy does not name.
 import { can, type Actor } from '../platform/policy/permissions';
-import type { CaseRow } from '../intake/repo';
-import { statusOf } from '../intake/present';
 import { formatIdentityNumber } from './identity-number';
 import type { PersonRow, RepresentativeRow } from './repo';
 import type { PersonOut, PersonSummaryOut } from './schema';
@@ -21,15 +19,8 @@ export function presentPersonSummary(p: PersonRow): PersonSummaryOut {
   };
 }
 
-/** `visibleCases` are those inside the actor's case scope; `showContact` from the policy (`protectedContactBasis`). */
-export function presentPerson(
-  actor: Actor,
-  p: PersonRow,
-  reps: RepresentativeRow[],
-  showContact: boolean,
-  visibleCases: CaseRow[],
-  today: string,
-): PersonOut {
+/** `showContact` from the policy (`protectedContactBasis`). The person's cases come from intake (GET /api/persons/:id/cases). */
+export function presentPerson(actor: Actor, p: PersonRow, reps: RepresentativeRow[], showContact: boolean): PersonOut {
   return {
     ...presentPersonSummary(p),
     sex: p.sex,
@@ -44,7 +35,6 @@ export function presentPerson(
       address: showContact ? r.address : null,
       version: r.version,
     })),
-    cases: visibleCases.map((c) => ({ id: c.id, caseNumber: c.caseNumber, route: c.route, receivedDate: c.receivedDate, ...statusOf(c, today) })),
     version: p.version,
     abilities: { canEdit: can(actor, 'person:write') && showContact, canRegisterRequest: can(actor, 'case:write') },
   };

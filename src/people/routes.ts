@@ -1,7 +1,6 @@
 // HTTP for persons: validate → authorise (config.access) → use case → present.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { contextOf, type AppDeps } from '../platform/http/app';
+import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse, versionQuery } from '../platform/validation';
 import { addRepresentative } from './add-representative';
 import { createPerson } from './create-person';
@@ -25,7 +24,7 @@ import {
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 const tags = ['Personer'];
 
-export function registerPeopleRoutes(api: FastifyInstance, deps: AppDeps) {
+export function registerPeopleRoutes(api: Api, deps: AppDeps) {
   const read = { access: { permission: 'person:read' as const } };
   const write = { access: { permission: 'person:write' as const } };
 
@@ -35,22 +34,22 @@ export function registerPeopleRoutes(api: FastifyInstance, deps: AppDeps) {
       config: read,
       schema: { tags, summary: 'Sök person på namn eller personnummer', body: personSearchBody, response: { 200: z.object({ items: z.array(personSummaryOut) }), ...errors } },
     },
-    async (req) => searchPersons(contextOf(req, deps), (req.body as z.output<typeof personSearchBody>).query),
+    async (req) => searchPersons(contextOf(req, deps), req.body.query),
   );
   api.post(
     '/api/persons',
     { config: write, schema: { tags, summary: 'Registrera person', body: personCreateBody, response: { 201: personOut, ...errors } } },
-    async (req, reply) => reply.code(201).send(await createPerson(contextOf(req, deps), req.body as z.output<typeof personCreateBody>)),
+    async (req, reply) => reply.code(201).send(await createPerson(contextOf(req, deps), req.body)),
   );
   api.get(
     '/api/persons/:id',
     { config: read, schema: { tags, summary: 'Visa person', params: personIdParams, response: { 200: personOut, ...errors } } },
-    async (req) => getPerson(contextOf(req, deps), (req.params as { id: string }).id),
+    async (req) => getPerson(contextOf(req, deps), req.params.id),
   );
   api.patch(
     '/api/persons/:id',
     { config: write, schema: { tags, summary: 'Ändra personuppgifter', params: personIdParams, body: personUpdateBody, response: { 200: personOut, ...errors } } },
-    async (req) => updatePerson(contextOf(req, deps), (req.params as { id: string }).id, req.body as z.output<typeof personUpdateBody>),
+    async (req) => updatePerson(contextOf(req, deps), req.params.id, req.body),
   );
   api.post(
     '/api/persons/:id/representatives',
@@ -59,7 +58,7 @@ export function registerPeopleRoutes(api: FastifyInstance, deps: AppDeps) {
       schema: { tags, summary: 'Lägg till företrädare', params: personIdParams, body: representativeBody, response: { 201: personOut, ...errors } },
     },
     async (req, reply) =>
-      reply.code(201).send(await addRepresentative(contextOf(req, deps), (req.params as { id: string }).id, req.body as z.output<typeof representativeBody>)),
+      reply.code(201).send(await addRepresentative(contextOf(req, deps), req.params.id, req.body)),
   );
   api.patch(
     '/api/persons/:id/representatives/:representativeId',
@@ -67,10 +66,7 @@ export function registerPeopleRoutes(api: FastifyInstance, deps: AppDeps) {
       config: write,
       schema: { tags, summary: 'Ändra företrädare', params: representativeParams, body: representativeUpdateBody, response: { 200: personOut, ...errors } },
     },
-    async (req) => {
-      const p = req.params as z.output<typeof representativeParams>;
-      return updateRepresentative(contextOf(req, deps), p.id, p.representativeId, req.body as z.output<typeof representativeUpdateBody>);
-    },
+    async (req) => updateRepresentative(contextOf(req, deps), req.params.id, req.params.representativeId, req.body),
   );
   api.delete(
     '/api/persons/:id/representatives/:representativeId',
@@ -84,9 +80,6 @@ export function registerPeopleRoutes(api: FastifyInstance, deps: AppDeps) {
         response: { 200: personOut, ...errors },
       },
     },
-    async (req) => {
-      const p = req.params as z.output<typeof representativeParams>;
-      return removeRepresentative(contextOf(req, deps), p.id, p.representativeId, (req.query as { version: number }).version);
-    },
+    async (req) => removeRepresentative(contextOf(req, deps), req.params.id, req.params.representativeId, req.query.version),
   );
 }

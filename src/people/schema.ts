@@ -99,9 +99,6 @@ export const personOut = personSummaryOut.extend({
     .nullable(),
   contactHidden: z.boolean(),
   representatives: z.array(representativeOut),
-  cases: z.array(
-    z.object({ id: z.string(), caseNumber: z.string(), route: z.enum(['LSS', 'SOL']), status: z.string(), statusLabel: z.string(), receivedDate: z.string() }),
-  ),
   version: z.number(),
   abilities: z.object({ canEdit: z.boolean(), canRegisterRequest: z.boolean() }),
 });

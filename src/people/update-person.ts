@@ -5,7 +5,6 @@ import { inTransaction } from '../platform/db/transaction';
 import { updateVersioned } from '../platform/db/versioned';
 import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
-import { casesOfPerson } from '../intake/repo';
 import { loadPersonView, protectedContactCase } from './load-person-view';
 import { requirePerson } from './repo';
 import type { personUpdateBody, PersonOut } from './schema';
@@ -14,7 +13,7 @@ import { persons } from './tables';
 /** Someone who may not see a protected person's contact details may not change them either. */
 export async function requireContactAccess(tx: Tx, ctx: UseCaseContext, personId: string) {
   const p = await requirePerson(tx, personId);
-  if (p.protectedIdentity && !(await protectedContactCase(tx, ctx, p, await casesOfPerson(tx, personId)))) {
+  if (p.protectedIdentity && !(await protectedContactCase(tx, ctx, p))) {
     throw new AppError('FORBIDDEN', {
       message: 'Personen har skyddad identitet. Bara den som har behörighet till skyddad identitet och ett ärende för personen i sin enhet kan ändra uppgifterna.',
     });

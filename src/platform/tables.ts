@@ -101,10 +101,3 @@ export const municipality = pgTable(
   },
   (t) => [check('municipality_single_row', sql`${t.id} = 1`)],
 );
-
-/** Running number per year for case numbers; incremented inside the registering transaction. */
-export const caseNumberCounters = pgTable('case_number_counters', {
-  year: integer('year').primaryKey(),
-  lastNumber: integer('last_number').notNull(),
-});
-

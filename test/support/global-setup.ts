@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../../src/platform/db/connect';
 import { seedDefaults } from '../../src/platform/seed/defaults';
+import { AREAS } from '../../src/areas';
 
 export async function setup(project: TestProject) {
   const pgUrl = process.env.KONTAKT_TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
@@ -19,7 +20,7 @@ export async function setup(project: TestProject) {
     url.pathname = `/${name}`;
     const database = await openPostgres(url.toString(), 2);
     await database.migrate();
-    await seedDefaults(database.db);
+    await seedDefaults(database.db, AREAS);
     await database.close();
     project.provide('pgTemplate', name);
     return async () => {
@@ -29,7 +30,7 @@ export async function setup(project: TestProject) {
   }
   const database = await openPglite(null);
   await database.migrate();
-  await seedDefaults(database.db);
+  await seedDefaults(database.db, AREAS);
   const client = (database.db as unknown as { $client: { dumpDataDir(c?: string): Promise<Blob> } }).$client;
   const dump = await client.dumpDataDir('none');
   const file = path.join(os.tmpdir(), `kontakt-template-${process.pid}.tar`);

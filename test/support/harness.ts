@@ -1,7 +1,7 @@
 // Test harness: a fresh database, a fixed clock, the real HTTP app, and factories that take
 // overrides (each test states only the facts it depends on).
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/platform/http/app';
+import { buildKontaktApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/platform/config';
 import { fixedClock } from '../../src/platform/clock';
 import type { Database, Db } from '../../src/platform/db/connect';
@@ -27,7 +27,7 @@ export async function setupHarness(opts: { now?: string; env?: Record<string, st
   const database = await freshDatabase();
   const clock = fixedClock(opts.now ?? '2026-03-16T10:00:00+01:00');
   const config = loadConfig({ NODE_ENV: 'test', DEMO: '0', LOGIN_ATTEMPTS_PER_IP: '1000', WEB_DIST: '/nonexistent', ...opts.env });
-  const app = await buildApp({ db: database.db, config, clock, logger: opts.logger ?? false });
+  const app = await buildKontaktApp({ db: database.db, config, clock, logger: opts.logger ?? false });
   await app.ready();
   return {
     database,

@@ -1,16 +1,12 @@
 // Sign in, sign out, who am I, and (demo mode only) the demo logins.
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import type { AppDeps } from '../http/app';
-import { contextOf } from '../http/app';
+import { contextOf, type Api, type AppDeps } from '../http/route-kit';
 import { errorResponse } from '../validation';
 import { municipality, units, users } from '../tables';
 import { permissionsOf } from '../policy/permissions';
 import { roleLabel, type Role } from '../policy/roles';
 import { inTransaction } from '../db/transaction';
 import { recordAudit } from '../audit/record';
-import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-data';
 import { demoAccountsOut, loginBody, meOut, sessionOut, type MeOut } from './schema';
 import { logIn } from './log-in';
 import { deleteSession, sessionNotice, SESSION_COOKIE, type FailedAttemptsNotice } from './sessions';
@@ -41,14 +37,22 @@ async function presentMe(deps: AppDeps, userId: string, notice: FailedAttemptsNo
   };
 }
 
-export function registerAuthRoutes(api: FastifyInstance, deps: AppDeps) {
+/** A demo login shown on the sign-in page in demo mode (the data is src/demo/, given to buildApp). */
+export interface DemoAccount {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  unitName: string | null;
+}
+
+export function registerAuthRoutes(api: Api, deps: AppDeps, demoAccounts: readonly DemoAccount[]) {
   const errors = { 400: errorResponse, 401: errorResponse, 429: errorResponse };
   api.post(
     '/api/auth/login',
     { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Logga in', body: loginBody, response: { 200: meOut, ...errors } } },
     async (req, reply) => {
-      const body = req.body as z.infer<typeof loginBody>;
-      const { token, userId } = await logIn({ db: deps.db, clock: deps.clock, config: deps.config, actor: null, requestId: req.id, clientIp: req.ip }, body);
+      const { token, userId } = await logIn({ db: deps.db, clock: deps.clock, config: deps.config, actor: null, requestId: req.id, clientIp: req.ip }, req.body);
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', path: '/' });
       return presentMe(deps, userId, await sessionNotice(deps.db, token));
     },
@@ -79,7 +83,7 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AppDeps) {
       // Outside demo mode an empty list: the login page asks on every visit, and that is no error.
       if (!deps.config.demo) return { accounts: [] };
       return {
-        accounts: DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, displayName: u.displayName, roleLabel: roleLabel[u.role], unitName: u.unitName })),
+        accounts: demoAccounts.map((u) => ({ username: u.username, password: u.password, displayName: u.displayName, roleLabel: roleLabel[u.role], unitName: u.unitName })),
       };
     },
   );

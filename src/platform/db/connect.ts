@@ -11,11 +11,10 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import * as schema from './schema';
 import { checkAuditTriggers, checkRuntimeRole, currentRole, grantRuntimeRole } from './roles';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** The typed Drizzle client. No schema generic: nothing uses relational queries, so the platform needs no area's tables. */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything queries can run on: the database or an open transaction. */
 export type Queryable = Db | Tx;
@@ -53,7 +52,7 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Pr
     if (fresh && !loadDataDir && fs.existsSync(PGLITE_TEMPLATE)) loadDataDir = new Blob([fs.readFileSync(PGLITE_TEMPLATE)]);
   }
   const client = await PGlite.create(dataDir ?? undefined, loadDataDir ? { loadDataDir } : undefined);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -69,7 +68,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => undefined);
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   return {
     db,
     kind: 'postgres',
@@ -77,7 +76,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       const client = await pool.connect();
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-        const locked = drizzlePg(client, { schema });
+        const locked = drizzlePg(client);
         await migratePg(locked, { migrationsFolder: MIGRATIONS_DIR });
         if (then) await then(locked as unknown as Db);
       } finally {

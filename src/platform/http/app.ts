@@ -1,4 +1,4 @@
-// The HTTP application: plugins, the auth + policy gate, error mapping and every area's routes.
+// The HTTP application: plugins, the auth + policy gate, error mapping, and the routes of the areas it is given.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,20 +9,16 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Clock } from '../clock';
-import { trustProxyOption, type Config } from '../config';
-import { ping, type Db } from '../db/connect';
-import type { UseCaseContext } from '../context';
+import { trustProxyOption } from '../config';
+import { ping } from '../db/connect';
 import { AppError, describeError, ERROR_CODES, type ErrorCode } from '../errors';
 import { errorResponse } from '../validation';
-import { can, type Actor } from '../policy/permissions';
+import { can } from '../policy/permissions';
 import { resolveSession, SESSION_COOKIE, type SessionActor } from '../auth/sessions';
 import { describeAccess, type Access } from './access';
-import { registerAuthRoutes } from '../auth/routes';
-import { registerPeopleRoutes } from '../../people/routes';
-import { registerIntakeRoutes } from '../../intake/routes';
-import { registerAdminRoutes } from '../../admin/routes';
-import { registerOversightRoutes } from '../../oversight/routes';
+import { registerAuthRoutes, type DemoAccount } from '../auth/routes';
+import { installAreas, type Area } from '../areas';
+import type { AppDeps } from './route-kit';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,12 +26,10 @@ declare module 'fastify' {
   }
 }
 
-export interface AppDeps {
-  db: Db;
-  config: Config;
-  clock: Clock;
-  /** pino options or a logger destination for tests. */
-  logger?: boolean | Record<string, unknown>;
+/** What the app is built from: the platform's dependencies, the areas (src/areas.ts) and, in demo mode, the demo logins. */
+export interface AppOptions extends AppDeps {
+  areas: readonly Area[];
+  demoAccounts?: readonly DemoAccount[];
 }
 
 function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, extra: { message?: string; fields?: { path: string; message: string }[] } = {}) {
@@ -46,21 +40,16 @@ function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, extra: 
     .send({ code, message: extra.message ?? message, requestId: req.id, ...(extra.fields ? { fields: extra.fields } : {}) });
 }
 
-/** The use-case context for an authenticated request. */
-export function contextOf(req: FastifyRequest, deps: AppDeps): UseCaseContext {
-  if (!req.actor) throw new AppError('UNAUTHENTICATED');
-  const { unitName: _u, ...actor } = req.actor;
-  return { db: deps.db, clock: deps.clock, config: deps.config, actor: actor as Actor, requestId: req.id };
-}
-
 /** Log lines carry method, route pattern and status only: never a URL with ids or queries, never a body. */
 const logSerializers = {
   req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched', id: req.id }),
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance> {
+  const { areas, demoAccounts = [], ...deps } = appOptions;
   const { config } = deps;
+  installAreas(areas);
   const options: FastifyServerOptions = {
     logger:
       deps.logger === false
@@ -208,11 +197,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  registerAuthRoutes(api, deps);
-  registerPeopleRoutes(api, deps);
-  registerIntakeRoutes(api, deps);
-  registerAdminRoutes(api, deps);
-  registerOversightRoutes(api, deps);
+  registerAuthRoutes(api, deps, demoAccounts);
+  for (const area of areas) area.routes?.(api, deps);
   return app;
 }
 

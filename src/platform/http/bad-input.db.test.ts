@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { buildApp } from './app';
+import { buildKontaktApp } from '../../app';
 import { buildStaff, login, personBody, setupHarness, type ApiClient, type Harness } from '../../../test/support/harness';
 
 let h: Harness;
@@ -269,7 +269,7 @@ describe('an unexpected error', () => {
         cb();
       },
     });
-    const app = await buildApp({ db: h.db, config: h.config, clock: h.clock, logger: { level: 'info', stream } });
+    const app = await buildKontaktApp({ db: h.db, config: h.config, clock: h.clock, logger: { level: 'info', stream } });
     app.get('/api/test-unexpected', { config: { access: 'public' } }, async () => {
       await h.db.execute(sql`select ${'Anna Andersson'}::int`);
       return {};

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { personUpdateBody, representativeBody, representativeKindLabel, REPRESENTATIVE_KINDS, representativeUpdateBody } from '../../../src/people/schema';
-import { routeLabel } from '../../../src/intake/schema';
+import { routeLabel, type PersonCasesOut } from '../../../src/intake/schema';
 import { describeAge, describeBirth } from '../../../src/people/rules';
 import { today } from '../platform/dates';
 import { api, isApiError } from '../platform/api';
@@ -12,14 +12,14 @@ import { useCan } from '../platform/auth';
 import { ActionNotice, useActionNotice } from '../platform/flash';
 import { EditForm, RadioInput, TextAreaInput, TextInput, useForm } from '../platform/form';
 import { Page } from '../platform/page';
-import { Loading, NotFoundOrForbidden, PageError } from '../platform/states';
+import { ErrorState, Loading, NotFoundOrForbidden, PageError } from '../platform/states';
 import { DataTable, type ColumnDef } from '../platform/table';
 import { Badge, Button, FictitiousTag, Link, LinkButton, Notice, ProtectedBadge, Section, SummaryList } from '../platform/ui';
 import { idKindLabel, personQueryKey, showIdentityNumber, type Person } from './api';
 import { ContactFields, ProtectedIdentityField } from './person-fields';
 
 type Representative = Person['representatives'][number];
-type PersonCase = Person['cases'][number];
+type PersonCase = PersonCasesOut['items'][number];
 
 export const PROTECTED_NOTICE = 'Skyddad identitet – adress och kontaktuppgifter visas inte.';
 const PROTECTED_WHO = 'Bara den som har behörighet till skyddad identitet och ett ärende för personen i sin enhet kan se och ändra dem.';
@@ -59,7 +59,7 @@ function PersonView({ person }: { person: Person }) {
     >
       <ActionNotice notice={notice} />
       <PersonDetails person={person} onSaved={notice.show} />
-      <PersonCases cases={person.cases} />
+      <PersonCases personId={person.id} />
       <Representatives person={person} onSaved={notice.show} />
     </Page>
   );
@@ -175,12 +175,23 @@ const caseColumns = (canOpenCase: boolean): ColumnDef<PersonCase>[] => [
   { id: 'status', label: 'Status', render: (c) => <Badge tone="info">{c.statusLabel}</Badge> },
 ];
 
-function PersonCases({ cases }: { cases: PersonCase[] }) {
+/** The person's cases come from intake (GET /api/persons/:id/cases), in the reader's case scope. */
+function PersonCases({ personId }: { personId: string }) {
   // Link only to what this role can open.
   const canOpenCase = useCan('case:read');
+  const q = useQuery({ queryKey: [...personQueryKey(personId), 'cases'], queryFn: () => api<PersonCasesOut>(`/persons/${encodeURIComponent(personId)}/cases`) });
+  const cases = q.data?.items ?? [];
   return (
     <Section title="Ärenden" id="cases">
-      {cases.length === 0 ? <p>Personen har inga ärenden som du kan se.</p> : <DataTable label="Personens ärenden" columns={caseColumns(canOpenCase)} rows={cases} />}
+      {q.isPending ? (
+        <Loading label="Hämtar ärenden" />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : cases.length === 0 ? (
+        <p>Personen har inga ärenden som du kan se.</p>
+      ) : (
+        <DataTable label="Personens ärenden" columns={caseColumns(canOpenCase)} rows={cases} />
+      )}
     </Section>
   );
 }

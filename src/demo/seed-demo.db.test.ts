@@ -2,7 +2,7 @@
 // person's address, the others do not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { login, setupHarness, type Harness } from '../../../test/support/harness';
+import { login, setupHarness, type Harness } from '../../test/support/harness';
 import { DEMO_PASSWORD } from './demo-data';
 import { seedDemo } from './seed-demo';
 

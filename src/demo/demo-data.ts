@@ -1,5 +1,6 @@
 // "Demo kommun": units, one user per role, and fictitious persons. Demo mode only.
-import type { Role } from '../policy/roles';
+import type { Role } from '../platform/policy/roles';
+import type { DemoAccount } from '../platform/auth/routes';
 
 export const DEMO_MUNICIPALITY = {
   name: 'Demo kommun',
@@ -30,3 +31,12 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
   { username: 'lon', displayName: 'Lena Strand', role: 'lon', unitKey: null, unitName: null },
   { username: 'revisor', displayName: 'Rolf Ås', role: 'revisor', unitKey: null, unitName: null },
 ];
+
+/** The demo logins the sign-in page offers in demo mode (given to buildApp). */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = DEMO_USERS.map((u) => ({
+  username: u.username,
+  password: DEMO_PASSWORD,
+  displayName: u.displayName,
+  role: u.role,
+  unitName: u.unitName,
+}));

@@ -1,0 +1,28 @@
+// Every area (stage) of Kontakt, in process order. The platform imports none of them: it receives this list
+// (buildApp, seedDefaults, installAreas). A new stage is its folder, its migration and one line here.
+import type { Area } from './platform/areas';
+import type { DemoStep } from './demo/demo-step';
+import * as peopleTables from './people/tables';
+import { registerPeopleRoutes } from './people/routes';
+import { seedPeopleDemo } from './people/demo';
+import * as intakeTables from './intake/tables';
+import { registerIntakeRoutes } from './intake/routes';
+import { caseHoldersOfPerson } from './intake/repo';
+import { seedIntakeDemo } from './intake/demo';
+import * as decisionsTables from './decisions/tables';
+import { seedLegalBases } from './decisions/defaults';
+import { registerAdminRoutes } from './admin/routes';
+import { registerOversightRoutes } from './oversight/routes';
+
+/** An area as Kontakt knows it: what the platform takes, plus its step of the demo (src/demo/seed-demo.ts). */
+export interface KontaktArea extends Area {
+  demo?: DemoStep;
+}
+
+export const AREAS: readonly KontaktArea[] = [
+  { name: 'people', tables: peopleTables, routes: registerPeopleRoutes, demo: seedPeopleDemo },
+  { name: 'intake', tables: intakeTables, routes: registerIntakeRoutes, personHolders: caseHoldersOfPerson, demo: seedIntakeDemo },
+  { name: 'decisions', tables: decisionsTables, seedDefaults: seedLegalBases },
+  { name: 'admin', routes: registerAdminRoutes },
+  { name: 'oversight', routes: registerOversightRoutes },
+];
