@@ -2,6 +2,9 @@
 // overrides (each test states only the facts it depends on).
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildKontaktApp } from '../../src/app';
+
+/** The app with every area (src/areas.ts), for tests that build their own (config, logger). */
+export const buildApp = buildKontaktApp;
 import { loadConfig, type Config } from '../../src/platform/config';
 import { fixedClock } from '../../src/platform/clock';
 import type { Database, Db } from '../../src/platform/db/connect';

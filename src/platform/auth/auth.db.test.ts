@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { buildKontaktApp } from '../../app';
 import type { TrustProxy } from '../config';
 import * as password from './password';
-import { buildStaff, buildUser, client, login, setupHarness, TEST_PASSWORD, type Harness } from '../../../test/support/harness';
+import { buildApp, buildStaff, buildUser, client, login, setupHarness, TEST_PASSWORD, type Harness } from '../../../test/support/harness';
 
 // Pass-through spy: every sign-in must run exactly one password verification, whatever the outcome.
 vi.mock('./password', async (original) => {
@@ -41,7 +40,7 @@ describe('signing in and out', () => {
   });
 
   it('marks the cookie Secure behind https (trusted proxy)', async () => {
-    const app = await buildKontaktApp({ db: h.db, config: { ...h.config, trustProxy: 1 }, clock: h.clock, logger: false });
+    const app = await buildApp({ db: h.db, config: { ...h.config, trustProxy: 1 }, clock: h.clock, logger: false });
     const r = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -78,7 +77,7 @@ describe('signing in and out', () => {
   });
 
   it('works across two server instances sharing the database', async () => {
-    const other = await buildKontaktApp({ db: h.db, config: h.config, clock: h.clock, logger: false });
+    const other = await buildApp({ db: h.db, config: h.config, clock: h.clock, logger: false });
     const api = await login(h.app, staff.hl.username, TEST_PASSWORD, '10.5.0.1');
     const viaOther = client(other, api.cookie);
     expect((await viaOther.get('/api/auth/me')).json().user.username).toBe(staff.hl.username);
@@ -128,7 +127,7 @@ describe('the per-address throttle counts failures only', () => {
 describe('TRUST_PROXY: the client address is the one the trusted proxy saw', () => {
   let apps: FastifyInstance[] = [];
   const appWith = async (trustProxy: TrustProxy, loginAttemptsPerIp = 3) => {
-    const app = await buildKontaktApp({ db: h.db, config: { ...h.config, trustProxy, loginAttemptsPerIp }, clock: h.clock, logger: false });
+    const app = await buildApp({ db: h.db, config: { ...h.config, trustProxy, loginAttemptsPerIp }, clock: h.clock, logger: false });
     apps.push(app);
     return app;
   };
@@ -248,7 +247,7 @@ describe('failures are limited per account and client address', () => {
 
   it('keeps every counter in the database, so a second instance sees the lock', async () => {
     const u = await buildUser(h.db, { role: 'handlaggare', unitId: staff.lss.id });
-    const other = await buildKontaktApp({ db: h.db, config: h.config, clock: h.clock, logger: false });
+    const other = await buildApp({ db: h.db, config: h.config, clock: h.clock, logger: false });
     for (let i = 0; i < 5; i++) await attempt(u.username, WRONG, '10.70.0.1');
     const r = await other.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: TEST_PASSWORD }, remoteAddress: '10.70.0.1' });
     expect(r.statusCode).toBe(401);

@@ -6,11 +6,10 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, freshDatabase } from '../../../test/support/db';
-import { buildUser, client, TEST_PASSWORD } from '../../../test/support/harness';
+import { buildApp, buildUser, client, TEST_PASSWORD } from '../../../test/support/harness';
 import { prepareDatabase } from '../../main';
 import { fixedClock } from '../clock';
 import { loadConfig } from '../config';
-import { buildKontaktApp } from '../../app';
 import { recordAudit } from '../audit/record';
 import type { Database } from './connect';
 import { checkAuditTriggers, createDbRoles } from './roles';
@@ -111,7 +110,7 @@ describe.skipIf(engine !== 'postgres')('two roles: the runtime role cannot chang
   });
 
   it('runs the app: sign in, change data, and every step is logged', async () => {
-    const app = await buildKontaktApp({ db: database.db, config, clock, logger: false });
+    const app = await buildApp({ db: database.db, config, clock, logger: false });
     try {
       const admin = await buildUser(database.db, { role: 'administrator' });
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: admin.username, password: TEST_PASSWORD }, remoteAddress: '10.0.0.1' });

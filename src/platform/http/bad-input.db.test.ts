@@ -5,8 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { buildKontaktApp } from '../../app';
-import { buildStaff, login, personBody, setupHarness, type ApiClient, type Harness } from '../../../test/support/harness';
+import { buildApp, buildStaff, login, personBody, setupHarness, type ApiClient, type Harness } from '../../../test/support/harness';
 
 let h: Harness;
 let staff: Awaited<ReturnType<typeof buildStaff>>;
@@ -269,7 +268,7 @@ describe('an unexpected error', () => {
         cb();
       },
     });
-    const app = await buildKontaktApp({ db: h.db, config: h.config, clock: h.clock, logger: { level: 'info', stream } });
+    const app = await buildApp({ db: h.db, config: h.config, clock: h.clock, logger: { level: 'info', stream } });
     app.get('/api/test-unexpected', { config: { access: 'public' } }, async () => {
       await h.db.execute(sql`select ${'Anna Andersson'}::int`);
       return {};

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from './app';
-import { buildKontaktApp } from '../../app';
-import { buildStaff, login, setupHarness, type Harness } from '../../../test/support/harness';
+import { buildApp, buildStaff, login, setupHarness, type Harness } from '../../../test/support/harness';
 
 let h: Harness;
 let staff: Awaited<ReturnType<typeof buildStaff>>;
@@ -22,7 +21,7 @@ describe('route table', () => {
   });
 
   it('refuses to build an app with a route that declares no access', async () => {
-    const app = await buildKontaktApp({ db: h.db, config: h.config, clock: h.clock, logger: false });
+    const app = await buildApp({ db: h.db, config: h.config, clock: h.clock, logger: false });
     expect(() => app.get('/api/undeclared', async () => 'x')).toThrow(/declares no access/);
     await app.close();
   });
