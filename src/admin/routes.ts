@@ -4,15 +4,13 @@ import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse } from '../platform/validation';
 import { ROLES } from '../platform/policy/roles';
 import { createLegalBasis, listLegalBases, updateLegalBasis } from '../decisions/legal-bases';
+import { legalBasisBody, legalBasisOut, legalBasisUpdateBody } from '../decisions/schema';
 import { readMunicipalitySettings, updateMunicipalitySettings } from './municipality-settings';
 import { createUnit, listUnits, updateUnit } from './units';
 import { createUser, listStaff, listUsers, presentById, unlockUser, updateUser } from './users';
 import { grantProtectedIdentity, revokeProtectedIdentity } from './protected-identity-grants';
 import {
   idParams,
-  legalBasisBody,
-  legalBasisOut,
-  legalBasisUpdateBody,
   municipalityBody,
   municipalityOut,
   protectedIdentityGrantParams,

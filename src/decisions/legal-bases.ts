@@ -7,7 +7,7 @@ import { inTransaction } from '../platform/db/transaction';
 import { updateVersioned } from '../platform/db/versioned';
 import { AppError, uniqueViolation } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
-import type { legalBasisBody, legalBasisUpdateBody } from '../admin/schema';
+import type { legalBasisBody, legalBasisUpdateBody } from './schema';
 import { legalBases } from './tables';
 
 export type LegalBasisRow = typeof legalBases.$inferSelect;

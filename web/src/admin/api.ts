@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { legalBasisOut, municipalityOut, unitOut, userOut } from '../../../src/admin/schema';
+import type { municipalityOut, unitOut, userOut } from '../../../src/admin/schema';
+import type { legalBasisOut } from '../../../src/decisions/schema';
 
 export type Unit = z.infer<typeof unitOut>;
 export type User = z.infer<typeof userOut>;

@@ -1,5 +1,5 @@
 // The catalogue of legal bases: what a decision prints, how it is appealed, whether IVO reporting applies.
-import { APPEAL_ROUTES, appealRouteLabel, FEE_RULES, feeRuleLabel, legalBasisBody, legalBasisUpdateBody } from '../../../src/admin/schema';
+import { APPEAL_ROUTES, appealRouteLabel, FEE_RULES, feeRuleLabel, legalBasisBody, legalBasisUpdateBody } from '../../../src/decisions/schema';
 import { CheckboxInput, DateInput, EditForm, RadioInput, TextAreaInput, TextInput } from '../platform/form';
 import type { ColumnDef } from '../platform/table';
 import { Badge } from '../platform/ui';
