@@ -4,9 +4,8 @@ import type { Queryable } from '../platform/db/connect';
 import type { UseCaseContext } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { canOnCase, type Permission } from '../platform/policy/permissions';
+import { CASE_NOT_FOUND_MESSAGE } from './labels';
 import { findCase, type CaseWithNames } from './repo';
-
-export const CASE_NOT_FOUND_MESSAGE = 'Du har inte behörighet till ärendet, eller så finns det inte.';
 
 export async function loadCase(db: Queryable, ctx: UseCaseContext, id: string, permission: Permission = 'case:read'): Promise<CaseWithNames> {
   const r = await findCase(db, id);
