@@ -8,11 +8,12 @@ import { updateVersioned } from '../platform/db/versioned';
 import { AppError, fieldError, uniqueViolation } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { hashPassword } from '../platform/auth/password';
-import { UNIT_ROLES, type Role } from '../platform/policy/roles';
+import type { Role } from '../platform/policy/roles';
 import { scopeOf } from '../platform/policy/permissions';
 import { isLocked } from '../platform/auth/rules';
 import { loginFailures, sessions, units, users } from '../platform/tables';
 import type { userCreateBody, userUpdateBody } from './schema';
+import { unitProblem } from './rules';
 import { grantsByUser, revokeStaleGrants, type GrantOut } from './protected-identity-grants';
 
 type UserRow = typeof users.$inferSelect;
@@ -104,7 +105,8 @@ export async function listStaff(ctx: UseCaseContext, role?: Role) {
 }
 
 async function checkUnit(db: Queryable, role: Role, unitId: string | null | undefined) {
-  if (UNIT_ROLES.includes(role) && !unitId) throw fieldError('unitId', 'Välj vilken enhet personen arbetar på.');
+  const missingUnit = unitProblem(role, unitId);
+  if (missingUnit) throw fieldError(missingUnit.path, missingUnit.message);
   if (unitId) {
     const [u] = await db.select({ id: units.id }).from(units).where(eq(units.id, unitId));
     if (!u) throw fieldError('unitId', 'Enheten finns inte.');

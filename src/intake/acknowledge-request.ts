@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { AppError, fieldError } from '../platform/errors';
 import { changeCase } from './change-case';
-import { requirePastDate } from './load-case';
+import { throwProblems } from './problems';
+import { acknowledgementProblems } from './rules';
 import type { acknowledgeBody, CaseOut } from './schema';
 
 /**
@@ -16,19 +16,7 @@ export function acknowledgeRequest(ctx: UseCaseContext, caseId: string, input: z
     permission: 'case:write',
     action: 'case.acknowledge',
     apply: ({ c }) => {
-      if (c.acknowledgedDate) throw new AppError('CASE_ALREADY_ACKNOWLEDGED');
-      if (!c.applicationDate) {
-        throw new AppError('VALIDATION_FAILED', {
-          message: 'Det här är en aktualisering. Registrera ansökan när personen har ansökt. Sedan kan du bekräfta den.',
-        });
-      }
-      requirePastDate('acknowledgedDate', input.acknowledgedDate, ctx.clock.today(), { date: c.applicationDate, label: 'ansökan' });
-      if (c.route === 'LSS') {
-        if (!input.personkretsDocumentation) throw fieldError('personkretsDocumentation', 'Ange om det finns underlag som visar personkretsen.');
-        if (input.personkretsDocumentation === 'missing' && input.personkretsGroup) {
-          throw fieldError('personkretsGroup', 'Personkrets kan bara anges när underlaget finns.');
-        }
-      }
+      throwProblems(acknowledgementProblems(c, input, ctx.clock.today()));
       const lss = c.route === 'LSS';
       return {
         acknowledgedDate: input.acknowledgedDate,

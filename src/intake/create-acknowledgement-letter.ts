@@ -1,6 +1,5 @@
 import type { UseCaseContext } from '../platform/context';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { renderPdf } from '../platform/documents/pdf';
 import { getMunicipality } from '../platform/settings';
@@ -8,7 +7,8 @@ import { requirePerson } from '../people/repo';
 import { protectedContactCase, recordProtectedReveal } from '../people/load-person-view';
 import { acknowledgementLetterPdf } from './acknowledgement-letter';
 import { loadCase } from './load-case';
-import { documentationDeadline, documentationMissing } from './rules';
+import { throwProblems } from './problems';
+import { documentationDeadline, documentationMissing, letterRefusal } from './rules';
 
 /**
  * The acknowledgement letter as PDF. A protected person's address is printed only for readers allowed
@@ -17,7 +17,8 @@ import { documentationDeadline, documentationMissing } from './rules';
 export async function createAcknowledgementLetter(ctx: UseCaseContext, caseId: string): Promise<{ pdf: Buffer; fileName: string }> {
   const input = await inTransaction(ctx.db, async (tx) => {
     const { c, unitName, responsibleName } = await loadCase(tx, ctx, caseId);
-    if (!c.acknowledgedDate) throw new AppError('CASE_NOT_ACKNOWLEDGED');
+    throwProblems([letterRefusal(c)]);
+    const acknowledgedDate = c.acknowledgedDate!;
     const person = await requirePerson(tx, c.personId);
     const basis = await protectedContactCase(tx, ctx, person);
     const showAddress = !person.protectedIdentity || basis !== null;
@@ -31,9 +32,9 @@ export async function createAcknowledgementLetter(ctx: UseCaseContext, caseId: s
       route: c.route,
       receivedDate: c.receivedDate,
       // The letter is dated the day of the acknowledgement, whenever it is printed.
-      letterDate: c.acknowledgedDate,
+      letterDate: acknowledgedDate,
       // The intyg's due date is counted from the acknowledgement, so the letter and the case's warning agree.
-      documentationDueDate: documentationMissing(c) ? documentationDeadline(c.acknowledgedDate, m.documentationWithinWorkingDays) : null,
+      documentationDueDate: documentationMissing(c) ? documentationDeadline(acknowledgedDate, m.documentationWithinWorkingDays) : null,
       person: {
         firstName: person.firstName,
         lastName: person.lastName,

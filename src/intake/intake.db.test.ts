@@ -69,7 +69,7 @@ describe('registering a request', () => {
     const future = await hl.post('/api/cases', { ...base, receivedDate: '2026-03-17' });
     expect(future.statusCode).toBe(400);
     expect(future.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'receivedDate' }] });
-    expect(future.json().fields[0].message).toMatch(/framtiden/);
+    expect(future.json().fields[0].message).toMatch(/senare än i dag/);
     const unknown = await hl.post('/api/cases', { ...base, personId: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().fields[0].path).toBe('personId');

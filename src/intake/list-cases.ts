@@ -8,12 +8,16 @@ import { listCases as query } from './repo';
 import { presentCaseSummary } from './present';
 import type { caseListOut, caseListQuery } from './schema';
 
-/** "Mina ärenden" (scope=mine) or the whole unit's cases (scope=unit, within the actor's scope). */
+/**
+ * "Mina ärenden" (scope=mine) or the whole unit's cases (scope=unit, within the actor's scope). Sorting and
+ * filtering by status use `case_status(case_facts, today)` with today from the injected clock.
+ */
 export function listCases(ctx: UseCaseContext, q: z.output<typeof caseListQuery>): Promise<z.output<typeof caseListOut>> {
   return inReadUseCase(ctx.db, async (tx) => {
     const where = q.scope === 'mine' ? myCases(ctx.actor) : caseScope(ctx.actor);
+    const today = ctx.clock.today();
     const [{ rows, total }, m] = await Promise.all([
-      query(tx, where, { sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+      query(tx, where, { sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, today, status: q.status }),
       getMunicipality(tx),
     ]);
     await recordAudit(
@@ -21,7 +25,6 @@ export function listCases(ctx: UseCaseContext, q: z.output<typeof caseListQuery>
       ctx,
       rows.map((r) => ({ action: 'case.list' as const, entityType: 'case' as const, entityId: r.c.id, personId: r.c.personId })),
     );
-    const today = ctx.clock.today();
     return { items: rows.map((r) => presentCaseSummary(r, today, m)), total, page: q.page, pageSize: q.pageSize };
   });
 }

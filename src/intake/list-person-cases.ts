@@ -3,7 +3,7 @@ import { inReadUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { requirePerson } from '../people/repo';
 import { casesOfPerson } from './repo';
-import { statusOf } from './present';
+import { factsOf, statusOf } from './case-status';
 import { caseScope } from './scope';
 import type { PersonCasesOut } from './schema';
 
@@ -18,9 +18,9 @@ export function listPersonCases(ctx: UseCaseContext, personId: string): Promise<
     await recordAudit(
       tx,
       ctx,
-      rows.map((c) => ({ action: 'case.list' as const, entityType: 'case' as const, entityId: c.id, personId })),
+      rows.map(({ c }) => ({ action: 'case.list' as const, entityType: 'case' as const, entityId: c.id, personId })),
     );
     const today = ctx.clock.today();
-    return { items: rows.map((c) => ({ id: c.id, caseNumber: c.caseNumber, route: c.route, receivedDate: c.receivedDate, ...statusOf(c, today) })) };
+    return { items: rows.map(({ c, facts }) => ({ id: c.id, caseNumber: c.caseNumber, route: c.route, receivedDate: c.receivedDate, ...statusOf(factsOf(facts), today) })) };
   });
 }

@@ -2,22 +2,14 @@
 // that a case exists is secret. Readable but not writable → 403.
 import type { Queryable } from '../platform/db/connect';
 import type { UseCaseContext } from '../platform/context';
-import { AppError, fieldError } from '../platform/errors';
+import { AppError } from '../platform/errors';
 import { canOnCase, type Permission } from '../platform/policy/permissions';
+import { CASE_NOT_FOUND_MESSAGE } from './labels';
 import { findCase, type CaseWithNames } from './repo';
-
-export const CASE_NOT_FOUND_MESSAGE = 'Du har inte behörighet till ärendet, eller så finns det inte.';
 
 export async function loadCase(db: Queryable, ctx: UseCaseContext, id: string, permission: Permission = 'case:read'): Promise<CaseWithNames> {
   const r = await findCase(db, id);
   if (!r || !canOnCase(ctx.actor, 'case:read', r.c)) throw new AppError('NOT_FOUND', { message: CASE_NOT_FOUND_MESSAGE });
   if (permission !== 'case:read' && !canOnCase(ctx.actor, permission, r.c)) throw new AppError('FORBIDDEN');
   return r;
-}
-
-/** A date that must have happened: not after today, not before `notBefore` (e.g. the received date). */
-export function requirePastDate(path: string, date: string, today: string, notBefore?: { date: string; label: string }) {
-  if (date > today) throw fieldError(path, `Datumet kan inte vara i framtiden (i dag är det ${today}).`);
-  if (notBefore && date < notBefore.date) throw fieldError(path, `Datumet kan inte vara före ${notBefore.label} (${notBefore.date}).`);
-  if (date < '1900-01-01') throw fieldError(path, 'Datumet är för långt bak i tiden.');
 }

@@ -1,22 +1,19 @@
 // What a case looks like to staff who may read it. Fields are listed; nothing leaves by accident.
 import { canOnCase, type Actor } from '../platform/policy/permissions';
 import { formatIdentityNumber } from '../people/identity-number';
-import type { CaseRow, CaseWithNames } from './repo';
-import { caseStatusLabel, caseWarnings, daysSinceReceived, deriveCaseStatus, documentationMissing } from './rules';
+import { factsOf, statusOf } from './case-status';
+import type { CaseWithNames } from './repo';
+import { canAcknowledge, canDownloadLetter, canRecordApplication, canRecordDocumentation, caseWarnings, daysSinceReceived } from './rules';
 import type { CaseOut, CaseSummaryOut } from './schema';
 import type { MunicipalitySettings } from '../platform/settings';
 
 /** The municipality's limits the warnings are measured against. */
 export type Limits = Pick<MunicipalitySettings, 'acknowledgeWithinWorkingDays' | 'documentationWithinWorkingDays'>;
 
-export function statusOf(c: Pick<CaseRow, 'applicationDate' | 'acknowledgedDate'>, today: string) {
-  const status = deriveCaseStatus({ applicationDate: c.applicationDate, acknowledgedDate: c.acknowledgedDate }, today);
-  return { status, statusLabel: caseStatusLabel[status] };
-}
 
 export function presentCaseSummary(r: CaseWithNames, today: string, m: Limits): CaseSummaryOut {
   const c = r.c;
-  const s = statusOf(c, today);
+  const s = statusOf(factsOf(r.facts), today);
   return {
     id: c.id,
     caseNumber: c.caseNumber,
@@ -53,13 +50,15 @@ export function presentCase(actor: Actor, r: CaseWithNames, today: string, m: Li
     documentationReceivedDate: c.documentationReceivedDate,
     description: c.description,
     version: c.version,
+    // The same rules the use cases check (rules.ts), with the actor's permission: an ability is true exactly when
+    // the action would be accepted (intake-abilities.db.test.ts).
     abilities: {
       canEdit,
       canAssign: canOnCase(actor, 'case:assign', c),
-      canAcknowledge: canEdit && c.acknowledgedDate === null && c.applicationDate !== null,
-      canRecordDocumentation: canEdit && documentationMissing(c),
-      canRecordApplication: canEdit && c.applicationDate === null,
-      canDownloadLetter: c.acknowledgedDate !== null,
+      canAcknowledge: canEdit && canAcknowledge(c),
+      canRecordDocumentation: canEdit && canRecordDocumentation(c),
+      canRecordApplication: canEdit && canRecordApplication(c),
+      canDownloadLetter: canDownloadLetter(c),
     },
   };
 }

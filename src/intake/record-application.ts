@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { AppError } from '../platform/errors';
 import { changeCase } from './change-case';
-import { requirePastDate } from './load-case';
+import { throwProblems } from './problems';
+import { applicationProblems } from './rules';
 import type { CaseOut, recordApplicationBody } from './schema';
 
 /** A referral (aktualisering) becomes an application when the person, after contact, applies. */
@@ -13,8 +13,7 @@ export function recordApplication(ctx: UseCaseContext, caseId: string, input: z.
     permission: 'case:write',
     action: 'case.application_recorded',
     apply: ({ c }) => {
-      if (c.applicationDate) throw new AppError('APPLICATION_ALREADY_RECORDED');
-      requirePastDate('applicationDate', input.applicationDate, ctx.clock.today(), { date: c.receivedDate, label: 'aktualiseringen' });
+      throwProblems(applicationProblems(c, input, ctx.clock.today()));
       return { applicationDate: input.applicationDate };
     },
   });

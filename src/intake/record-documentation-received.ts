@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { AppError } from '../platform/errors';
 import { changeCase } from './change-case';
-import { requirePastDate } from './load-case';
-import { documentationMissing } from './rules';
+import { throwProblems } from './problems';
+import { documentationProblems } from './rules';
 import type { CaseOut, documentationReceivedBody } from './schema';
 
 /** The missing personkrets documentation has arrived: the warning on the case ends. */
@@ -14,8 +13,7 @@ export function recordDocumentationReceived(ctx: UseCaseContext, caseId: string,
     permission: 'case:write',
     action: 'case.documentation_received',
     apply: ({ c }) => {
-      if (!documentationMissing(c)) throw new AppError('DOCUMENTATION_NOT_MISSING');
-      requirePastDate('receivedDate', input.receivedDate, ctx.clock.today(), { date: c.receivedDate, label: 'ansökan kom in' });
+      throwProblems(documentationProblems(c, input, ctx.clock.today()));
       return { documentationReceivedDate: input.receivedDate, personkretsGroup: input.personkretsGroup ?? null };
     },
   });

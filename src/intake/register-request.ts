@@ -7,10 +7,10 @@ import { can } from '../platform/policy/permissions';
 import { getMunicipality } from '../platform/settings';
 import { findPerson } from '../people/repo';
 import { findCase, nextCaseNumber } from './repo';
-import { requirePastDate } from './load-case';
+import { throwProblems } from './problems';
 import { presentCase } from './present';
 import { requireResponsible } from './responsible';
-import { formatCaseNumber, isReferral } from './rules';
+import { formatCaseNumber, isReferral, requestProblems } from './rules';
 import type { CaseOut, registerRequestBody } from './schema';
 import { cases } from './tables';
 
@@ -23,13 +23,7 @@ export function registerRequest(ctx: UseCaseContext, input: z.output<typeof regi
     const today = ctx.clock.today();
     const person = await findPerson(tx, input.personId);
     if (!person) throw fieldError('personId', 'Personen finns inte. Sök fram eller registrera personen först.');
-    requirePastDate('receivedDate', input.receivedDate, today);
-    if (input.route === 'LSS' && isReferral(input.requester)) {
-      throw fieldError('requester', 'Enligt LSS kan bara den enskilde eller en företrädare ansöka (8 § LSS). Registrera ansökan när personen eller företrädaren ansöker.');
-    }
-    if (input.requester !== 'person' && !input.requesterName) {
-      throw fieldError('requesterName', 'Skriv namnet på den som ansökte eller aktualiserade.');
-    }
+    throwProblems(requestProblems(input, today));
     const responsibleId = input.responsibleUserId ?? ctx.actor.id;
     if (responsibleId !== ctx.actor.id && !can(ctx.actor, 'case:assign')) {
       throw new AppError('FORBIDDEN', { message: 'Bara enhetschefen kan lägga ett ärende på en annan handläggare.' });

@@ -1,9 +1,12 @@
-// Queries on cases.
+// Queries on cases. Intake's use cases write the cases table; a case's status facts are read through the
+// `case_facts` view (case-status.ts), which later stages extend.
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import type { PersonHolding } from '../platform/policy/holders';
 import { units, users } from '../platform/tables';
 import { persons } from '../people/tables';
+import { caseFacts, caseFactsColumns, caseStatusRankSql, caseStatusSql, type CaseFactsRow } from './case-status';
+import type { CaseStatus } from './rules';
 import { caseNumberCounters, cases } from './tables';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -11,6 +14,7 @@ export type CaseRow = typeof cases.$inferSelect;
 /** A case with the names a page needs. */
 export const caseWithNames = {
   c: cases,
+  facts: caseFactsColumns,
   personFirstName: persons.firstName,
   personLastName: persons.lastName,
   personIdentityNumber: persons.identityNumber,
@@ -22,6 +26,8 @@ export const caseWithNames = {
 
 export type CaseWithNames = {
   c: CaseRow;
+  /** The facts of every stage that the status follows from. */
+  facts: CaseFactsRow;
   personFirstName: string;
   personLastName: string;
   personIdentityNumber: string;
@@ -35,6 +41,7 @@ function withNames(db: Queryable) {
   return db
     .select(caseWithNames)
     .from(cases)
+    .innerJoin(caseFacts, eq(caseFacts.caseId, cases.id))
     .innerJoin(persons, eq(persons.id, cases.personId))
     .innerJoin(users, eq(users.id, cases.responsibleUserId))
     .innerJoin(units, eq(units.id, cases.unitId));
@@ -48,32 +55,45 @@ export async function findCase(db: Queryable, id: string): Promise<CaseWithNames
 export async function listCases(
   db: Queryable,
   where: SQL,
-  opts: { sort: 'receivedDate' | 'caseNumber' | 'personName' | 'status'; order: 'asc' | 'desc'; limit: number; offset: number },
+  opts: {
+    sort: 'receivedDate' | 'caseNumber' | 'personName' | 'status';
+    order: 'asc' | 'desc';
+    limit: number;
+    offset: number;
+    /** The day the status is derived for (the injected clock's today). */
+    today: string;
+    status?: CaseStatus;
+  },
 ): Promise<{ rows: CaseWithNames[]; total: number }> {
   const dir = opts.order === 'asc' ? asc : desc;
-  // Status sorts by how far the case has come; at this stage that is application → acknowledgement.
+  if (opts.status) where = and(where, eq(caseStatusSql(opts.today), opts.status))!;
+  // Status sorts by how far the case has come (CASE_STATUS_ORDER), derived in SQL from every stage's facts.
   const orderBy =
     opts.sort === 'caseNumber'
       ? [dir(cases.caseNumber)]
       : opts.sort === 'personName'
         ? [dir(persons.lastName), dir(persons.firstName)]
         : opts.sort === 'status'
-          ? [dir(sql`(${cases.applicationDate} is not null)::int + (${cases.acknowledgedDate} is not null)::int`), dir(cases.receivedDate)]
+          ? [dir(caseStatusRankSql(opts.today)), dir(cases.receivedDate)]
           : [dir(cases.receivedDate), dir(cases.caseNumber)];
   const rows = await withNames(db)
     .where(where)
     .orderBy(...orderBy)
     .limit(opts.limit)
     .offset(opts.offset);
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where);
+  const count = { n: sql<number>`count(*)::int` };
+  const [{ n }] = opts.status
+    ? await db.select(count).from(cases).innerJoin(caseFacts, eq(caseFacts.caseId, cases.id)).where(where)
+    : await db.select(count).from(cases).where(where);
   return { rows: rows as CaseWithNames[], total: Number(n) };
 }
 
-/** A person's cases, newest first; `where` limits them (the reader's case scope). */
-export function casesOfPerson(db: Queryable, personId: string, where?: SQL): Promise<CaseRow[]> {
+/** A person's cases with their status facts, newest first; `where` limits them (the reader's case scope). */
+export function casesOfPerson(db: Queryable, personId: string, where?: SQL): Promise<{ c: CaseRow; facts: CaseFactsRow }[]> {
   return db
-    .select()
+    .select({ c: cases, facts: caseFactsColumns })
     .from(cases)
+    .innerJoin(caseFacts, eq(caseFacts.caseId, cases.id))
     .where(and(eq(cases.personId, personId), where))
     .orderBy(desc(cases.receivedDate));
 }

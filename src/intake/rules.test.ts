@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { REQUESTERS } from './schema';
 import {
   acknowledgementDeadline,
+  acknowledgementProblems,
+  applicationProblems,
+  canAcknowledge,
+  canRecordApplication,
+  canRecordDocumentation,
+  documentationProblems,
+  FUTURE_DATE_MESSAGE,
+  requestersFor,
+  requestProblems,
+  responsibleProblem,
   CASE_STATUS_ORDER,
   caseStatusLabel,
   caseWarnings,
@@ -146,5 +157,56 @@ describe('case numbers and referrals', () => {
     expect(isReferral('relative')).toBe(true);
     expect(isReferral('other_body')).toBe(true);
     expect(isReferral('guardian')).toBe(false);
+  });
+});
+
+describe('what an intake action requires (shared by use case, abilities and page)', () => {
+  const date = fc.integer({ min: 0, max: 120 }).map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+  const intakeCase = fc.record({
+    route: fc.constantFrom('LSS' as const, 'SOL' as const),
+    receivedDate: date,
+    applicationDate: fc.option(date, { nil: null }),
+    acknowledgedDate: fc.option(date, { nil: null }),
+    personkretsDocumentation: fc.constantFrom('present' as const, 'missing' as const, null),
+    documentationReceivedDate: fc.option(date, { nil: null }),
+  });
+  const TODAY = '2026-06-01';
+
+  it('can… is true exactly when a valid input has no problems (property)', () => {
+    fc.assert(
+      fc.property(intakeCase, (c) => {
+        expect(acknowledgementProblems(c, { acknowledgedDate: TODAY, personkretsDocumentation: 'present' }, TODAY).length === 0).toBe(canAcknowledge(c));
+        expect(applicationProblems(c, { applicationDate: TODAY }, TODAY).length === 0).toBe(canRecordApplication(c));
+        expect(documentationProblems(c, { receivedDate: TODAY }, TODAY).length === 0).toBe(canRecordDocumentation(c));
+      }),
+    );
+  });
+
+  it('counts an acknowledgement from the application, not from the referral', () => {
+    const c = { route: 'SOL' as const, receivedDate: '2026-03-02', applicationDate: '2026-03-10', acknowledgedDate: null };
+    expect(acknowledgementProblems(c, { acknowledgedDate: '2026-03-05' }, '2026-03-16')).toEqual([
+      { path: 'acknowledgedDate', message: 'Datumet kan inte vara före ansökan (2026-03-10).' },
+    ]);
+    expect(acknowledgementProblems(c, { acknowledgedDate: '2026-03-17' }, '2026-03-16')).toEqual([{ path: 'acknowledgedDate', message: FUTURE_DATE_MESSAGE }]);
+    expect(acknowledgementProblems({ ...c, applicationDate: null }, { acknowledgedDate: '2026-03-10' }, '2026-03-16')).toMatchObject([{ code: 'VALIDATION_FAILED' }]);
+  });
+
+  it('lets only the person or a representative apply under LSS', () => {
+    expect(requestersFor('LSS', REQUESTERS)).toEqual(REQUESTERS.filter((r) => !isReferral(r)));
+    expect(requestersFor('SOL', REQUESTERS)).toEqual([...REQUESTERS]);
+    const input = { route: 'LSS' as const, requester: 'relative' as const, requesterName: 'Bror', receivedDate: '2026-03-12' };
+    expect(requestProblems(input, '2026-03-16').map((p) => p.path)).toEqual(['requester']);
+    expect(requestProblems({ ...input, route: 'SOL' }, '2026-03-16')).toEqual([]);
+    expect(requestProblems({ ...input, route: 'SOL', requesterName: '' }, '2026-03-16').map((p) => p.path)).toEqual(['requesterName']);
+  });
+
+  it('accepts only an active handläggare or enhetschef of the case’s unit as responsible', () => {
+    const u = { active: true, unitId: 'u1', role: 'handlaggare' };
+    expect(responsibleProblem('r', u, 'u1')).toBeNull();
+    expect(responsibleProblem('r', { ...u, role: 'enhetschef' })).toBeNull();
+    expect(responsibleProblem('r', null)?.message).toBe('Välj en aktiv handläggare.');
+    expect(responsibleProblem('r', { ...u, active: false })?.message).toBe('Välj en aktiv handläggare.');
+    expect(responsibleProblem('r', { ...u, role: 'kontaktsekreterare' })?.message).toBe('Välj en aktiv handläggare.');
+    expect(responsibleProblem('r', u, 'u2')?.message).toBe('Handläggaren måste tillhöra ärendets enhet.');
   });
 });

@@ -1,6 +1,7 @@
 // HTTP schemas for requests (ansökan/aktualisering), acknowledgement and the case list.
 import { z } from 'zod';
 import { dateString, optionalText, paging, uuid, version } from '../platform/validation';
+import { CASE_STATUS_ORDER as CASE_STATUSES } from './rules';
 
 export const ROUTES = ['LSS', 'SOL'] as const;
 export const routeLabel: Record<(typeof ROUTES)[number], string> = { LSS: 'LSS 9 § 4', SOL: 'Socialtjänstlagen' };
@@ -61,6 +62,8 @@ export const caseIdParams = z.object({ id: uuid });
 export const caseListQuery = paging.extend({
   scope: z.enum(['mine', 'unit']).default('mine'),
   sort: z.enum(['receivedDate', 'caseNumber', 'personName', 'status']).default('receivedDate'),
+  /** Only cases with this derived status (today's). */
+  status: z.enum(CASE_STATUSES, { error: 'Okänd status.' }).optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 

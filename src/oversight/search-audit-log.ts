@@ -11,6 +11,7 @@ import { persons } from '../people/tables';
 import { cases } from '../intake/tables';
 import { parseIdentityNumber, formatIdentityNumber } from '../people/identity-number';
 import { fieldError } from '../platform/errors';
+import { periodProblem } from './rules';
 import type { auditListOut, auditSearchBody } from './schema';
 
 function nextDay(date: string): string {
@@ -35,7 +36,8 @@ export function searchAuditLog(ctx: UseCaseContext, q: z.output<typeof auditSear
     // Dates are Swedish calendar days.
     if (q.from) conds.push(gte(auditLog.occurredAt, sql`(${q.from}::date)::timestamp at time zone 'Europe/Stockholm'`));
     if (q.to) conds.push(lt(auditLog.occurredAt, sql`(${nextDay(q.to)}::date)::timestamp at time zone 'Europe/Stockholm'`));
-    if (q.from && q.to && q.to < q.from) throw fieldError('to', 'Slutdatum kan inte vara före startdatum.');
+    const period = periodProblem(q.from, q.to);
+    if (period) throw fieldError(period.path, period.message);
     if (scopeOf(ctx.actor, 'audit:read') === 'unit') {
       // The enhetschef reviews their own staff and everything about the unit's persons.
       const unitId = ctx.actor.unitId ?? '00000000-0000-0000-0000-000000000000';

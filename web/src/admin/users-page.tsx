@@ -11,6 +11,7 @@ import { CheckboxInput, EditForm, SelectInput, TextInput, type FieldErrors } fro
 import type { ColumnDef } from '../platform/table';
 import { Badge, Button, ButtonRow, Notice } from '../platform/ui';
 import { AdminListPage, useAdminForm, useAdminList, type AdminFormProps } from './admin-list-page';
+import { unitProblem } from '../../../src/admin/rules';
 import { type Unit, type User } from './api';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel[r] }));
@@ -132,7 +133,8 @@ function UserForm({ unitOptions, ...props }: AdminFormProps<User> & { unitOption
         : { username: v.username, displayName: v.displayName, role: v.role || undefined, unitId: v.unitId || null, password: v.password },
     check: (v) => {
       const errs: FieldErrors = {};
-      if (UNIT_ROLES.includes(v.role as Role) && !v.unitId) errs.unitId = 'Välj en enhet. Rollen arbetar inom en enhet.';
+      const missingUnit = unitProblem(v.role as Role | '', v.unitId);
+      if (missingUnit) errs[missingUnit.path] = missingUnit.message;
       return errs;
     },
     saved: (saved) => `${saved.displayName} är sparad.`,

@@ -1,18 +1,18 @@
 // Register a request (ansökan) or a referral (aktualisering) for a person.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
+import { requestersFor, requestProblems } from '../../../src/intake/rules';
 import { CHANNELS, channelLabel, REQUESTERS, registerRequestBody, requesterLabel, ROUTES, routeLabel } from '../../../src/intake/schema';
 import { api, isApiError } from '../platform/api';
 import { useCan, useCurrentUser } from '../platform/auth';
 import { today } from '../platform/dates';
-import { DateInput, Form, RadioInput, SelectInput, SubmitButton, TextAreaInput, TextInput, useForm, type FieldErrors } from '../platform/form';
+import { DateInput, Form, RadioInput, SelectInput, SubmitButton, TextAreaInput, TextInput, useForm } from '../platform/form';
 import { Page } from '../platform/page';
 import { Loading, NotFoundOrForbidden, PageError } from '../platform/states';
 import { ButtonRow, FictitiousTag, Link, LinkButton, Notice, ProtectedBadge } from '../platform/ui';
 import { personQueryKey, showIdentityNumber, type Person } from '../people/api';
 import { caseQueryKey, type Case, type Staff } from './api';
-
-const LSS_REQUESTERS = ['person', 'guardian', 'legal_representative'] as const;
+import { fieldErrorsOf } from './case-step';
 
 const routeHints: Record<(typeof ROUTES)[number], string> = {
   LSS: 'Biträde av kontaktperson enligt 9 § 4 LSS.',
@@ -79,14 +79,8 @@ function CaseCreateForm({ person }: { person: Person }) {
       responsibleUserId: v.responsibleUserId || null,
       description: v.description,
     }),
-    check: (v) => {
-      const errs: FieldErrors = {};
-      if (v.receivedDate.trim() > today()) errs.receivedDate = 'Datumet kan inte vara senare än i dag.';
-      if (v.route === 'LSS' && v.requester && !(LSS_REQUESTERS as readonly string[]).includes(v.requester)) {
-        errs.requester = 'Enligt LSS kan bara den enskilde, vårdnadshavare, god man eller förvaltare ansöka.';
-      }
-      return errs;
-    },
+    // The server's own rules (src/intake/rules.ts): a date not in the future, no referral under LSS, the requester's name.
+    check: (_v, body) => fieldErrorsOf(requestProblems(body, today())),
     onSubmit: async (body) => {
       const created = await api<Case>('/cases', { body });
       qc.setQueryData(caseQueryKey(created.id), created);
@@ -97,7 +91,7 @@ function CaseCreateForm({ person }: { person: Person }) {
   });
 
   const route = form.values.route;
-  const requesters = route === 'LSS' ? LSS_REQUESTERS : REQUESTERS;
+  const requesters = requestersFor(route === 'LSS' ? 'LSS' : 'SOL', REQUESTERS);
   const name = `${person.firstName} ${person.lastName}`;
 
   return (
@@ -129,7 +123,7 @@ function CaseCreateForm({ person }: { person: Person }) {
           options={requesters.map((r) => ({ value: r, label: requesterLabel[r] }))}
         />
         {form.values.requester && form.values.requester !== 'person' && (
-          <TextInput name="requesterName" label="Namn på den som ansökte eller aktualiserade" optional width="l" autoComplete="off" />
+          <TextInput name="requesterName" label="Namn på den som ansökte eller aktualiserade" width="l" autoComplete="off" />
         )}
         <RadioInput name="channel" label="Hur kom ärendet in?" inline options={CHANNELS.map((c) => ({ value: c, label: channelLabel[c] }))} />
         <DateInput name="receivedDate" label="Datum då ärendet kom in" />

@@ -12,6 +12,7 @@ import { Page } from '../platform/page';
 import { ErrorState, Loading } from '../platform/states';
 import { DataTable, Pager, type ColumnDef } from '../platform/table';
 import { Button, ButtonRow, Link } from '../platform/ui';
+import { periodProblem } from '../../../src/oversight/rules';
 import type { Staff } from '../intake/api';
 
 type AuditList = z.infer<typeof auditListOut>;
@@ -81,7 +82,8 @@ export function AuditPage() {
     }),
     check: (v) => {
       const errs: FieldErrors = {};
-      if (v.from && v.to && v.to < v.from) errs.to = 'Slutdatumet kan inte vara före startdatumet.';
+      const period = periodProblem(v.from.trim(), v.to.trim());
+      if (period) errs[period.path] = period.message;
       if (!v.identityNumber.trim() && !v.userId && !v.action && !v.from && !v.to) errs.identityNumber = 'Ange minst ett villkor: person, användare, händelse eller period.';
       return errs;
     },

@@ -23,7 +23,6 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
-export const NOT_FOUND_CASE_MESSAGE = 'Du har inte behörighet till ärendet, eller så finns det inte.';
 export const GENERIC_ERROR_MESSAGE = 'Något gick fel. Försök igen om en stund.';
 export const NETWORK_ERROR_MESSAGE = 'Det gick inte att nå Kontakt. Kontrollera nätverket och försök igen.';
 

@@ -1,7 +1,8 @@
 // Loading, error, "not allowed" and "not found" states, shared by every page.
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, GENERIC_ERROR_MESSAGE, isApiError, NOT_FOUND_CASE_MESSAGE } from './api';
+import { ERROR_CODES } from '../../../src/platform/errors';
+import { ApiError, GENERIC_ERROR_MESSAGE, isApiError } from './api';
 import { Page } from './page';
 import { Button, Link, Notice } from './ui';
 
@@ -55,8 +56,11 @@ export function NotFoundPage() {
   );
 }
 
-/** A case or person the user may not see looks the same as one that does not exist. */
-export function NotFoundOrForbidden({ what = 'case' }: { what?: 'case' | 'person' }) {
+/**
+ * A case or person the user may not see looks the same as one that does not exist. `message` is the area's own
+ * text, the one its API sends with the 404 (for a case: CASE_NOT_FOUND_MESSAGE in src/intake/labels.ts).
+ */
+export function NotFoundOrForbidden({ what = 'case', message }: { what?: 'case' | 'person'; message?: string }) {
   const isCase = what === 'case';
   return (
     <Page
@@ -64,7 +68,7 @@ export function NotFoundOrForbidden({ what = 'case' }: { what?: 'case' | 'person
       breadcrumbs={isCase ? [{ label: 'Start', href: '/' }, { label: 'Ärenden', href: '/arenden' }] : [{ label: 'Start', href: '/' }, { label: 'Personer', href: '/personer' }]}
     >
       <Notice tone="warning">
-        <p>{isCase ? NOT_FOUND_CASE_MESSAGE : 'Du har inte behörighet till personen, eller så finns den inte.'}</p>
+        <p>{message ?? (isCase ? ERROR_CODES.NOT_FOUND[1] : 'Du har inte behörighet till personen, eller så finns den inte.')}</p>
       </Notice>
       <p>
         {isCase ? <Link href="/arenden">Gå till dina ärenden</Link> : <Link href="/personer">Sök en person</Link>}

@@ -1,0 +1,130 @@
+// The status rule lives twice by necessity: `deriveCaseStatus` (rules.ts) for one case, `case_status(case_facts,
+// today)` (migration 0004) for lists that sort and filter in the database. These properties prove they agree.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { eq, sql } from 'drizzle-orm';
+import { buildStaff, contextFor, personBody, setupHarness, type Harness } from '../../test/support/harness';
+import { persons } from '../people/tables';
+import { caseFacts, caseFactsColumns, caseStatusSql, factsOf } from './case-status';
+import { listCases } from './list-cases';
+import { CASE_STATUS_ORDER, deriveCaseStatus, type CaseFacts, type CaseStatus } from './rules';
+import { cases } from './tables';
+
+let h: Harness;
+let staff: Awaited<ReturnType<typeof buildStaff>>;
+let personId: string;
+let seq = 0;
+
+beforeAll(async () => {
+  h = await setupHarness({ now: '2026-06-15T10:00:00+02:00' });
+  staff = await buildStaff(h);
+  const [p] = await h.db.insert(persons).values({ ...personBody(1), idKind: 'personnummer' }).returning();
+  personId = p.id;
+});
+afterAll(() => h.close());
+
+const day = (from: string, to: string) =>
+  fc.integer({ min: 0, max: Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) }).map((d) => new Date(Date.parse(from) + d * 86_400_000).toISOString().slice(0, 10));
+const date = day('2025-11-01', '2026-12-31');
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 2 });
+
+/** Facts of every stage, in any combination (the rule must agree even on combinations no stage writes yet). */
+const allFacts: fc.Arbitrary<CaseFacts> = fc.record({
+  applicationDate: maybe(date),
+  acknowledgedDate: maybe(date),
+  investigationStartedDate: maybe(date),
+  decision: maybe(fc.record({ outcome: fc.constantFrom('granted' as const, 'partly_granted' as const, 'rejected' as const), date, endDate: maybe(date) })),
+  orderedDate: maybe(date),
+  orderConfirmedDate: maybe(date),
+  matchingStartedDate: maybe(date),
+  executedDate: maybe(date),
+  interruptedSince: maybe(date),
+  endedDate: maybe(date),
+});
+
+async function sqlStatus(f: CaseFacts, today: string): Promise<CaseStatus> {
+  const d = f.decision ?? null;
+  // A row of the view's type, column by column in the view's order.
+  const row = sql`row(gen_random_uuid(), ${'2026-01-01'}::date, ${f.applicationDate}::date, ${f.acknowledgedDate}::date,
+    ${f.investigationStartedDate ?? null}::date, ${d?.outcome ?? null}::text, ${d?.date ?? null}::date, ${d?.endDate ?? null}::date,
+    ${f.orderedDate ?? null}::date, ${f.orderConfirmedDate ?? null}::date, ${f.matchingStartedDate ?? null}::date,
+    ${f.executedDate ?? null}::date, ${f.interruptedSince ?? null}::date, ${f.endedDate ?? null}::date)::case_facts`;
+  const r = (await h.db.execute(sql`select case_status(${row}, ${today}::date) as s`)) as unknown as { rows: { s: CaseStatus }[] };
+  return r.rows[0].s;
+}
+
+/** Intake's facts as the use cases write them: a referral may get an application, an application an acknowledgement. */
+const intakeCase = fc
+  .record({ route: fc.constantFrom('LSS' as const, 'SOL' as const), receivedDate: day('2026-01-01', '2026-06-15'), applied: fc.constantFrom('at once', 'later', 'not yet'), acknowledged: fc.boolean() })
+  .map((c) => {
+    const applicationDate = c.applied === 'at once' ? c.receivedDate : c.applied === 'later' ? '2026-06-15' : null;
+    return { route: c.route, receivedDate: c.receivedDate, applicationDate, acknowledgedDate: applicationDate && c.acknowledged ? '2026-06-15' : null };
+  });
+
+async function insertCase(c: { route: 'LSS' | 'SOL'; receivedDate: string; applicationDate: string | null; acknowledgedDate: string | null }) {
+  const [row] = await h.db
+    .insert(cases)
+    .values({
+      caseNumber: `PROP-${++seq}`,
+      personId,
+      route: c.route,
+      unitId: staff.lss.id,
+      responsibleUserId: staff.hl.id,
+      requester: c.applicationDate ? 'person' : 'relative',
+      requesterName: c.applicationDate ? null : 'Anhörig',
+      channel: 'phone',
+      receivedDate: c.receivedDate,
+      applicationDate: c.applicationDate,
+      acknowledgedDate: c.acknowledgedDate,
+      acknowledgementMethod: c.acknowledgedDate ? 'phone' : null,
+      personkretsDocumentation: c.acknowledgedDate && c.route === 'LSS' ? 'present' : null,
+    })
+    .returning();
+  return row;
+}
+
+describe('case_status(case_facts, today) and deriveCaseStatus', () => {
+  it('agree on generated facts of every stage, for any day', async () => {
+    await fc.assert(
+      fc.asyncProperty(allFacts, date, async (f, today) => {
+        expect(await sqlStatus(f, today)).toBe(deriveCaseStatus(f, today));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agree on generated cases inserted into the database and read through the view', async () => {
+    await fc.assert(
+      fc.asyncProperty(intakeCase, date, async (c, today) => {
+        const { id } = await insertCase(c);
+        const [r] = await h.db
+          .select({ facts: caseFactsColumns, status: caseStatusSql(today) })
+          .from(caseFacts)
+          .where(eq(caseFacts.caseId, id));
+        expect(r.status).toBe(deriveCaseStatus(c, today));
+        expect(r.status).toBe(deriveCaseStatus(factsOf(r.facts), today));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('ranks statuses in CASE_STATUS_ORDER', async () => {
+    const r = (await h.db.execute(
+      sql`select s, case_status_rank(s) as rank from unnest(${`{${CASE_STATUS_ORDER.join(',')}}`}::text[]) as s`,
+    )) as unknown as { rows: { s: string; rank: number }[] };
+    expect(r.rows.map((x) => [x.s, Number(x.rank)])).toEqual(CASE_STATUS_ORDER.map((s, i) => [s, i + 1]));
+  });
+
+  it('sorts and filters the case list by the status the page shows, for the clock’s today', async () => {
+    const ctx = contextFor(h, staff.hl);
+    const all = await listCases(ctx, { scope: 'mine', sort: 'status', order: 'asc', page: 1, pageSize: 100 });
+    expect(all.total).toBeGreaterThan(3);
+    const ranks = all.items.map((c) => CASE_STATUS_ORDER.indexOf(c.status as CaseStatus));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    for (const status of ['referral', 'requested', 'acknowledged', 'granted'] as const) {
+      const only = await listCases(ctx, { scope: 'mine', sort: 'receivedDate', order: 'desc', page: 1, pageSize: 100, status });
+      expect(only.items.every((c) => c.status === status)).toBe(true);
+      expect(only.total).toBe(all.items.filter((c) => c.status === status).length);
+    }
+  });
+});

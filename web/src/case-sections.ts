@@ -1,0 +1,11 @@
+// The case page's sections, in stage order: each stage registers its own (web/src/<stage>/…-section.tsx), with its
+// own actions shown by the case's abilities. A new stage adds one line here; web/src/intake/case-page.tsx is the shell.
+import type { ComponentType } from 'react';
+import { IntakeSection } from './intake/intake-section';
+import { ResponsibleSection } from './intake/responsible-section';
+import type { CaseSectionProps } from './intake/case-step';
+
+export const caseSections: ReadonlyArray<{ id: string; Section: ComponentType<CaseSectionProps> }> = [
+  { id: 'intake', Section: IntakeSection },
+  { id: 'responsible', Section: ResponsibleSection },
+];
