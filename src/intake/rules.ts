@@ -1,6 +1,6 @@
 // Pure rules of a case from request onwards: derived status, warnings, case numbers.
 // No I/O and no clock: "today" is an argument.
-import { addWorkingDays, daysBetween } from '../platform/working-days';
+import { addWorkingDays, daysBetween } from '../platform/calendar';
 
 export type CaseStatus =
   | 'referral'

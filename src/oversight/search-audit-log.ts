@@ -11,13 +11,8 @@ import { persons } from '../people/tables';
 import { cases } from '../intake/tables';
 import { parseIdentityNumber, formatIdentityNumber } from '../people/identity-number';
 import { fieldError } from '../platform/errors';
+import { addDays } from '../platform/calendar';
 import type { auditListOut, auditSearchBody } from './schema';
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 export function searchAuditLog(ctx: UseCaseContext, q: z.output<typeof auditSearchBody>): Promise<z.output<typeof auditListOut>> {
   return inTransaction(ctx.db, async (tx) => {
@@ -34,7 +29,7 @@ export function searchAuditLog(ctx: UseCaseContext, q: z.output<typeof auditSear
     if (q.action) conds.push(eq(auditLog.action, q.action));
     // Dates are Swedish calendar days.
     if (q.from) conds.push(gte(auditLog.occurredAt, sql`(${q.from}::date)::timestamp at time zone 'Europe/Stockholm'`));
-    if (q.to) conds.push(lt(auditLog.occurredAt, sql`(${nextDay(q.to)}::date)::timestamp at time zone 'Europe/Stockholm'`));
+    if (q.to) conds.push(lt(auditLog.occurredAt, sql`(${addDays(q.to, 1)}::date)::timestamp at time zone 'Europe/Stockholm'`));
     if (q.from && q.to && q.to < q.from) throw fieldError('to', 'Slutdatum kan inte vara före startdatum.');
     if (scopeOf(ctx.actor, 'audit:read') === 'unit') {
       // The enhetschef reviews their own staff and everything about the unit's persons.

@@ -14,15 +14,9 @@ import { createPerson } from '../../people/create-person';
 import { addRepresentative } from '../../people/add-representative';
 import { registerRequest } from '../../intake/register-request';
 import { acknowledgeRequest } from '../../intake/acknowledge-request';
-import { addWorkingDays } from '../working-days';
+import { addDays, addWorkingDays } from '../calendar';
 import type { Role } from '../policy/roles';
 import { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_PROTECTED_IDENTITY_GRANTS, DEMO_UNITS, DEMO_USERS } from './demo-data';
-
-function daysBefore(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-}
 
 export async function seedDemo(db: Db, clock: Clock, config: Config): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -72,19 +66,19 @@ export async function seedDemo(db: Db, clock: Clock, config: Config): Promise<vo
   // LSS: one acknowledged with documentation missing, one waiting too long for acknowledgement,
   // one with skyddad identitet and a god man.
   const p1 = await person(lss, 101);
-  const c1 = await registerRequest(lss, { personId: p1.id, route: 'LSS', requester: 'person', requesterName: null, channel: 'letter', receivedDate: daysBefore(today, 20), description: null });
+  const c1 = await registerRequest(lss, { personId: p1.id, route: 'LSS', requester: 'person', requesterName: null, channel: 'letter', receivedDate: addDays(today, -20), description: null });
   await acknowledgeRequest(lss, c1.id, { version: c1.version, acknowledgedDate: addWorkingDays(c1.receivedDate, 1), method: 'letter', personkretsDocumentation: 'missing' });
   const p2 = await person(lss, 202);
-  await registerRequest(lss, { personId: p2.id, route: 'LSS', requester: 'guardian', requesterName: 'Vårdnadshavare (demo)', channel: 'phone', receivedDate: daysBefore(today, 9), description: null });
+  await registerRequest(lss, { personId: p2.id, route: 'LSS', requester: 'guardian', requesterName: 'Vårdnadshavare (demo)', channel: 'phone', receivedDate: addDays(today, -9), description: null });
   // Contact details of a protected person can be changed only with the permission and a case in scope.
   const p3 = await person(lss, 303, { protectedIdentity: true });
-  const c3 = await registerRequest(lss, { personId: p3.id, route: 'LSS', requester: 'legal_representative', requesterName: 'God man (demo)', channel: 'e_service', receivedDate: daysBefore(today, 3), description: null });
+  const c3 = await registerRequest(lss, { personId: p3.id, route: 'LSS', requester: 'legal_representative', requesterName: 'God man (demo)', channel: 'e_service', receivedDate: addDays(today, -3), description: null });
   await addRepresentative(lss, p3.id, { kind: 'god_man', name: 'God man (demo)', phone: '070-000 00 01', email: null, address: 'Box 2, 123 45 Demoby' });
   await acknowledgeRequest(lss, c3.id, { version: c3.version, acknowledgedDate: today, method: 'phone', personkretsDocumentation: 'present', personkretsGroup: 1 });
   // SoL: an application and a referral from a relative.
   const p4 = await person(sol, 404);
-  await registerRequest(sol, { personId: p4.id, route: 'SOL', requester: 'person', requesterName: null, channel: 'visit', receivedDate: daysBefore(today, 1), description: null });
+  await registerRequest(sol, { personId: p4.id, route: 'SOL', requester: 'person', requesterName: null, channel: 'visit', receivedDate: addDays(today, -1), description: null });
   const p5 = await person(sol, 505);
-  await registerRequest(sol, { personId: p5.id, route: 'SOL', requester: 'relative', requesterName: 'Dotter (demo)', channel: 'phone', receivedDate: daysBefore(today, 6), description: 'Dottern berättar att mamman är ensam sedan hösten.' });
+  await registerRequest(sol, { personId: p5.id, route: 'SOL', requester: 'relative', requesterName: 'Dotter (demo)', channel: 'phone', receivedDate: addDays(today, -6), description: 'Dottern berättar att mamman är ensam sedan hösten.' });
   await person(lss, 606);
 }
