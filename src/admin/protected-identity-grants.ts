@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable } from '../platform/db/connect';
-import { inTransaction } from '../platform/db/transaction';
+import { writeUseCase } from '../platform/db/transaction';
 import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { protectedIdentityGrantProblem } from '../platform/policy/permissions';
@@ -36,7 +36,7 @@ async function requireUser(db: Queryable, id: string) {
 
 /** Grant the permission for `unitId` (idempotent: an existing grant is left as it is, and not logged again). */
 export async function grantProtectedIdentity<T>(ctx: UseCaseContext, userId: string, unitId: string, present: (db: Queryable, id: string) => Promise<T>): Promise<T> {
-  return inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(ctx, async (tx) => {
     const u = await requireUser(tx, userId);
     const problem = protectedIdentityGrantProblem(u, unitId);
     if (problem) throw new AppError('VALIDATION_FAILED', { message: problem, fields: [{ path: 'unitId', message: problem }] });
@@ -54,7 +54,7 @@ export async function grantProtectedIdentity<T>(ctx: UseCaseContext, userId: str
 
 /** Revoke the permission for `unitId` (idempotent). */
 export async function revokeProtectedIdentity<T>(ctx: UseCaseContext, userId: string, unitId: string, present: (db: Queryable, id: string) => Promise<T>): Promise<T> {
-  return inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(ctx, async (tx) => {
     await requireUser(tx, userId);
     const deleted = await tx
       .delete(protectedIdentityGrants)

@@ -1,20 +1,20 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { inReadUseCase } from '../platform/db/transaction';
+import { readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { caseScope, myCases } from '../platform/policy/scope';
-import { getMunicipality } from '../platform/settings';
+import { settingsOf } from '../platform/settings';
 import { listCases as query } from './repo';
 import { presentCaseSummary } from './present';
 import type { caseListOut, caseListQuery } from './schema';
 
 /** "Mina ärenden" (scope=mine) or the whole unit's cases (scope=unit, within the actor's scope). */
 export function listCases(ctx: UseCaseContext, q: z.output<typeof caseListQuery>): Promise<z.output<typeof caseListOut>> {
-  return inReadUseCase(ctx.db, async (tx) => {
+  return readUseCase(ctx, async (tx) => {
     const where = q.scope === 'mine' ? myCases(ctx.actor) : caseScope(ctx.actor);
     const [{ rows, total }, m] = await Promise.all([
       query(tx, where, { sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-      getMunicipality(tx),
+      settingsOf(ctx, tx),
     ]);
     await recordAudit(
       tx,

@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { inTransaction } from '../platform/db/transaction';
+import { writeUseCase } from '../platform/db/transaction';
 import { recordAudit, AUDIT_ACTIONS } from '../platform/audit/record';
 import { auditLog } from '../platform/audit/tables';
 import { scopeOf } from '../platform/policy/permissions';
@@ -15,7 +15,7 @@ import { addDays } from '../platform/calendar';
 import type { auditListOut, auditSearchBody } from './schema';
 
 export function searchAuditLog(ctx: UseCaseContext, q: z.output<typeof auditSearchBody>): Promise<z.output<typeof auditListOut>> {
-  return inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(ctx, async (tx) => {
     const conds: SQL[] = [];
     let personId = q.personId ?? null;
     if (q.identityNumber) {

@@ -8,7 +8,7 @@ import { errorResponse } from '../validation';
 import { municipality, units, users } from '../tables';
 import { permissionsOf } from '../policy/permissions';
 import { roleLabel, type Role } from '../policy/roles';
-import { inTransaction } from '../db/transaction';
+import { writeUseCase } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-data';
 import { demoAccountsOut, loginBody, meOut, sessionOut, type MeOut } from './schema';
@@ -56,7 +56,7 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AppDeps) {
   api.post('/api/auth/logout', { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Logga ut' } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      await inTransaction(deps.db, async (tx) => {
+      await writeUseCase(deps, async (tx) => {
         await deleteSession(tx, token);
         if (req.actor) await recordAudit(tx, { actor: req.actor, requestId: req.id, clock: deps.clock }, { action: 'auth.logout', entityType: 'user', entityId: req.actor.id });
       });
