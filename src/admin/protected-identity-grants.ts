@@ -31,7 +31,7 @@ export async function grantsByUser(db: Queryable, userIds?: string[]): Promise<M
 async function requireUser(db: Queryable, id: string) {
   const [u] = await db.select({ id: users.id, role: users.role, unitId: users.unitId, active: users.active }).from(users).where(eq(users.id, id));
   if (!u) throw new AppError('NOT_FOUND', { message: 'Användaren finns inte.' });
-  return { ...u, role: u.role as Role };
+  return u;
 }
 
 /** Grant the permission for `unitId` (idempotent: an existing grant is left as it is, and not logged again). */
@@ -71,13 +71,12 @@ export async function revokeProtectedIdentity<T>(ctx: UseCaseContext, userId: st
  * After a user's role, unit or status changed: revoke the grants that no longer fit (another unit,
  * a role that reads no cases, an inactive account), in the same transaction, each one logged.
  */
-export async function revokeStaleGrants(tx: Queryable, ctx: UseCaseContext, user: { id: string; role: string; unitId: string | null; active: boolean }) {
+export async function revokeStaleGrants(tx: Queryable, ctx: UseCaseContext, user: { id: string; role: Role; unitId: string | null; active: boolean }) {
   const stale = await tx
     .select({ unitId: protectedIdentityGrants.unitId })
     .from(protectedIdentityGrants)
     .where(eq(protectedIdentityGrants.userId, user.id));
-  const u = { ...user, role: user.role as Role };
-  const drop = stale.map((g) => g.unitId).filter((unitId) => protectedIdentityGrantProblem(u, unitId) !== null);
+  const drop = stale.map((g) => g.unitId).filter((unitId) => protectedIdentityGrantProblem(user, unitId) !== null);
   if (drop.length === 0) return;
   await tx.delete(protectedIdentityGrants).where(and(eq(protectedIdentityGrants.userId, user.id), inArray(protectedIdentityGrants.unitId, drop)));
   await recordAudit(

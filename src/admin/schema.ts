@@ -2,14 +2,15 @@
 import { z } from 'zod';
 import { ROLES } from '../platform/policy/roles';
 import { dateString, int4, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
+import { ROUTES } from '../platform/rules';
 
 export const unitBody = z.object({
   name: requiredText(120, 'Namnet'),
-  route: z.enum(['LSS', 'SOL'], { error: 'Välj om enheten arbetar med LSS eller socialtjänstlagen.' }),
+  route: z.enum(ROUTES, { error: 'Välj om enheten arbetar med LSS eller socialtjänstlagen.' }),
   active: z.boolean().default(true),
 });
 export const unitUpdateBody = unitBody.extend({ version });
-export const unitOut = z.object({ id: z.string(), name: z.string(), route: z.enum(['LSS', 'SOL']), active: z.boolean(), version: z.number() });
+export const unitOut = z.object({ id: z.string(), name: z.string(), route: z.enum(ROUTES), active: z.boolean(), version: z.number() });
 
 export const passwordField = safeString({ error: 'Skriv ett lösenord.' })
   .min(12, { message: 'Lösenordet måste ha minst 12 tecken.' })
@@ -64,7 +65,7 @@ export const legalBasisBody = z
     code: safeString({ error: 'Skriv en kod.' })
       .trim()
       .regex(/^[A-Z0-9_:.-]{2,40}$/, { message: 'Koden får ha 2–40 tecken: versaler, siffror, _ : . -' }),
-    route: z.enum(['LSS', 'SOL'], { error: 'Välj LSS eller socialtjänstlagen.' }),
+    route: z.enum(ROUTES, { error: 'Välj LSS eller socialtjänstlagen.' }),
     law: requiredText(120, 'Lagen'),
     paragraph: requiredText(60, 'Paragrafen'),
     name: requiredText(200, 'Benämningen'),
@@ -80,7 +81,7 @@ export const legalBasisUpdateBody = legalBasisBody.and(z.object({ version }));
 export const legalBasisOut = z.object({
   id: z.string(),
   code: z.string(),
-  route: z.enum(['LSS', 'SOL']),
+  route: z.enum(ROUTES),
   law: z.string(),
   paragraph: z.string(),
   name: z.string(),

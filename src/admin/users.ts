@@ -40,7 +40,7 @@ function present(u: UserRow, unitName: string | null, lock: ReturnType<typeof lo
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    role: u.role as Role,
+    role: u.role,
     unitId: u.unitId,
     unitName,
     active: u.active,
@@ -103,7 +103,7 @@ export function listStaff(ctx: UseCaseContext, role?: Role) {
       .leftJoin(units, eq(units.id, users.unitId))
       .where(and(...conds))
       .orderBy(asc(users.displayName));
-    return { items: rows.map((r) => ({ id: r.id, displayName: r.displayName, role: r.role as Role, unitName: r.unitName })) };
+    return { items: rows.map((r) => ({ id: r.id, displayName: r.displayName, role: r.role, unitName: r.unitName })) };
   });
 }
 

@@ -9,6 +9,7 @@ import { readUseCase, writeUseCase, type UniqueField } from '../platform/db/tran
 import { recordAudit } from '../platform/audit/record';
 import type { legalBasisBody, legalBasisUpdateBody } from '../admin/schema';
 import { legalBases } from './tables';
+import type { Route } from '../platform/rules';
 
 export type LegalBasisRow = typeof legalBases.$inferSelect;
 
@@ -36,7 +37,7 @@ export function listLegalBases(ctx: UseCaseContext) {
 }
 
 /** The bases of a route in force on a date (a decision stores the one in force on its decision date). */
-export function legalBasesInForce(db: Queryable, route: 'LSS' | 'SOL', date: string): Promise<LegalBasisRow[]> {
+export function legalBasesInForce(db: Queryable, route: Route, date: string): Promise<LegalBasisRow[]> {
   return db
     .select()
     .from(legalBases)

@@ -1,6 +1,11 @@
 // Pure rules of a case from request onwards: derived status, warnings, case numbers.
 // No I/O and no clock: "today" is an argument.
 import { addWorkingDays, daysBetween } from '../platform/calendar';
+import type { Route } from '../platform/rules';
+
+/** Who may bring a case (ansökan or aktualisering). */
+export const REQUESTERS = ['person', 'guardian', 'legal_representative', 'relative', 'other_body'] as const;
+export type Requester = (typeof REQUESTERS)[number];
 
 export type CaseStatus =
   | 'referral'
@@ -74,7 +79,7 @@ export function deriveCaseStatus(f: CaseFacts, today: string): CaseStatus {
 }
 
 export interface IntakeFacts {
-  route: 'LSS' | 'SOL';
+  route: Route;
   receivedDate: string;
   /** Null while the case is a referral (aktualisering) without an application. */
   applicationDate: string | null;
@@ -162,6 +167,6 @@ export function formatCaseNumber(pattern: string, year: number, n: number): stri
 }
 
 /** Who may apply: LSS 8 § lets only the person or their legal representative ask. */
-export function isReferral(requester: 'person' | 'guardian' | 'legal_representative' | 'relative' | 'other_body'): boolean {
+export function isReferral(requester: Requester): boolean {
   return requester === 'relative' || requester === 'other_body';
 }

@@ -1,12 +1,13 @@
 // HTTP schemas for requests (ansökan/aktualisering), acknowledgement and the case list.
 import { z } from 'zod';
 import { dateString, optionalText, paging, uuid, version } from '../platform/validation';
+import { ROUTES } from '../platform/rules';
+import { REQUESTERS, type Requester } from './rules';
 
-export const ROUTES = ['LSS', 'SOL'] as const;
-export const routeLabel: Record<(typeof ROUTES)[number], string> = { LSS: 'LSS 9 § 4', SOL: 'Socialtjänstlagen' };
+export { ROUTES, routeLabel } from '../platform/rules';
+export { REQUESTERS } from './rules';
 
-export const REQUESTERS = ['person', 'guardian', 'legal_representative', 'relative', 'other_body'] as const;
-export const requesterLabel: Record<(typeof REQUESTERS)[number], string> = {
+export const requesterLabel: Record<Requester, string> = {
   person: 'Den enskilde själv',
   guardian: 'Vårdnadshavare',
   legal_representative: 'God man eller förvaltare',

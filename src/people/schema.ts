@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { identityNumberProblem } from './identity-number';
 import { optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
+import { ROUTES } from '../platform/rules';
 
 export const REPRESENTATIVE_KINDS = ['vardnadshavare', 'god_man', 'forvaltare'] as const;
 export const representativeKindLabel: Record<(typeof REPRESENTATIVE_KINDS)[number], string> = {
@@ -100,7 +101,7 @@ export const personOut = personSummaryOut.extend({
   contactHidden: z.boolean(),
   representatives: z.array(representativeOut),
   cases: z.array(
-    z.object({ id: z.string(), caseNumber: z.string(), route: z.enum(['LSS', 'SOL']), status: z.string(), statusLabel: z.string(), receivedDate: z.string() }),
+    z.object({ id: z.string(), caseNumber: z.string(), route: z.enum(ROUTES), status: z.string(), statusLabel: z.string(), receivedDate: z.string() }),
   ),
   version: z.number(),
   abilities: z.object({ canEdit: z.boolean(), canRegisterRequest: z.boolean() }),

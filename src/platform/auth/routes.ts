@@ -7,7 +7,7 @@ import { contextOf } from '../http/app';
 import { errorResponse } from '../validation';
 import { municipality, units, users } from '../tables';
 import { permissionsOf } from '../policy/permissions';
-import { roleLabel, type Role } from '../policy/roles';
+import { roleLabel } from '../policy/roles';
 import { writeUseCase } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-data';
@@ -22,7 +22,7 @@ async function presentMe(deps: AppDeps, userId: string, notice: FailedAttemptsNo
     .leftJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, userId));
   const [m] = await deps.db.select({ name: municipality.name }).from(municipality);
-  const role = row.user.role as Role;
+  const role = row.user.role;
   return {
     user: {
       id: row.user.id,

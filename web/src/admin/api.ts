@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { legalBasisOut, municipalityOut, unitOut, userOut } from '../../../src/admin/schema';
+import { ROUTES, routeShortLabel } from '../../../src/platform/rules';
 
 export type Unit = z.infer<typeof unitOut>;
 export type User = z.infer<typeof userOut>;
@@ -8,7 +9,4 @@ export type Municipality = z.infer<typeof municipalityOut>;
 
 export const ADMIN_CRUMBS = [{ label: 'Start', href: '/' }];
 
-export const routeOptions = [
-  { value: 'LSS', label: 'LSS' },
-  { value: 'SOL', label: 'Socialtjänstlagen (SoL)' },
-];
+export const routeOptions = ROUTES.map((value) => ({ value, label: routeShortLabel[value] }));
