@@ -1,4 +1,5 @@
-// Queries on cases. Nothing else writes the cases table.
+// Queries on cases (reads and the case-number counter). The use cases insert and update the rows themselves
+// (register-request.ts; change-case.ts through changeVersioned).
 import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { caseNumberCounters, units, users } from '../platform/tables';

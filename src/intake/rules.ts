@@ -38,9 +38,6 @@ export const caseStatusLabel: Record<CaseStatus, string> = {
   expired: 'Beslutet har gått ut',
 };
 
-/** Status order, for sorting lists by how far a case has come. */
-export const CASE_STATUS_ORDER: CaseStatus[] = Object.keys(caseStatusLabel) as CaseStatus[];
-
 /**
  * Facts recorded on a case. The intake stage fills the first block; later stages (investigation,
  * decision, order, execution) add theirs, and the status follows without anyone typing it.
@@ -101,14 +98,11 @@ export function acknowledgementDeadline(receivedDate: string, withinWorkingDays:
 /**
  * The day by which missing medical documentation (intyg) should have arrived: N working days after the
  * acknowledgement. N is the municipality's setting `documentationWithinWorkingDays`
- * (default DEFAULT_DOCUMENTATION_WITHIN_WORKING_DAYS). The letter names this date, and the case warns after it.
+ * (default 15, three weeks: time to book a doctor and get an intyg). The letter names this date, and the case warns after it.
  */
 export function documentationDeadline(acknowledgedDate: string, withinWorkingDays: number): string {
   return addWorkingDays(acknowledgedDate, withinWorkingDays);
 }
-
-/** Three weeks of working days: time to book a doctor and get an intyg, without leaving the case waiting. */
-export const DEFAULT_DOCUMENTATION_WITHIN_WORKING_DAYS = 15;
 
 export function documentationMissing(f: Pick<IntakeFacts, 'route' | 'personkretsDocumentation' | 'documentationReceivedDate'>): boolean {
   return f.route === 'LSS' && f.personkretsDocumentation === 'missing' && f.documentationReceivedDate === null;

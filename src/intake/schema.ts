@@ -36,7 +36,6 @@ export const registerRequestBody = z.object({
   responsibleUserId: uuid.nullish(),
   description: optionalText(2000, 'Beskrivningen', { multiline: true }),
 });
-export type RegisterRequestInput = z.input<typeof registerRequestBody>;
 
 export const acknowledgeBody = z.object({
   version,
@@ -45,7 +44,6 @@ export const acknowledgeBody = z.object({
   personkretsDocumentation: z.enum(['present', 'missing'], { error: 'Ange om det finns underlag för personkretsen.' }).nullish(),
   personkretsGroup: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullish(),
 });
-export type AcknowledgeInput = z.input<typeof acknowledgeBody>;
 
 export const documentationReceivedBody = z.object({
   version,

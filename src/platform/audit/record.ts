@@ -5,7 +5,7 @@ import type { Queryable } from '../db/connect';
 import { auditLog } from './tables';
 import type { AuditAction, AuditDetails } from './actions';
 
-export { AUDIT_ACTIONS, type AuditAction } from './actions';
+export { AUDIT_ACTIONS } from './actions';
 
 type EntityType = 'person' | 'case' | 'representative' | 'user' | 'unit' | 'legal_basis' | 'municipality' | 'session' | 'audit_log';
 
@@ -13,7 +13,7 @@ type EntityType = 'person' | 'case' | 'representative' | 'user' | 'unit' | 'lega
 type DetailsOf<D> = [D] extends [undefined] ? { details?: undefined } : undefined extends D ? { details?: D } : { details: D };
 
 /** One entry of action A: its details are typed by `AuditDetails[A]` (never personal data: ids, field names, counts). */
-export type AuditEntryOf<A extends AuditAction> = {
+type AuditEntryOf<A extends AuditAction> = {
   action: A;
   entityType: EntityType;
   entityId?: string | null;

@@ -1,5 +1,6 @@
-// The one where-builder that limits case queries to what the actor may see.
-// Every list and search of cases goes through it; change it only with its tests (scope.test.ts).
+// Where-builders that limit case lists to what the actor may see (caseScope; myCases for Mina ärenden).
+// One case is checked with canOnCase (loadCase); the loggkontroll's unit scope is its own (search-audit-log.ts).
+// Tested through the lists in src/intake/intake.db.test.ts ("lists Mina ärenden …", "answers 404 … outside scope").
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { cases } from '../../intake/tables';
 import { scopeOf, type Actor, type Permission } from './permissions';
