@@ -1,7 +1,7 @@
 // The audit entry is typed per action (AuditDetails): a wrong or missing `details` is a compile error,
 // checked by `tsc` (these lines would compile, and the @ts-expect-error lines fail, with a loose details type).
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { AUDIT_ACTIONS, type AuditDetails } from './actions';
+import type { AUDIT_ACTIONS, AuditDetails } from './actions';
 import type { AuditEntry } from './record';
 
 describe('typed audit details', () => {

@@ -10,5 +10,5 @@ export interface ValidityColumns {
 
 /** The where-clause "in force on `date`" (YYYY-MM-DD) for a table with `validFrom`/`validTo` date columns. */
 export function inForce(table: ValidityColumns, date: string): SQL {
-  return and(lte(table.validFrom, date), or(isNull(table.validTo), gte(table.validTo, date)))!;
+  return and(lte(table.validFrom, date), or(isNull(table.validTo), gte(table.validTo, date))) as SQL;
 }

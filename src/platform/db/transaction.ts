@@ -37,8 +37,8 @@ export async function writeUseCase<T>(ctx: { db: Db }, fn: (tx: Tx) => Promise<T
 
 /** PostgreSQL unique_violation (23505), through Drizzle's wrapper on both drivers: the constraint's name. */
 function uniqueViolation(err: unknown): string | null {
-  let e: any = err;
-  for (let i = 0; e && i < 3; i++, e = e.cause) {
+  let e = err as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; e && i < 3; i++, e = e.cause as typeof e) {
     if (e.code === '23505') return String(e.constraint ?? e.constraint_name ?? '');
   }
   return null;
