@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable } from '../platform/db/connect';
-import { inTransaction } from '../platform/db/transaction';
+import { writeUseCase } from '../platform/db/transaction';
 import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { protectedIdentityGrantProblem } from '../platform/policy/permissions';
@@ -31,12 +31,12 @@ export async function grantsByUser(db: Queryable, userIds?: string[]): Promise<M
 async function requireUser(db: Queryable, id: string) {
   const [u] = await db.select({ id: users.id, role: users.role, unitId: users.unitId, active: users.active }).from(users).where(eq(users.id, id));
   if (!u) throw new AppError('NOT_FOUND', { message: 'Användaren finns inte.' });
-  return { ...u, role: u.role as Role };
+  return u;
 }
 
 /** Grant the permission for `unitId` (idempotent: an existing grant is left as it is, and not logged again). */
 export async function grantProtectedIdentity<T>(ctx: UseCaseContext, userId: string, unitId: string, present: (db: Queryable, id: string) => Promise<T>): Promise<T> {
-  return inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(ctx, async (tx) => {
     const u = await requireUser(tx, userId);
     const problem = protectedIdentityGrantProblem(u, unitId);
     if (problem) throw new AppError('VALIDATION_FAILED', { message: problem, fields: [{ path: 'unitId', message: problem }] });
@@ -54,7 +54,7 @@ export async function grantProtectedIdentity<T>(ctx: UseCaseContext, userId: str
 
 /** Revoke the permission for `unitId` (idempotent). */
 export async function revokeProtectedIdentity<T>(ctx: UseCaseContext, userId: string, unitId: string, present: (db: Queryable, id: string) => Promise<T>): Promise<T> {
-  return inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(ctx, async (tx) => {
     await requireUser(tx, userId);
     const deleted = await tx
       .delete(protectedIdentityGrants)
@@ -71,13 +71,12 @@ export async function revokeProtectedIdentity<T>(ctx: UseCaseContext, userId: st
  * After a user's role, unit or status changed: revoke the grants that no longer fit (another unit,
  * a role that reads no cases, an inactive account), in the same transaction, each one logged.
  */
-export async function revokeStaleGrants(tx: Queryable, ctx: UseCaseContext, user: { id: string; role: string; unitId: string | null; active: boolean }) {
+export async function revokeStaleGrants(tx: Queryable, ctx: UseCaseContext, user: { id: string; role: Role; unitId: string | null; active: boolean }) {
   const stale = await tx
     .select({ unitId: protectedIdentityGrants.unitId })
     .from(protectedIdentityGrants)
     .where(eq(protectedIdentityGrants.userId, user.id));
-  const u = { ...user, role: user.role as Role };
-  const drop = stale.map((g) => g.unitId).filter((unitId) => protectedIdentityGrantProblem(u, unitId) !== null);
+  const drop = stale.map((g) => g.unitId).filter((unitId) => protectedIdentityGrantProblem(user, unitId) !== null);
   if (drop.length === 0) return;
   await tx.delete(protectedIdentityGrants).where(and(eq(protectedIdentityGrants.userId, user.id), inArray(protectedIdentityGrants.unitId, drop)));
   await recordAudit(

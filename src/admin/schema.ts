@@ -2,14 +2,15 @@
 import { z } from 'zod';
 import { ROLES } from '../platform/policy/roles';
 import { int4, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
+import { ROUTES } from '../platform/rules';
 
 export const unitBody = z.object({
   name: requiredText(120, 'Namnet'),
-  route: z.enum(['LSS', 'SOL'], { error: 'Välj om enheten arbetar med LSS eller socialtjänstlagen.' }),
+  route: z.enum(ROUTES, { error: 'Välj om enheten arbetar med LSS eller socialtjänstlagen.' }),
   active: z.boolean().default(true),
 });
 export const unitUpdateBody = unitBody.extend({ version });
-export const unitOut = z.object({ id: z.string(), name: z.string(), route: z.enum(['LSS', 'SOL']), active: z.boolean(), version: z.number() });
+export const unitOut = z.object({ id: z.string(), name: z.string(), route: z.enum(ROUTES), active: z.boolean(), version: z.number() });
 
 export const passwordField = safeString({ error: 'Skriv ett lösenord.' })
   .min(12, { message: 'Lösenordet måste ha minst 12 tecken.' })

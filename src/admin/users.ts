@@ -3,9 +3,9 @@ import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable } from '../platform/db/connect';
-import { inTransaction } from '../platform/db/transaction';
-import { updateVersioned } from '../platform/db/versioned';
-import { AppError, fieldError, uniqueViolation } from '../platform/errors';
+import { changeVersioned } from '../platform/db/change-versioned';
+import { readUseCase, writeUseCase } from '../platform/db/transaction';
+import { AppError, fieldError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { hashPassword } from '../platform/auth/password';
 import type { Role } from '../platform/policy/roles';
@@ -41,7 +41,7 @@ function present(u: UserRow, unitName: string | null, lock: ReturnType<typeof lo
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    role: u.role as Role,
+    role: u.role,
     unitId: u.unitId,
     unitName,
     active: u.active,
@@ -58,12 +58,14 @@ export async function presentById(db: Queryable, id: string, now: Date) {
   return present(r.u, r.unitName, lockOf(r.u, locks.get(id), now), grants.get(id) ?? []);
 }
 
-export async function listUsers(ctx: UseCaseContext) {
-  const now = ctx.clock.now();
-  const rows = await ctx.db.select({ u: users, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).orderBy(asc(users.displayName));
-  const locks = await addressLocks(ctx.db, now);
-  const grants = await grantsByUser(ctx.db);
-  return { items: rows.map((r) => present(r.u, r.unitName, lockOf(r.u, locks.get(r.u.id), now), grants.get(r.u.id) ?? [])) };
+export function listUsers(ctx: UseCaseContext) {
+  return readUseCase(ctx, async (q) => {
+    const now = ctx.clock.now();
+    const rows = await q.select({ u: users, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).orderBy(asc(users.displayName));
+    const locks = await addressLocks(q, now);
+    const grants = await grantsByUser(q);
+    return { items: rows.map((r) => present(r.u, r.unitName, lockOf(r.u, locks.get(r.u.id), now), grants.get(r.u.id) ?? [])) };
+  });
 }
 
 /**
@@ -72,7 +74,7 @@ export async function listUsers(ctx: UseCaseContext) {
  * The count of failed attempts stays, so the user is still told at the next sign-in.
  */
 export function unlockUser(ctx: UseCaseContext, id: string) {
-  return inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(ctx, async (tx) => {
     const now = ctx.clock.now();
     const [u] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!u) throw new AppError('NOT_FOUND');
@@ -90,18 +92,20 @@ export function unlockUser(ctx: UseCaseContext, id: string) {
 }
 
 /** Staff names for pickers (assigning a case, filtering the log), within the actor's scope. */
-export async function listStaff(ctx: UseCaseContext, role?: Role) {
+export function listStaff(ctx: UseCaseContext, role?: Role) {
   const scope = scopeOf(ctx.actor, 'staff:read');
   const conds = [eq(users.active, true)];
   if (scope === 'unit') conds.push(ctx.actor.unitId ? eq(users.unitId, ctx.actor.unitId) : sql`false`);
   if (role) conds.push(eq(users.role, role));
-  const rows = await ctx.db
-    .select({ id: users.id, displayName: users.displayName, role: users.role, unitName: units.name })
-    .from(users)
-    .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(...conds))
-    .orderBy(asc(users.displayName));
-  return { items: rows.map((r) => ({ id: r.id, displayName: r.displayName, role: r.role as Role, unitName: r.unitName })) };
+  return readUseCase(ctx, async (q) => {
+    const rows = await q
+      .select({ id: users.id, displayName: users.displayName, role: users.role, unitName: units.name })
+      .from(users)
+      .leftJoin(units, eq(units.id, users.unitId))
+      .where(and(...conds))
+      .orderBy(asc(users.displayName));
+    return { items: rows.map((r) => ({ id: r.id, displayName: r.displayName, role: r.role, unitName: r.unitName })) };
+  });
 }
 
 async function checkUnit(db: Queryable, role: Role, unitId: string | null | undefined) {
@@ -113,19 +117,11 @@ async function checkUnit(db: Queryable, role: Role, unitId: string | null | unde
   }
 }
 
-async function guardUsername<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (uniqueViolation(e)) throw new AppError('USERNAME_TAKEN', { fields: [{ path: 'username', message: 'Användarnamnet är upptaget.' }] });
-    throw e;
-  }
-}
-
-export function createUser(ctx: UseCaseContext, input: z.output<typeof userCreateBody>) {
-  return guardUsername(async () => {
-    const passwordHash = await hashPassword(input.password);
-    return inTransaction(ctx.db, async (tx) => {
+export async function createUser(ctx: UseCaseContext, input: z.output<typeof userCreateBody>) {
+  const passwordHash = await hashPassword(input.password);
+  return writeUseCase(
+    ctx,
+    async (tx) => {
       await checkUnit(tx, input.role, input.unitId);
       const now = ctx.clock.now();
       const [u] = await tx
@@ -134,37 +130,39 @@ export function createUser(ctx: UseCaseContext, input: z.output<typeof userCreat
         .returning();
       await recordAudit(tx, ctx, { action: 'admin.user', entityType: 'user', entityId: u.id, details: { op: 'create', role: u.role } });
       return presentById(tx, u.id, ctx.clock.now());
-    });
-  });
+    },
+    { unique: [{ column: users.username, code: 'USERNAME_TAKEN', path: 'username', message: 'Användarnamnet är upptaget.' }] },
+  );
 }
 
 export async function updateUser(ctx: UseCaseContext, id: string, input: z.output<typeof userUpdateBody>) {
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : null;
-  return inTransaction(ctx.db, async (tx) => {
-    if (id === ctx.actor.id && (!input.active || input.role !== 'administrator')) {
-      throw new AppError('VALIDATION_FAILED', { message: 'Du kan inte stänga av ditt eget konto eller ta bort din egen administratörsroll.' });
-    }
-    await checkUnit(tx, input.role, input.unitId);
-    const set: Partial<UserRow> = {
+  return changeVersioned(ctx, {
+    table: users,
+    id,
+    version: input.version,
+    check: async (_, tx) => {
+      if (id === ctx.actor.id && (!input.active || input.role !== 'administrator')) {
+        throw new AppError('VALIDATION_FAILED', { message: 'Du kan inte stänga av ditt eget konto eller ta bort din egen administratörsroll.' });
+      }
+      await checkUnit(tx, input.role, input.unitId);
+    },
+    apply: () => ({
       displayName: input.displayName,
       role: input.role,
       unitId: input.unitId ?? null,
       active: input.active,
       updatedAt: ctx.clock.now(),
       ...(passwordHash ? { passwordHash, lockedUntil: null } : {}),
-    };
-    const u = await updateVersioned(tx, users, id, input.version, set);
-    // A new password also lifts the locks of single addresses.
-    if (passwordHash) await tx.delete(loginFailures).where(eq(loginFailures.userId, u.id));
-    // A deactivated account or a new password ends every session of that user at once.
-    if (!u.active || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, u.id));
-    await revokeStaleGrants(tx, ctx, u);
-    await recordAudit(tx, ctx, {
-      action: 'admin.user',
-      entityType: 'user',
-      entityId: u.id,
-      details: { op: 'update', role: u.role, active: u.active, passwordReset: Boolean(passwordHash) },
-    });
-    return presentById(tx, u.id, ctx.clock.now());
+    }),
+    afterUpdate: async (u, tx) => {
+      // A new password also lifts the locks of single addresses.
+      if (passwordHash) await tx.delete(loginFailures).where(eq(loginFailures.userId, u.id));
+      // A deactivated account or a new password ends every session of that user at once.
+      if (!u.active || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, u.id));
+      await revokeStaleGrants(tx, ctx, u);
+    },
+    audit: (_, u) => ({ action: 'admin.user', entityType: 'user', entityId: u.id, details: { op: 'update', role: u.role, active: u.active, passwordReset: Boolean(passwordHash) } }),
+    present: (u, tx) => presentById(tx, u.id, ctx.clock.now()),
   });
 }

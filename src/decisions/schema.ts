@@ -1,6 +1,7 @@
 // HTTP schemas for the legal-basis catalogue (shared with the administrator's web form).
 import { z } from 'zod';
 import { dateString, requiredText, safeString, version } from '../platform/validation';
+import { ROUTES } from '../platform/rules';
 
 export const APPEAL_ROUTES = ['forvaltningsbesvar', 'laglighetsprovning'] as const;
 export const appealRouteLabel = { forvaltningsbesvar: 'Förvaltningsbesvär', laglighetsprovning: 'Laglighetsprövning' } as const;
@@ -12,7 +13,7 @@ export const legalBasisBody = z
     code: safeString({ error: 'Skriv en kod.' })
       .trim()
       .regex(/^[A-Z0-9_:.-]{2,40}$/, { message: 'Koden får ha 2–40 tecken: versaler, siffror, _ : . -' }),
-    route: z.enum(['LSS', 'SOL'], { error: 'Välj LSS eller socialtjänstlagen.' }),
+    route: z.enum(ROUTES, { error: 'Välj LSS eller socialtjänstlagen.' }),
     law: requiredText(120, 'Lagen'),
     paragraph: requiredText(60, 'Paragrafen'),
     name: requiredText(200, 'Benämningen'),
@@ -28,7 +29,7 @@ export const legalBasisUpdateBody = legalBasisBody.and(z.object({ version }));
 export const legalBasisOut = z.object({
   id: z.string(),
   code: z.string(),
-  route: z.enum(['LSS', 'SOL']),
+  route: z.enum(ROUTES),
   law: z.string(),
   paragraph: z.string(),
   name: z.string(),

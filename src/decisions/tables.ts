@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, pk, versionCol } from '../platform/db/columns';
+import { ROUTES } from '../platform/rules';
 
 /**
  * The legal-basis catalogue (domain.md §1, §8). A decision stores the basis in force on its
@@ -11,7 +12,7 @@ export const legalBases = pgTable(
   {
     id: pk(),
     code: text('code').notNull().unique(),
-    route: text('route', { enum: ['LSS', 'SOL'] }).notNull(),
+    route: text('route', { enum: ROUTES }).notNull(),
     law: text('law').notNull(),
     paragraph: text('paragraph').notNull(),
     name: text('name').notNull(),

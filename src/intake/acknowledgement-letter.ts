@@ -2,13 +2,14 @@
 // definition from the record; rendering happens in platform/documents/pdf.ts.
 // Written for the person: short sentences, everyday words (LIX ≤ 40, tested).
 import type { PdfDocument } from '../platform/documents/pdf';
+import type { Route } from '../platform/rules';
 
 export interface AcknowledgementLetterInput {
   municipality: { name: string; postalAddress: string | null; phone: string | null; email: string | null; privacyInfo: string | null };
   /** The unit that handles the case (its name is written in the letter). */
   unitName: string;
   caseNumber: string;
-  route: 'LSS' | 'SOL';
+  route: Route;
   receivedDate: string;
   letterDate: string;
   /** When the intyg is missing: the day it should arrive by (`documentationDeadline` in rules.ts); otherwise null. */

@@ -1,8 +1,9 @@
 import type { UseCaseContext } from '../platform/context';
-import { inTransaction } from '../platform/db/transaction';
+import { writeUseCase } from '../platform/db/transaction';
+import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { renderPdf } from '../platform/documents/pdf';
-import { getMunicipality } from '../platform/settings';
+import { settingsOf } from '../platform/settings';
 import { requirePerson } from '../people/repo';
 import { protectedContactCase, recordProtectedReveal } from '../people/load-person-view';
 import { acknowledgementLetterPdf } from './acknowledgement-letter';
@@ -15,7 +16,7 @@ import { documentationDeadline, documentationMissing, letterRefusal } from './ru
  * to see it (and that is logged as a reveal); anyone else gets the letter without an address.
  */
 export async function createAcknowledgementLetter(ctx: UseCaseContext, caseId: string): Promise<{ pdf: Buffer; fileName: string }> {
-  const input = await inTransaction(ctx.db, async (tx) => {
+  const input = await writeUseCase(ctx, async (tx) => {
     const { c, unitName, responsibleName } = await loadCase(tx, ctx, caseId);
     throwProblems([letterRefusal(c)]);
     const acknowledgedDate = c.acknowledgedDate!;
@@ -23,7 +24,7 @@ export async function createAcknowledgementLetter(ctx: UseCaseContext, caseId: s
     const basis = await protectedContactCase(tx, ctx, person);
     const showAddress = !person.protectedIdentity || basis !== null;
     if (basis) await recordProtectedReveal(tx, ctx, person, basis, 'letter');
-    const m = await getMunicipality(tx);
+    const m = await settingsOf(ctx, tx);
     await recordAudit(tx, ctx, { action: 'letter.acknowledgement', entityType: 'case', entityId: c.id, personId: c.personId, details: { addressPrinted: showAddress } });
     return {
       municipality: { name: m.name, postalAddress: m.postalAddress, phone: m.phone, email: m.email, privacyInfo: m.privacyInfo },

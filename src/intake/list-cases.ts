@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { inReadUseCase } from '../platform/db/transaction';
+import { readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { caseScope, myCases } from './scope';
-import { getMunicipality } from '../platform/settings';
+import { settingsOf } from '../platform/settings';
 import { listCases as query } from './repo';
 import { presentCaseSummary } from './present';
 import type { caseListOut, caseListQuery } from './schema';
@@ -13,12 +13,12 @@ import type { caseListOut, caseListQuery } from './schema';
  * filtering by status use `case_status(case_facts, today)` with today from the injected clock.
  */
 export function listCases(ctx: UseCaseContext, q: z.output<typeof caseListQuery>): Promise<z.output<typeof caseListOut>> {
-  return inReadUseCase(ctx.db, async (tx) => {
+  return readUseCase(ctx, async (tx) => {
     const where = q.scope === 'mine' ? myCases(ctx.actor) : caseScope(ctx.actor);
     const today = ctx.clock.today();
     const [{ rows, total }, m] = await Promise.all([
       query(tx, where, { sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, today, status: q.status }),
-      getMunicipality(tx),
+      settingsOf(ctx, tx),
     ]);
     await recordAudit(
       tx,

@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../platform/context';
-import { inReadUseCase } from '../platform/db/transaction';
+import { readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { requirePerson } from '../people/repo';
 import { casesOfPerson } from './repo';
@@ -12,7 +12,7 @@ import type { PersonCasesOut } from './schema';
  * An unknown person is a 404; a list is logged one row per case shown, as every list of cases.
  */
 export function listPersonCases(ctx: UseCaseContext, personId: string): Promise<PersonCasesOut> {
-  return inReadUseCase(ctx.db, async (tx) => {
+  return readUseCase(ctx, async (tx) => {
     await requirePerson(tx, personId);
     const rows = await casesOfPerson(tx, personId, caseScope(ctx.actor));
     await recordAudit(

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { inTransaction } from '../platform/db/transaction';
+import { writeUseCase } from '../platform/db/transaction';
 import { AppError, fieldError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { can } from '../platform/policy/permissions';
-import { getMunicipality } from '../platform/settings';
+import { settingsOf } from '../platform/settings';
 import { findPerson } from '../people/repo';
 import { findCase, nextCaseNumber } from './repo';
 import { throwProblems } from './problems';
@@ -19,7 +19,7 @@ import { cases } from './tables';
  * number of the year; a referral has no application date until the person applies.
  */
 export function registerRequest(ctx: UseCaseContext, input: z.output<typeof registerRequestBody>): Promise<CaseOut> {
-  return inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(ctx, async (tx) => {
     const today = ctx.clock.today();
     const person = await findPerson(tx, input.personId);
     if (!person) throw fieldError('personId', 'Personen finns inte. Sök fram eller registrera personen först.');
@@ -29,7 +29,7 @@ export function registerRequest(ctx: UseCaseContext, input: z.output<typeof regi
       throw new AppError('FORBIDDEN', { message: 'Bara enhetschefen kan lägga ett ärende på en annan handläggare.' });
     }
     const responsible = await requireResponsible(tx, responsibleId, 'responsibleUserId', can(ctx.actor, 'case:assign') ? (ctx.actor.unitId ?? undefined) : undefined);
-    const m = await getMunicipality(tx);
+    const m = await settingsOf(ctx, tx);
     const year = Number(today.slice(0, 4));
     const caseNumber = formatCaseNumber(m.caseNumberPattern, year, await nextCaseNumber(tx, year));
     const now = ctx.clock.now();

@@ -105,7 +105,7 @@ describe('acknowledgement deadline and warnings', () => {
     ended: [],
     expired: [],
   };
-  it.each(CASE_STATUS_ORDER)('warnings follow the status: %s', (status) => {
+  it.each(Object.keys(caseStatusLabel) as CaseStatus[])('warnings follow the status: %s', (status) => {
     const facts: IntakeFacts =
       status === 'referral' ? { ...worst, applicationDate: null, acknowledgedDate: null } : status === 'requested' ? { ...worst, acknowledgedDate: null } : worst;
     expect(caseWarnings(status, facts, '2026-06-15', limits).map((w) => w.code)).toEqual(expectedByStatus[status]);

@@ -1,7 +1,12 @@
 // Pure rules of a case from request onwards: derived status, warnings, case numbers, and what each intake action
 // requires (used by the use case, by the presenter's abilities and by the web page alike).
 // No I/O and no clock: "today" is an argument.
-import { addWorkingDays, daysBetween } from '../platform/working-days';
+import { addWorkingDays, daysBetween } from '../platform/calendar';
+import type { Route } from '../platform/rules';
+
+/** Who may bring a case (ansökan or aktualisering). */
+export const REQUESTERS = ['person', 'guardian', 'legal_representative', 'relative', 'other_body'] as const;
+export type Requester = (typeof REQUESTERS)[number];
 
 export type CaseStatus =
   | 'referral'
@@ -34,7 +39,7 @@ export const caseStatusLabel: Record<CaseStatus, string> = {
   expired: 'Beslutet har gått ut',
 };
 
-/** Status order, for sorting lists by how far a case has come. */
+/** Status order, for sorting lists by how far a case has come (case_status_rank in SQL follows it). */
 export const CASE_STATUS_ORDER: CaseStatus[] = Object.keys(caseStatusLabel) as CaseStatus[];
 
 /**
@@ -79,7 +84,7 @@ export function deriveCaseStatus(f: CaseFacts, today: string): CaseStatus {
 }
 
 export interface IntakeFacts {
-  route: 'LSS' | 'SOL';
+  route: Route;
   receivedDate: string;
   /** Null while the case is a referral (aktualisering) without an application. */
   applicationDate: string | null;
@@ -101,14 +106,11 @@ export function acknowledgementDeadline(receivedDate: string, withinWorkingDays:
 /**
  * The day by which missing medical documentation (intyg) should have arrived: N working days after the
  * acknowledgement. N is the municipality's setting `documentationWithinWorkingDays`
- * (default DEFAULT_DOCUMENTATION_WITHIN_WORKING_DAYS). The letter names this date, and the case warns after it.
+ * (default 15, three weeks: time to book a doctor and get an intyg). The letter names this date, and the case warns after it.
  */
 export function documentationDeadline(acknowledgedDate: string, withinWorkingDays: number): string {
   return addWorkingDays(acknowledgedDate, withinWorkingDays);
 }
-
-/** Three weeks of working days: time to book a doctor and get an intyg, without leaving the case waiting. */
-export const DEFAULT_DOCUMENTATION_WITHIN_WORKING_DAYS = 15;
 
 export function documentationMissing(f: Pick<IntakeFacts, 'route' | 'personkretsDocumentation' | 'documentationReceivedDate'>): boolean {
   return f.route === 'LSS' && f.personkretsDocumentation === 'missing' && f.documentationReceivedDate === null;
@@ -166,7 +168,6 @@ export function formatCaseNumber(pattern: string, year: number, n: number): stri
   return pattern.replace('{YYYY}', String(year)).replace(/\{(N+)\}/, (_m, ns: string) => String(n).padStart(ns.length, '0'));
 }
 
-export type Requester = 'person' | 'guardian' | 'legal_representative' | 'relative' | 'other_body';
 
 /** Who may apply: LSS 8 § lets only the person or their legal representative ask. */
 export function isReferral(requester: Requester): boolean {

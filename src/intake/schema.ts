@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { dateString, optionalText, paging, uuid, version } from '../platform/validation';
 import { CASE_STATUS_ORDER as CASE_STATUSES } from './rules';
+import { ROUTES } from '../platform/rules';
+import { REQUESTERS, type Requester } from './rules';
 
-export const ROUTES = ['LSS', 'SOL'] as const;
-export const routeLabel: Record<(typeof ROUTES)[number], string> = { LSS: 'LSS 9 § 4', SOL: 'Socialtjänstlagen' };
+export { ROUTES, routeLabel } from '../platform/rules';
+export { REQUESTERS } from './rules';
 
-export const REQUESTERS = ['person', 'guardian', 'legal_representative', 'relative', 'other_body'] as const;
-export const requesterLabel: Record<(typeof REQUESTERS)[number], string> = {
+export const requesterLabel: Record<Requester, string> = {
   person: 'Den enskilde själv',
   guardian: 'Vårdnadshavare',
   legal_representative: 'God man eller förvaltare',
@@ -36,7 +37,6 @@ export const registerRequestBody = z.object({
   responsibleUserId: uuid.nullish(),
   description: optionalText(2000, 'Beskrivningen', { multiline: true }),
 });
-export type RegisterRequestInput = z.input<typeof registerRequestBody>;
 
 export const acknowledgeBody = z.object({
   version,
@@ -45,7 +45,6 @@ export const acknowledgeBody = z.object({
   personkretsDocumentation: z.enum(['present', 'missing'], { error: 'Ange om det finns underlag för personkretsen.' }).nullish(),
   personkretsGroup: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullish(),
 });
-export type AcknowledgeInput = z.input<typeof acknowledgeBody>;
 
 export const documentationReceivedBody = z.object({
   version,

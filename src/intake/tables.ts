@@ -3,6 +3,8 @@ import { check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg
 import { createdAt, pk, updatedAt, versionCol } from '../platform/db/columns';
 import { units, users } from '../platform/tables';
 import { persons } from '../people/tables';
+import { ROUTES } from '../platform/rules';
+import { REQUESTERS } from './rules';
 
 /** A case (ärende): one request or referral and, in later stages, what follows from it. */
 export const cases = pgTable(
@@ -13,14 +15,14 @@ export const cases = pgTable(
     personId: uuid('person_id')
       .notNull()
       .references(() => persons.id),
-    route: text('route', { enum: ['LSS', 'SOL'] }).notNull(),
+    route: text('route', { enum: ROUTES }).notNull(),
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
     responsibleUserId: uuid('responsible_user_id')
       .notNull()
       .references(() => users.id),
-    requester: text('requester', { enum: ['person', 'guardian', 'legal_representative', 'relative', 'other_body'] }).notNull(),
+    requester: text('requester', { enum: REQUESTERS }).notNull(),
     requesterName: text('requester_name'),
     channel: text('channel', { enum: ['phone', 'letter', 'e_service', 'visit'] }).notNull(),
     receivedDate: date('received_date', { mode: 'string' }).notNull(),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildStaff, login, personBody, setupHarness, testPersonnummer, type ApiClient, type Harness } from '../../test/support/harness';
-import { inTransaction } from '../platform/db/transaction';
+import { writeUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 
 let h: Harness;
@@ -123,8 +123,8 @@ describe('the log is written in the use case’s transaction', () => {
     const before = await count();
     const who = { actor: { id: staff.hl.id, username: staff.hl.username }, requestId: 'rollback-test', clock: h.clock };
     await expect(
-      inTransaction(h.db, async (tx) => {
-        await recordAudit(tx, who, { action: 'person.update', entityType: 'person', entityId: null });
+      writeUseCase(h, async (tx) => {
+        await recordAudit(tx, who, { action: 'person.update', entityType: 'person', entityId: null, details: { changed: [] } });
         throw new Error('fails after writing');
       }),
     ).rejects.toThrow('fails after writing');

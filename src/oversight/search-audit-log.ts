@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { inTransaction } from '../platform/db/transaction';
+import { writeUseCase } from '../platform/db/transaction';
 import { recordAudit, AUDIT_ACTIONS } from '../platform/audit/record';
 import { auditLog } from '../platform/audit/tables';
 import { scopeOf } from '../platform/policy/permissions';
@@ -12,16 +12,11 @@ import { cases } from '../intake/tables';
 import { parseIdentityNumber, formatIdentityNumber } from '../people/identity-number';
 import { fieldError } from '../platform/errors';
 import { periodProblem } from './rules';
+import { addDays } from '../platform/calendar';
 import type { auditListOut, auditSearchBody } from './schema';
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 export function searchAuditLog(ctx: UseCaseContext, q: z.output<typeof auditSearchBody>): Promise<z.output<typeof auditListOut>> {
-  return inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(ctx, async (tx) => {
     const conds: SQL[] = [];
     let personId = q.personId ?? null;
     if (q.identityNumber) {
@@ -35,7 +30,7 @@ export function searchAuditLog(ctx: UseCaseContext, q: z.output<typeof auditSear
     if (q.action) conds.push(eq(auditLog.action, q.action));
     // Dates are Swedish calendar days.
     if (q.from) conds.push(gte(auditLog.occurredAt, sql`(${q.from}::date)::timestamp at time zone 'Europe/Stockholm'`));
-    if (q.to) conds.push(lt(auditLog.occurredAt, sql`(${nextDay(q.to)}::date)::timestamp at time zone 'Europe/Stockholm'`));
+    if (q.to) conds.push(lt(auditLog.occurredAt, sql`(${addDays(q.to, 1)}::date)::timestamp at time zone 'Europe/Stockholm'`));
     const period = periodProblem(q.from, q.to);
     if (period) throw fieldError(period.path, period.message);
     if (scopeOf(ctx.actor, 'audit:read') === 'unit') {

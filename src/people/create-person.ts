@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { inTransaction } from '../platform/db/transaction';
-import { AppError, uniqueViolation } from '../platform/errors';
+import { writeUseCase } from '../platform/db/transaction';
+import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { parseIdentityNumber } from './identity-number';
 import { loadPersonView } from './load-person-view';
@@ -12,8 +12,9 @@ import { persons } from './tables';
 export async function createPerson(ctx: UseCaseContext, input: z.output<typeof personCreateBody>): Promise<PersonOut> {
   const id = parseIdentityNumber(input.identityNumber, ctx.clock.today(), input.isReserveNumber);
   if (!id.ok) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'identityNumber', message: id.message }] });
-  try {
-    return await inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(
+    ctx,
+    async (tx) => {
       const [p] = await tx
         .insert(persons)
         .values({
@@ -38,11 +39,7 @@ export async function createPerson(ctx: UseCaseContext, input: z.output<typeof p
         .returning();
       await recordAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: p.id, personId: p.id, details: { idKind: id.kind } });
       return loadPersonView(tx, ctx, p);
-    });
-  } catch (e) {
-    if (uniqueViolation(e)) {
-      throw new AppError('PERSON_DUPLICATE', { fields: [{ path: 'identityNumber', message: 'Det finns redan en person med det här numret.' }] });
-    }
-    throw e;
-  }
+    },
+    { unique: [{ column: persons.identityNumber, code: 'PERSON_DUPLICATE', path: 'identityNumber', message: 'Det finns redan en person med det här numret.' }] },
+  );
 }

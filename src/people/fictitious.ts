@@ -1,5 +1,6 @@
 // Fictitious persons for demo and generated test data: valid check digit, never a real person
 // (every row is marked fictitious). Deterministic for a given seed.
+import { addDays } from '../platform/calendar';
 
 /** Luhn check digit of the nine digits YYMMDDNNN (the personnummer package validates; this builds). */
 function luhn(digits: string): number {
@@ -56,8 +57,7 @@ export function fictitiousPerson(i: number, rand: () => number, city = 'Demoby')
   const sex = rand() < 0.5 ? 'female' : 'male';
   // Spread over birth dates 1930–2009 so numbers rarely collide; the serial makes them unique.
   const dayIndex = i % 29200;
-  const date = new Date(Date.UTC(1930, 0, 1) + dayIndex * 86_400_000);
-  const birthDate = date.toISOString().slice(0, 10);
+  const birthDate = addDays('1930-01-01', dayIndex);
   const serial = 2 + Math.floor(i / 29200) * 2; // serial 000 is never issued
   const first = sex === 'female' ? FIRST_F : FIRST_M;
   return {

@@ -7,12 +7,6 @@
 
 export type IdKind = 'personnummer' | 'samordningsnummer' | 'reservnummer';
 
-/**
- * What is known of a birth date: 'YYYY-MM-DD', 'YYYY-MM' (day unknown or not in the calendar) or 'YYYY'
- * (month unknown). null for reserve numbers.
- */
-export type KnownBirth = string | null;
-
 export type ParsedIdentity =
   | {
       ok: true;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { UseCaseContext } from '../platform/context';
-import { inTransaction } from '../platform/db/transaction';
+import { writeUseCase } from '../platform/db/transaction';
 import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { loadPersonView } from './load-person-view';
@@ -9,7 +9,7 @@ import { representatives } from './tables';
 import { requireContactAccess } from './update-person';
 
 export function removeRepresentative(ctx: UseCaseContext, personId: string, representativeId: string, version: number): Promise<PersonOut> {
-  return inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(ctx, async (tx) => {
     await requireContactAccess(tx, ctx, personId);
     const deleted = await tx
       .delete(representatives)

@@ -1,4 +1,5 @@
-// Queries on persons and representatives. Nothing else writes these tables.
+// Queries on persons and representatives (reads). The people use cases write the rows (create-person.ts,
+// update-person.ts, *-representative.ts).
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { AppError } from '../platform/errors';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { identityNumberProblem } from './identity-number';
 import { optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
+import { ROUTES } from '../platform/rules';
 
 export const REPRESENTATIVE_KINDS = ['vardnadshavare', 'god_man', 'forvaltare'] as const;
 export const representativeKindLabel: Record<(typeof REPRESENTATIVE_KINDS)[number], string> = {
@@ -33,10 +34,8 @@ export const personCreateBody = z
     const problem = identityNumberProblem(v.identityNumber, v.isReserveNumber);
     if (problem) ctx.addIssue({ code: 'custom', path: ['identityNumber'], message: problem });
   });
-export type PersonCreateInput = z.input<typeof personCreateBody>;
 
 export const personUpdateBody = z.object({ version, ...personFields });
-export type PersonUpdateInput = z.input<typeof personUpdateBody>;
 
 /** Data minimisation: a search shows at most this many persons; typing more narrows it down. */
 export const PERSON_SEARCH_LIMIT = 20;
@@ -55,7 +54,6 @@ export const representativeBody = z.object({
   email: optionalEmail,
   address: optionalText(300, 'Adressen', { multiline: true }),
 });
-export type RepresentativeInput = z.input<typeof representativeBody>;
 export const representativeUpdateBody = representativeBody.extend({ version });
 
 export const personIdParams = z.object({ id: uuid });

@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../platform/context';
-import { inReadUseCase } from '../platform/db/transaction';
+import { readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { classifySearch } from './identity-number';
 import { presentPersonSummary } from './present';
@@ -9,7 +9,7 @@ import { PERSON_SEARCH_LIMIT, type PersonSummaryOut } from './schema';
 
 /** Search by (partial) identity number or name prefix. Every person shown is a read in the log. */
 export function searchPersons(ctx: UseCaseContext, text: string): Promise<{ items: PersonSummaryOut[] }> {
-  return inReadUseCase(ctx.db, async (tx) => {
+  return readUseCase(ctx, async (tx) => {
     const rows = await query(tx, classifySearch(text), PERSON_SEARCH_LIMIT);
     await recordAudit(
       tx,

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import type { Tx } from '../platform/db/connect';
-import { inTransaction } from '../platform/db/transaction';
-import { updateVersioned } from '../platform/db/versioned';
+import { changeVersioned } from '../platform/db/change-versioned';
 import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { loadPersonView, protectedContactCase } from './load-person-view';
@@ -22,12 +21,17 @@ export async function requireContactAccess(tx: Tx, ctx: UseCaseContext, personId
 }
 
 export function updatePerson(ctx: UseCaseContext, personId: string, input: z.output<typeof personUpdateBody>): Promise<PersonOut> {
-  return inTransaction(ctx.db, async (tx) => {
-    const before = await requireContactAccess(tx, ctx, personId);
-    const { version, ...fields } = input;
-    const p = await updateVersioned(tx, persons, personId, version, { ...fields, updatedAt: ctx.clock.now() });
-    const changed = Object.keys(fields).filter((k) => (before as Record<string, unknown>)[k] !== (p as Record<string, unknown>)[k]);
-    await recordAudit(tx, ctx, { action: 'person.update', entityType: 'person', entityId: p.id, personId: p.id, details: { changed } });
-    return loadPersonView(tx, ctx, p);
+  const { version, ...fields } = input;
+  return changeVersioned(ctx, {
+    table: persons,
+    id: personId,
+    version,
+    load: (tx) => requireContactAccess(tx, ctx, personId),
+    apply: () => ({ ...fields, updatedAt: ctx.clock.now() }),
+    audit: (before, p) => {
+      const changed = Object.keys(fields).filter((k) => (before as Record<string, unknown>)[k] !== (p as Record<string, unknown>)[k]);
+      return { action: 'person.update', entityType: 'person', entityId: p.id, personId: p.id, details: { changed } };
+    },
+    present: (p, tx) => loadPersonView(tx, ctx, p),
   });
 }

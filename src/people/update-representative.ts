@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { inTransaction } from '../platform/db/transaction';
+import { writeUseCase } from '../platform/db/transaction';
 import { updateVersioned } from '../platform/db/versioned';
 import { recordAudit } from '../platform/audit/record';
 import { loadPersonView } from './load-person-view';
@@ -15,7 +15,7 @@ export function updateRepresentative(
   representativeId: string,
   input: z.output<typeof representativeUpdateBody>,
 ): Promise<PersonOut> {
-  return inTransaction(ctx.db, async (tx) => {
+  return writeUseCase(ctx, async (tx) => {
     await requireContactAccess(tx, ctx, personId);
     const { version, ...fields } = input;
     const r = await updateVersioned(tx, representatives, representativeId, version, fields, {

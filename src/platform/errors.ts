@@ -48,15 +48,6 @@ export function fieldError(path: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', { fields: [{ path, message }] });
 }
 
-/** PostgreSQL unique_violation (23505), through Drizzle's wrapper on both drivers. */
-export function uniqueViolation(err: unknown): string | null {
-  let e: any = err;
-  for (let i = 0; e && i < 3; i++, e = e.cause) {
-    if (e.code === '23505') return String(e.constraint ?? e.constraint_name ?? e.detail ?? '');
-  }
-  return null;
-}
-
 /** PostgreSQL SQLSTATE codes are five characters of digits and upper-case letters. */
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 

@@ -2,13 +2,15 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, pk, updatedAt, versionCol } from './db/columns';
+import { ROLES } from './policy/roles';
+import { ROUTES } from './rules';
 
 export const units = pgTable(
   'units',
   {
     id: pk(),
     name: text('name').notNull().unique(),
-    route: text('route', { enum: ['LSS', 'SOL'] }).notNull(),
+    route: text('route', { enum: ROUTES }).notNull(),
     active: boolean('active').notNull().default(true),
     version: versionCol(),
     createdAt: createdAt(),
@@ -22,7 +24,7 @@ export const users = pgTable(
     id: pk(),
     username: text('username').notNull().unique(),
     displayName: text('display_name').notNull(),
-    role: text('role').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     unitId: uuid('unit_id').references(() => units.id),
     active: boolean('active').notNull().default(true),
     passwordHash: text('password_hash').notNull(),

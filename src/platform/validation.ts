@@ -266,4 +266,3 @@ export const errorResponse = z.object({
   requestId: z.string().optional(),
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
-export type ErrorResponse = z.infer<typeof errorResponse>;

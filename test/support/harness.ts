@@ -73,7 +73,7 @@ export async function buildUser(db: Db, o: { role: Role; unitId?: string | null;
       passwordHash: await hashed,
     })
     .returning();
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role as Role, unitId: u.unitId };
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId };
 }
 
 export function contextFor(h: Harness, user: TestUser): UseCaseContext {

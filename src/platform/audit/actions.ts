@@ -29,3 +29,48 @@ export const AUDIT_ACTIONS = {
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
+
+/**
+ * What each action writes in `details`, so the readers (IVO report, GDPR extract, loggkontroll) get types.
+ * Never personal data: ids, field names, counts, codes. `undefined` means the action carries no details.
+ * Add an action here and in AUDIT_ACTIONS together (the type below refuses one without the other).
+ */
+export interface AuditDetails {
+  'auth.login': { failedAttemptsBefore: number } | undefined;
+  'auth.login_failed':
+    | { reason: 'inactive' | 'unknown_user' }
+    | { reason: 'account_locked' | 'address_locked'; passwordCorrect: true }
+    | { reason: 'account_locked' | 'address_locked' | 'password'; addressLocked: boolean; accountLocked: boolean; addresses: number };
+  'auth.logout': undefined;
+  'person.search': undefined;
+  'person.read': { contactShown: boolean };
+  'person.create': { idKind: 'personnummer' | 'samordningsnummer' | 'reservnummer' };
+  'person.update': { changed: string[] };
+  'person.protected_contact_revealed': { via: 'person' | 'letter'; caseId: string; unitId: string };
+  'representative.create': { kind: string };
+  'representative.update': undefined;
+  'representative.delete': { kind: string };
+  'case.list': undefined;
+  'case.read': undefined;
+  'case.create': { route: string; referral: boolean };
+  'case.acknowledge': { fields: string[]; method: string; documentation: string | null };
+  'case.documentation_received': { fields: string[] };
+  'case.application_recorded': { fields: string[] };
+  'case.assign': { fields: string[]; from: string; to: string };
+  'letter.acknowledgement': { addressPrinted: boolean };
+  'audit.search': { byPerson: boolean; byUser: boolean; from: string | null; to: string | null };
+  'admin.unit': { op: 'create' } | { op: 'update'; fields: string[] };
+  'admin.user':
+    | { op: 'create'; role: string; via?: 'cli' }
+    | { op: 'update'; role: string; active: boolean; passwordReset: boolean }
+    | { op: 'unlock'; wasLocked: boolean; accountWide: boolean };
+  'admin.protected_identity_grant': { unitId: string };
+  'admin.protected_identity_revoke': { unitId: string; reason?: 'user_changed' };
+  'admin.legal_basis': { op: 'create' | 'update'; code: string };
+  'admin.municipality': { fields: string[] };
+}
+
+// Every action has its details type and every details type its action (a compile error otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _EveryActionHasDetails = Assert<Same<keyof AuditDetails, AuditAction>>;

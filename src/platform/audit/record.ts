@@ -3,18 +3,24 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect';
 import { auditLog } from './tables';
-import type { AuditAction } from './actions';
+import type { AuditAction, AuditDetails } from './actions';
 
-export { AUDIT_ACTIONS, type AuditAction } from './actions';
+export { AUDIT_ACTIONS } from './actions';
 
-export interface AuditEntry {
-  action: AuditAction;
-  entityType: 'person' | 'case' | 'representative' | 'user' | 'unit' | 'legal_basis' | 'municipality' | 'session' | 'audit_log';
+type EntityType = 'person' | 'case' | 'representative' | 'user' | 'unit' | 'legal_basis' | 'municipality' | 'session' | 'audit_log';
+
+/** `details` is required when the action has details, optional when they may be left out, absent when it has none. */
+type DetailsOf<D> = [D] extends [undefined] ? { details?: undefined } : undefined extends D ? { details?: D } : { details: D };
+
+/** One entry of action A: its details are typed by `AuditDetails[A]` (never personal data: ids, field names, counts). */
+type AuditEntryOf<A extends AuditAction> = {
+  action: A;
+  entityType: EntityType;
   entityId?: string | null;
   personId?: string | null;
-  /** Never personal data here: ids, field names, counts. */
-  details?: Record<string, unknown>;
-}
+} & DetailsOf<AuditDetails[A]>;
+
+export type AuditEntry = { [A in AuditAction]: AuditEntryOf<A> }[AuditAction];
 
 export interface AuditWho {
   actor: { id: string; username: string } | null;

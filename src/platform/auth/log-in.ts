@@ -5,7 +5,7 @@
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { AppError } from '../errors';
 import type { AnonymousContext } from '../context';
-import { inTransaction } from '../db/transaction';
+import { writeUseCase } from '../db/transaction';
 import { loginFailures, loginThrottle, users } from '../tables';
 import { recordAudit } from '../audit/record';
 import { DUMMY_HASH, verifyPassword } from './password';
@@ -55,7 +55,7 @@ export async function logIn(ctx: AnonymousContext, input: { username: string; pa
   if (!slot) throw new AppError('TOO_MANY_ATTEMPTS');
 
   const username = input.username.trim().toLowerCase();
-  const outcome = await inTransaction(ctx.db, async (tx): Promise<SignedIn | null> => {
+  const outcome = await writeUseCase(ctx, async (tx): Promise<SignedIn | null> => {
     const [user] = await tx.select().from(users).where(eq(users.username, username)).for('update');
     const who = { actor: user ? { id: user.id, username: user.username } : null, requestId: ctx.requestId, clock: ctx.clock };
     if (!user || !user.active) {

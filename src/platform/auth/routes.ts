@@ -5,7 +5,7 @@ import { errorResponse } from '../validation';
 import { municipality, units, users } from '../tables';
 import { permissionsOf } from '../policy/permissions';
 import { roleLabel, type Role } from '../policy/roles';
-import { inTransaction } from '../db/transaction';
+import { writeUseCase } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { demoAccountsOut, loginBody, meOut, sessionOut, type MeOut } from './schema';
 import { logIn } from './log-in';
@@ -18,7 +18,7 @@ async function presentMe(deps: AppDeps, userId: string, notice: FailedAttemptsNo
     .leftJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, userId));
   const [m] = await deps.db.select({ name: municipality.name }).from(municipality);
-  const role = row.user.role as Role;
+  const role = row.user.role;
   return {
     user: {
       id: row.user.id,
@@ -60,7 +60,7 @@ export function registerAuthRoutes(api: Api, deps: AppDeps, demoAccounts: readon
   api.post('/api/auth/logout', { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Logga ut' } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      await inTransaction(deps.db, async (tx) => {
+      await writeUseCase(deps, async (tx) => {
         await deleteSession(tx, token);
         if (req.actor) await recordAudit(tx, { actor: req.actor, requestId: req.id, clock: deps.clock }, { action: 'auth.logout', entityType: 'user', entityId: req.actor.id });
       });

@@ -4,7 +4,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect';
 import { sessions, units, users } from '../tables';
 import type { Actor } from '../policy/permissions';
-import type { Role } from '../policy/roles';
 import { SESSION_TOUCH_MS, sessionExpired } from './rules';
 
 export const SESSION_COOKIE = 'kontakt_session';
@@ -77,5 +76,5 @@ export async function resolveSession(db: Queryable, token: string, now: Date, id
   if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), sql`${sessions.lastSeenAt} < ${now}`));
   }
-  return { id: row.userId, username: row.username, displayName: row.displayName, role: row.role as Role, unitId: row.unitId, unitName: row.unitName };
+  return { id: row.userId, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, unitName: row.unitName };
 }

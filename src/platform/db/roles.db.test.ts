@@ -88,7 +88,7 @@ describe.skipIf(engine !== 'postgres')('two roles: the runtime role cannot chang
   });
 
   it('can INSERT and SELECT audit rows', async () => {
-    await recordAudit(database.db, { actor: null, requestId: `roles-${id}`, clock }, { action: 'auth.login_failed', entityType: 'session', details: { reason: 'test' } });
+    await recordAudit(database.db, { actor: null, requestId: `roles-${id}`, clock }, { action: 'auth.login_failed', entityType: 'session', details: { reason: 'unknown_user' } });
     const r = await rt.query(`select count(*)::int as n from audit_log where request_id = $1`, [`roles-${id}`]);
     expect(r.rows[0].n).toBe(1);
   });

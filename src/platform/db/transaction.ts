@@ -1,9 +1,8 @@
+// The two ways a use case touches the database: `readUseCase` for a read (whose only write is the audit
+// entry of what was read) and `writeUseCase` for a change (one transaction). Every use case uses one of them.
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { AppError, type ErrorCode } from '../errors';
 import type { Db, Queryable, Tx } from './connect';
-
-/** Run one use case in one transaction: all of it is written, or none of it. */
-export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(fn);
-}
 
 /**
  * A read use case: its only write is the audit entry of what was read, written last. No explicit
@@ -11,6 +10,45 @@ export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T>
  * after the audit INSERT succeeded, so nothing leaves the server unlogged, and a failed read
  * writes nothing.
  */
-export function inReadUseCase<T>(db: Db, fn: (q: Queryable) => Promise<T>): Promise<T> {
-  return fn(db);
+export function readUseCase<T>(ctx: { db: Db }, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  return fn(ctx.db);
 }
+
+/** A unique column whose violation is the user's to fix: 409 with `code`, and `message` on the form field `path`. */
+export interface UniqueField {
+  column: AnyPgColumn;
+  code: ErrorCode;
+  path: string;
+  message: string;
+}
+
+/**
+ * A change: one transaction, all of it is written or none of it. A unique violation on one of `unique`'s
+ * columns (detected after the rollback, since PostgreSQL aborts the transaction) becomes its 409 with a
+ * field message; any other error passes through.
+ */
+export async function writeUseCase<T>(ctx: { db: Db }, fn: (tx: Tx) => Promise<T>, opts: { unique?: UniqueField[] } = {}): Promise<T> {
+  try {
+    return await ctx.db.transaction(fn);
+  } catch (e) {
+    throw uniqueFieldError(e, opts.unique ?? []) ?? e;
+  }
+}
+
+/** PostgreSQL unique_violation (23505), through Drizzle's wrapper on both drivers: the constraint's name. */
+function uniqueViolation(err: unknown): string | null {
+  let e = err as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; e && i < 3; i++, e = e.cause as typeof e) {
+    if (e.code === '23505') return String(e.constraint ?? e.constraint_name ?? '');
+  }
+  return null;
+}
+
+/** The 409 for a violated unique field, or null when `err` is not a violation of one of them. */
+function uniqueFieldError(err: unknown, fields: UniqueField[]): AppError | null {
+  const constraint = uniqueViolation(err);
+  if (constraint === null) return null;
+  const f = fields.find((x) => x.column.uniqueName === constraint);
+  return f ? new AppError(f.code, { fields: [{ path: f.path, message: f.message }] }) : null;
+}
+

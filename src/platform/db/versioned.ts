@@ -5,12 +5,12 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors';
 import type { Queryable } from './connect';
 
-type VersionedTable = PgTable & { id: AnyPgColumn; version: AnyPgColumn };
+export type VersionedTable = PgTable & { id: AnyPgColumn; version: AnyPgColumn };
 
 export async function updateVersioned<T extends VersionedTable>(
   db: Queryable,
   table: T,
-  id: string,
+  id: T['$inferSelect']['id'],
   version: number,
   set: Partial<T['$inferInsert']>,
   opts: { notFoundMessage?: string; extraWhere?: ReturnType<typeof eq> } = {},

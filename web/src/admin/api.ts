@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { municipalityOut, unitOut, userOut } from '../../../src/admin/schema';
 import type { legalBasisOut } from '../../../src/decisions/schema';
+import { ROUTES, routeShortLabel } from '../../../src/platform/rules';
 
 export type Unit = z.infer<typeof unitOut>;
 export type User = z.infer<typeof userOut>;
@@ -9,7 +10,4 @@ export type Municipality = z.infer<typeof municipalityOut>;
 
 export const ADMIN_CRUMBS = [{ label: 'Start', href: '/' }];
 
-export const routeOptions = [
-  { value: 'LSS', label: 'LSS' },
-  { value: 'SOL', label: 'Socialtjänstlagen (SoL)' },
-];
+export const routeOptions = ROUTES.map((value) => ({ value, label: routeShortLabel[value] }));
