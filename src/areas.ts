@@ -1,7 +1,7 @@
 // Every area (stage) of Kontakt, in process order. The platform imports none of them: it receives this list
 // (buildApp, seedDefaults, installAreas). A new stage is its folder, its migration and one line here.
 import type { Area } from './platform/areas';
-import type { DemoStep } from './demo/demo-step';
+import type { DemoStep } from './platform/areas';
 import * as peopleTables from './people/tables';
 import { registerPeopleRoutes } from './people/routes';
 import { seedPeopleDemo } from './people/demo';

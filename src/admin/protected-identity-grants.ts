@@ -8,7 +8,7 @@ import { writeUseCase } from '../platform/db/transaction';
 import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { protectedIdentityGrantProblem } from '../platform/policy/permissions';
-import type { Role } from '../platform/policy/roles';
+import type { Role } from '../platform/rules';
 import { protectedIdentityGrants } from '../platform/policy/tables';
 import { units, users } from '../platform/tables';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse } from '../platform/validation';
-import { ROLES } from '../platform/policy/roles';
+import { ROLES } from '../platform/rules';
 import { createLegalBasis, listLegalBases, updateLegalBasis } from '../decisions/legal-bases';
 import { legalBasisBody, legalBasisOut, legalBasisUpdateBody } from '../decisions/schema';
 import { readMunicipalitySettings, updateMunicipalitySettings } from './municipality-settings';

@@ -1,5 +1,5 @@
 // Pure rules of the staff register, shared with the web form.
-import { UNIT_ROLES, type Role } from '../platform/policy/roles';
+import { UNIT_ROLES, type Role } from '../platform/rules';
 
 /** The roles that work within a unit must have one. */
 export function unitProblem(role: Role | '' | null | undefined, unitId: string | null | undefined): { path: 'unitId'; message: string } | null {

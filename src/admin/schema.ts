@@ -1,6 +1,6 @@
 // HTTP schemas for the administrator: units, users, municipality settings (the legal-basis catalogue's are decisions/schema.ts).
 import { z } from 'zod';
-import { ROLES } from '../platform/policy/roles';
+import { ROLES } from '../platform/rules';
 import { int4, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
 import { ROUTES } from '../platform/rules';
 

@@ -8,7 +8,7 @@ import { readUseCase, writeUseCase } from '../platform/db/transaction';
 import { AppError, fieldError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { hashPassword } from '../platform/auth/password';
-import type { Role } from '../platform/policy/roles';
+import type { Role } from '../platform/rules';
 import { scopeOf } from '../platform/policy/permissions';
 import { isLocked } from '../platform/auth/rules';
 import { loginFailures, sessions, units, users } from '../platform/tables';

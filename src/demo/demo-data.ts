@@ -1,5 +1,5 @@
 // "Demo kommun": units, one user per role, and fictitious persons. Demo mode only.
-import type { Role } from '../platform/policy/roles';
+import type { Role } from '../platform/rules';
 import type { DemoAccount } from '../platform/auth/routes';
 
 export const DEMO_MUNICIPALITY = {

@@ -10,7 +10,7 @@ import { hashPassword } from '../platform/auth/password';
 import { municipality, units, users } from '../platform/tables';
 import { protectedIdentityGrants } from '../platform/policy/tables';
 import { installAreas } from '../platform/areas';
-import type { Role } from '../platform/policy/roles';
+import type { Role } from '../platform/rules';
 import { AREAS, type KontaktArea } from '../areas';
 import { DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_PROTECTED_IDENTITY_GRANTS, DEMO_UNITS, DEMO_USERS } from './demo-data';
 

@@ -1,5 +1,5 @@
 // Demo step of intake: requests and referrals for people's demo persons, through the same use cases staff use.
-import type { DemoContext } from '../demo/demo-step';
+import type { DemoContext } from '../platform/areas';
 import { addDays, addWorkingDays } from '../platform/calendar';
 import { addRepresentative } from '../people/add-representative';
 import { acknowledgeRequest } from './acknowledge-request';

@@ -1,6 +1,6 @@
 // Demo step of people: fictitious persons (one with skyddad identitet), for the later stages' demo cases.
 import { eq } from 'drizzle-orm';
-import type { DemoContext } from '../demo/demo-step';
+import type { DemoContext } from '../platform/areas';
 import { createPerson } from './create-person';
 import { fictitiousPerson, prng } from './fictitious';
 import { persons } from './tables';

@@ -1,6 +1,9 @@
 // What the platform knows of an area: only what an area hands it through the list in src/areas.ts.
 // The platform imports no area; a new stage is a folder, its migrations and one line in that list.
-import type { Queryable } from './db/connect';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { UseCaseContext } from './context';
+import type { Db, Queryable } from './db/connect';
 import type { RouteRegistrar } from './http/route-kit';
 import { registerPersonHolders, type PersonHoldersQuery } from './policy/holders';
 
@@ -21,3 +24,16 @@ export interface Area {
 export function installAreas(areas: readonly Area[]): void {
   registerPersonHolders(areas.flatMap((a) => (a.personHolders ? [a.personHolders] : [])));
 }
+
+/** What an area's demo step receives (src/areas.ts lists the steps; src/demo/seed-demo.ts runs them in order). */
+export interface DemoContext {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  /** The use-case context of a demo user (demo-data.ts), so the demo goes through the same use cases staff use. */
+  as(username: string): UseCaseContext;
+  /** Persons made by earlier steps, by key (people's step makes them, later stages give them cases). */
+  persons: Map<string, { id: string }>;
+}
+
+export type DemoStep = (demo: DemoContext) => Promise<void>;

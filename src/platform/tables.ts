@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, pk, updatedAt, versionCol } from './db/columns';
-import { ROLES } from './policy/roles';
+import { ROLES } from './rules';
 import { ROUTES } from './rules';
 
 export const units = pgTable(

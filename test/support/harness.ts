@@ -10,7 +10,7 @@ import { fixedClock } from '../../src/platform/clock';
 import type { Database, Db } from '../../src/platform/db/connect';
 import { hashPassword } from '../../src/platform/auth/password';
 import { units, users } from '../../src/platform/tables';
-import type { Role } from '../../src/platform/policy/roles';
+import type { Role } from '../../src/platform/rules';
 import type { UseCaseContext } from '../../src/platform/context';
 import { freshDatabase } from './db';
 

@@ -4,7 +4,7 @@ import { contextOf, type Api, type AppDeps } from '../http/route-kit';
 import { errorResponse } from '../validation';
 import { municipality, units, users } from '../tables';
 import { permissionsOf } from '../policy/permissions';
-import { roleLabel, type Role } from '../policy/roles';
+import { roleLabel, type Role } from '../rules';
 import { writeUseCase } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { demoAccountsOut, loginBody, meOut, sessionOut, type MeOut } from './schema';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../policy/roles';
+import { ROLES } from '../rules';
 import { safeString } from '../validation';
 
 export const loginBody = z.object({

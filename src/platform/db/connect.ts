@@ -6,18 +6,14 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Db } from './types';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { checkAuditTriggers, checkRuntimeRole, currentRole, grantRuntimeRole } from './roles';
 
-/** The typed Drizzle client. No schema generic: nothing uses relational queries, so the platform needs no area's tables. */
-export type Db = PgDatabase<PgQueryResultHKT>;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-/** Anything queries can run on: the database or an open transaction. */
-export type Queryable = Db | Tx;
+export type { Db, Queryable, Tx } from './types';
 
 export interface Database {
   db: Db;

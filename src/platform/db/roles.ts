@@ -6,7 +6,7 @@
 // Embedded PGlite has one role: these checks and grants are for PostgreSQL only, except `checkAuditTriggers`.
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import type { Db, Queryable } from './connect';
+import type { Db, Queryable } from './types';
 
 /** Tables the runtime role may only read and append to. A new append-only table is added here. */
 export const APPEND_ONLY_TABLES = ['audit_log'] as const;

@@ -1,6 +1,6 @@
 // Renders the permission tables (docs/permissions.md is checked against them by a test).
 import { GRANTS, PERMISSIONS, protectedContactBasis, protectedIdentityGrantProblem } from './permissions';
-import { ROLES, roleLabel } from './roles';
+import { ROLES, roleLabel } from '../rules';
 
 const scopeSv = { own: 'egna', unit: 'enheten', all: 'alla' } as const;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { can, canOnCase, protectedContactBasis, protectedIdentityGrantProblem, scopeCovers, type Actor } from './permissions';
 import { permissionTableMarkdown, protectedIdentityTableMarkdown } from './permissions-doc';
-import type { Role } from './roles';
+import type { Role } from '../rules';
 
 const actor = (role: Role, unitId: string | null = 'U1', id = 'A'): Actor => ({ id, username: 'x', displayName: 'x', role, unitId });
 const caseIn = (unitId: string, responsibleUserId = 'B') => ({ unitId, responsibleUserId });

@@ -1,6 +1,6 @@
 // Who may do what: one table of role → permission → scope. Pure; the UI gets the same list
 // from /api/auth/me. Documented in docs/permissions.md (a test keeps the two in step).
-import type { Role } from './roles';
+import type { Role } from '../rules';
 
 export const PERMISSIONS = [
   'person:read',

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { userCreateBody, userUpdateBody } from '../../../src/admin/schema';
 import { protectedIdentityGrantProblem } from '../../../src/platform/policy/permissions';
-import { ROLES, roleLabel, UNIT_ROLES, type Role } from '../../../src/platform/policy/roles';
+import { ROLES, roleLabel, UNIT_ROLES, type Role } from '../../../src/platform/rules';
 import { api } from '../platform/api';
 import { formatDateTime } from '../platform/dates';
 import { CheckboxInput, EditForm, SelectInput, TextInput, type FieldErrors } from '../platform/form';
