@@ -123,7 +123,7 @@ async function timeSearches(c: Client, queries: string[], expect: (q: string, it
   return times;
 }
 
-async function httpBench(engine: Engine, target: { dataDir?: string; databaseUrl?: string }, q: Queries, warmup: number) {
+async function httpBench(_engine: Engine, target: { dataDir?: string; databaseUrl?: string }, q: Queries, warmup: number) {
   const server = await startServer({ launcher: 'node', ...target });
   try {
     const c = new Client(server.base);

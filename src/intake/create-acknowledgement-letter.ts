@@ -1,6 +1,5 @@
 import type { UseCaseContext } from '../platform/context';
 import { writeUseCase } from '../platform/db/transaction';
-import { AppError } from '../platform/errors';
 import { recordAudit } from '../platform/audit/record';
 import { renderPdf } from '../platform/documents/pdf';
 import { settingsOf } from '../platform/settings';

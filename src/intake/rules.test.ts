@@ -13,7 +13,6 @@ import {
   requestersFor,
   requestProblems,
   responsibleProblem,
-  CASE_STATUS_ORDER,
   caseStatusLabel,
   caseWarnings,
   deriveCaseStatus,

@@ -322,7 +322,7 @@ export function responsibleProblem(
   user: { active: boolean; unitId: string | null; role: string } | null,
   unitId?: string,
 ): FieldProblem | null {
-  if (!user || !user.active || !user.unitId || (user.role !== 'handlaggare' && user.role !== 'enhetschef')) return { path, message: 'Välj en aktiv handläggare.' };
+  if (!user?.active || !user.unitId || (user.role !== 'handlaggare' && user.role !== 'enhetschef')) return { path, message: 'Välj en aktiv handläggare.' };
   if (unitId && user.unitId !== unitId) return { path, message: 'Handläggaren måste tillhöra ärendets enhet.' };
   return null;
 }

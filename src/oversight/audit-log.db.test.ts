@@ -73,8 +73,8 @@ async function newCase(api: ApiClient, personId: string, route: 'LSS' | 'SOL') {
 /** The error and its causes (Drizzle wraps the driver's error). */
 function describeError(e: unknown): string {
   const parts: string[] = [];
-  let cur: any = e;
-  for (let i = 0; cur && i < 4; i++, cur = cur.cause) parts.push(`${cur.code ?? ''} ${cur.message ?? String(cur)}`);
+  let cur = e as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; cur && i < 4; i++, cur = cur.cause as typeof cur) parts.push(`${cur.code ?? ''} ${cur.message ?? String(cur)}`);
   return parts.join(' | ');
 }
 

@@ -33,7 +33,7 @@ async function count(table: string) {
 
 describe('registering a person', () => {
   it('stores 12 digits, derives birth date and sex, and refuses a duplicate with a clear message', async () => {
-    const r = await hl.post('/api/persons', personBody(1, { identityNumber: '850314-' + testPersonnummer(1).slice(8) }));
+    const r = await hl.post('/api/persons', personBody(1, { identityNumber: `850314-${testPersonnummer(1).slice(8)}` }));
     expect(r.statusCode, r.body).toBe(201);
     const p = r.json();
     expect(p.identityNumber).toBe(`${testPersonnummer(1).slice(0, 8)}-${testPersonnummer(1).slice(8)}`);

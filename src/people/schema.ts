@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { identityNumberProblem } from './identity-number';
 import { optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
-import { ROUTES } from '../platform/rules';
 
 export const REPRESENTATIVE_KINDS = ['vardnadshavare', 'god_man', 'forvaltare'] as const;
 export const representativeKindLabel: Record<(typeof REPRESENTATIVE_KINDS)[number], string> = {

@@ -3,7 +3,6 @@ import type { UseCaseContext } from '../platform/context';
 import type { Tx } from '../platform/db/connect';
 import { changeVersioned } from '../platform/db/change-versioned';
 import { AppError } from '../platform/errors';
-import { recordAudit } from '../platform/audit/record';
 import { loadPersonView, protectedContactCase } from './load-person-view';
 import { requirePerson } from './repo';
 import type { personUpdateBody, PersonOut } from './schema';

@@ -59,8 +59,9 @@ export function describeError(err: unknown): { errClass: string; errCode?: strin
   const classOf = (e: unknown) => (e && typeof e === 'object' ? ((e as object).constructor?.name ?? 'Object') : typeof e);
   const out: { errClass: string; errCode?: string; sqlState?: string; causes?: string[] } = { errClass: classOf(err) };
   const causes: string[] = [];
-  let e: any = err;
-  for (let i = 0; e && typeof e === 'object' && i < 5; i++, e = e.cause) {
+  type Link = { code?: unknown; cause?: unknown; [k: string]: unknown };
+  let e = err as Link | null | undefined;
+  for (let i = 0; e && typeof e === 'object' && i < 5; i++, e = e.cause as Link | undefined) {
     const code = typeof e.code === 'string' || typeof e.code === 'number' ? String(e.code) : undefined;
     if (i > 0) causes.push(code ? `${classOf(e)}(${code})` : classOf(e));
     if (code && !out.errCode) out.errCode = code;

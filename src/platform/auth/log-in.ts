@@ -58,7 +58,7 @@ export async function logIn(ctx: AnonymousContext, input: { username: string; pa
   const outcome = await writeUseCase(ctx, async (tx): Promise<SignedIn | null> => {
     const [user] = await tx.select().from(users).where(eq(users.username, username)).for('update');
     const who = { actor: user ? { id: user.id, username: user.username } : null, requestId: ctx.requestId, clock: ctx.clock };
-    if (!user || !user.active) {
+    if (!user?.active) {
       await verifyPassword(input.password, DUMMY_HASH);
       await recordAudit(tx, who, { action: 'auth.login_failed', entityType: 'session', details: { reason: user ? 'inactive' : 'unknown_user' } });
       return null;

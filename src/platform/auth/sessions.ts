@@ -66,7 +66,10 @@ const prepared = new WeakMap<object, ReturnType<typeof sessionQuery>>();
 export async function resolveSession(db: Queryable, token: string, now: Date, idleMinutes: number): Promise<SessionActor | null> {
   const id = hashToken(token);
   let query = prepared.get(db);
-  if (!query) prepared.set(db, (query = sessionQuery(db)));
+  if (!query) {
+    query = sessionQuery(db);
+    prepared.set(db, query);
+  }
   const [row] = await query.execute({ id });
   if (!row) return null;
   if (!row.active || sessionExpired(row.lastSeenAt, now, idleMinutes)) {

@@ -53,7 +53,7 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Pr
     db,
     kind: 'pglite',
     async migrate(then) {
-      await migratePglite(db as any, { migrationsFolder: MIGRATIONS_DIR });
+      await migratePglite(db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: MIGRATIONS_DIR });
       if (then) await then(db);
     },
     close: () => client.close(),

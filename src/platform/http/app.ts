@@ -61,7 +61,7 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 100 },
     // Errors Fastify raises before routing (malformed URL, over-long parameter) also answer in Swedish.
-    frameworkErrors: (err, req, reply) => {
+    frameworkErrors: (_err, req, reply) => {
       send(reply, req, 'BAD_REQUEST');
     },
   };

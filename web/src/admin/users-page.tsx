@@ -12,7 +12,7 @@ import type { ColumnDef } from '../platform/table';
 import { Badge, Button, ButtonRow, Notice } from '../platform/ui';
 import { AdminListPage, useAdminForm, useAdminList, type AdminFormProps } from './admin-list-page';
 import { unitProblem } from '../../../src/admin/rules';
-import { type Unit, type User } from './api';
+import type { Unit, User } from './api';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel[r] }));
 

@@ -93,7 +93,7 @@ function PersonDetails({ person, onSaved }: { person: Person; onSaved: (m: strin
         <>
           <SummaryList
             rows={[
-              [idKindLabel[person.idKind], <span className="nowrap">{showIdentityNumber(person)}</span>],
+              [idKindLabel[person.idKind], <span key="id" className="nowrap">{showIdentityNumber(person)}</span>],
               ['Födelsedatum', describeBirth(person)],
               ['Ålder', describeAge(person, today())],
               ['Skyddad identitet', person.protectedIdentity ? 'Ja' : 'Nej'],

@@ -16,7 +16,7 @@ type DemoAccount = { username: string; password: string; displayName: string; ro
 
 /** Only paths inside the app are followed after sign-in. */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/logga-in')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/logga-in')) return '/';
   return next;
 }
 

@@ -80,7 +80,7 @@ export function PageBreadcrumbs({ items }: { items: Crumb[] }) {
     <nav aria-label="Du är här" className="breadcrumbs">
       <Breadcrumbs>
         {items.map((c, i) => (
-          <Breadcrumb key={`${i}-${c.label}`} id={`${i}`}>
+          <Breadcrumb key={`${c.href ?? ''}|${c.label}`} id={`${i}`}>
             {i === items.length - 1 || !c.href ? <span aria-current={i === items.length - 1 ? 'page' : undefined}>{c.label}</span> : <AriaLink href={c.href}>{c.label}</AriaLink>}
           </Breadcrumb>
         ))}

@@ -85,6 +85,7 @@ export function SummaryList({ rows }: { rows: Array<[ReactNode, ReactNode] | nul
       {rows.filter(Boolean).map((row, i) => {
         const [k, v] = row as [ReactNode, ReactNode];
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of rows built in place, never reordered.
           <div className="summary-row" key={i}>
             <dt>{k}</dt>
             <dd>{v === null || v === undefined || v === '' ? <span className="muted">Uppgift saknas</span> : v}</dd>

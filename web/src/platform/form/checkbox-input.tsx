@@ -16,7 +16,7 @@ export function CheckboxInput({ name, label, hint, isDisabled }: Omit<FieldBase,
       )}
       <Checkbox {...f.props} isSelected={f.value === true} onChange={f.set} aria-describedby={describedBy} className="checkbox">
         <span className="checkbox-box" aria-hidden="true">
-          <svg viewBox="0 0 18 18">
+          <svg viewBox="0 0 18 18" role="presentation" focusable="false">
             <polyline points="3.5 9.5 7.5 13 14.5 5" />
           </svg>
         </span>
