@@ -1,17 +1,8 @@
 // Fictitious persons for demo and generated test data: valid check digit, never a real person
 // (every row is marked fictitious). Deterministic for a given seed.
 import { addDays } from '../platform/calendar';
+import { luhnDigit } from './identity-number';
 
-/** Luhn check digit of the nine digits YYMMDDNNN (the personnummer package validates; this builds). */
-function luhn(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let v = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (v > 9) v -= 9;
-    sum += v;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 const FIRST_F = ['Anna', 'Maria', 'Elin', 'Sara', 'Ida', 'Karin', 'Emma', 'Linnea', 'Aisha', 'Fatima', 'Greta', 'Maja', 'Sofia', 'Alva', 'Noor', 'Astrid', 'Leila', 'Hedda', 'Tuva', 'Wilma'];
 const FIRST_M = ['Erik', 'Lars', 'Johan', 'Ali', 'Omar', 'Nils', 'Oskar', 'Karl', 'Ahmed', 'Lucas', 'Liam', 'Hugo', 'Elias', 'Anton', 'Mohammed', 'Viktor', 'Arvid', 'Gustav', 'Ibrahim', 'Sixten'];
@@ -37,7 +28,7 @@ export function makePersonnummer(birthDate: string, serial: number, sex: 'female
   // The ninth digit (last of the serial) is even for women, odd for men.
   if ((s % 2 === 0) !== (sex === 'female')) s = (s + 1) % 1000;
   const nine = `${y.slice(2)}${m}${d}${String(s).padStart(3, '0')}`;
-  return `${y}${m}${d}${String(s).padStart(3, '0')}${luhn(nine)}`;
+  return `${y}${m}${d}${String(s).padStart(3, '0')}${luhnDigit(nine)}`;
 }
 
 export interface FictitiousPerson {
