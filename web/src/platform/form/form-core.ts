@@ -1,12 +1,19 @@
 // The form core: values, validation with the API's own zod schemas, server errors per field, and the context the
 // widgets read their field from. Widgets live one per file beside it; `index.ts` re-exports them all.
 import { createContext, useCallback, useContext, useRef, useState, type FormEvent } from 'react';
-import type { z } from 'zod';
 import { ApiError, GENERIC_ERROR_MESSAGE, isApiError } from '../api';
 import type { FieldBase } from './field-head';
 
 export type FieldErrors = Record<string, string>;
 export type Values = Record<string, unknown>;
+
+/**
+ * What the form needs of a schema: zod's `safeParse`. The API's zod schemas fit; so does a small hand-written check
+ * (the login page's, which keeps zod out of the first download).
+ */
+export type Schema<Out> = {
+  safeParse: (value: unknown) => { success: true; data: Out } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
+};
 
 /** zod issues → first message per field path ("identityNumber", "contact.phone"). */
 export function issuesToErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldErrors {
@@ -46,7 +53,7 @@ export type FormApi<V extends Values> = {
 export function useForm<V extends Values, Out>(opts: {
   id: string;
   initial: V;
-  schema: z.ZodType<Out>;
+  schema: Schema<Out>;
   /** Build the API body from the form's values (input strings → API types). Default: the values as they are. */
   toBody?: (values: V) => unknown;
   /** Checks the API makes that the shared schema cannot express on its own, e.g. "not in the future". */
@@ -124,7 +131,7 @@ export function useForm<V extends Values, Out>(opts: {
 export type VersionedFormSpec<V extends Values, Out> = {
   id: string;
   initial: V;
-  schema: z.ZodType<Out>;
+  schema: Schema<Out>;
   /** The API body without the version. */
   toBody: (values: V) => object;
   check?: (values: V, parsed: Out) => FieldErrors;
