@@ -73,3 +73,22 @@ export function sessionExpired(lastSeenAt: Date, now: Date, idleMinutes: number)
 
 /** Touch last_seen at most this often, so reads do not turn into a write each. */
 export const SESSION_TOUCH_MS = 30_000;
+
+/** What the sign-in form requires: the API's `loginBody` and the login page share it (the page stays free of zod). */
+export const LOGIN_LIMITS = { username: 100, password: 200 } as const;
+export const LOGIN_MESSAGES = {
+  usernameMissing: 'Skriv ditt användarnamn.',
+  usernameTooLong: 'Användarnamnet är för långt.',
+  passwordMissing: 'Skriv ditt lösenord.',
+  passwordTooLong: 'Lösenordet är för långt.',
+} as const;
+
+export function loginProblems(v: { username: string; password: string }): { path: 'username' | 'password'; message: string }[] {
+  const out: { path: 'username' | 'password'; message: string }[] = [];
+  const username = v.username.trim();
+  if (!username) out.push({ path: 'username', message: LOGIN_MESSAGES.usernameMissing });
+  else if (username.length > LOGIN_LIMITS.username) out.push({ path: 'username', message: LOGIN_MESSAGES.usernameTooLong });
+  if (!v.password) out.push({ path: 'password', message: LOGIN_MESSAGES.passwordMissing });
+  else if (v.password.length > LOGIN_LIMITS.password) out.push({ path: 'password', message: LOGIN_MESSAGES.passwordTooLong });
+  return out;
+}

@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { LOGIN_LIMITS, LOGIN_MESSAGES } from './rules';
 import { ROLES } from '../rules';
 import { safeString } from '../validation';
 
 export const loginBody = z.object({
-  username: safeString({ error: 'Skriv ditt användarnamn.' }).trim().min(1, { message: 'Skriv ditt användarnamn.' }).max(100, { message: 'Användarnamnet är för långt.' }),
-  password: safeString({ error: 'Skriv ditt lösenord.' }).min(1, { message: 'Skriv ditt lösenord.' }).max(200, { message: 'Lösenordet är för långt.' }),
+  username: safeString({ error: LOGIN_MESSAGES.usernameMissing })
+    .trim()
+    .min(1, { message: LOGIN_MESSAGES.usernameMissing })
+    .max(LOGIN_LIMITS.username, { message: LOGIN_MESSAGES.usernameTooLong }),
+  password: safeString({ error: LOGIN_MESSAGES.passwordMissing })
+    .min(1, { message: LOGIN_MESSAGES.passwordMissing })
+    .max(LOGIN_LIMITS.password, { message: LOGIN_MESSAGES.passwordTooLong }),
 });
 
 export const meOut = z.object({

@@ -12,25 +12,18 @@ import { SubmitButton } from './form/submit-button';
 import { PublicLayout } from './layout';
 import { Page } from './page';
 import { Loading } from './states';
+import { loginProblems } from '../../../src/platform/auth/rules';
 import { genitive } from './text';
 import { Button, Notice } from './ui';
 
 type DemoAccount = { username: string; password: string; displayName: string; roleLabel: string; unitName: string | null };
 
-/**
- * The checks of the API's `loginBody` (src/platform/auth/schema.ts), with its messages, written out here: zod stays
- * out of the login page's download. The API checks again with the schema itself.
- */
+/** The sign-in form's rule (`loginProblems`, shared with the API's `loginBody`), in the shape the form core expects. */
 const loginCheck = {
   safeParse(value: unknown) {
     const v = value as { username: string; password: string };
-    const username = v.username.trim();
-    const issues: Array<{ path: string[]; message: string }> = [];
-    if (!username) issues.push({ path: ['username'], message: 'Skriv ditt användarnamn.' });
-    else if (username.length > 100) issues.push({ path: ['username'], message: 'Användarnamnet är för långt.' });
-    if (!v.password) issues.push({ path: ['password'], message: 'Skriv ditt lösenord.' });
-    else if (v.password.length > 200) issues.push({ path: ['password'], message: 'Lösenordet är för långt.' });
-    return issues.length > 0 ? ({ success: false, error: { issues } } as const) : ({ success: true, data: { username, password: v.password } } as const);
+    const issues = loginProblems(v).map((p) => ({ path: [p.path], message: p.message }));
+    return issues.length > 0 ? ({ success: false, error: { issues } } as const) : ({ success: true, data: { username: v.username.trim(), password: v.password } } as const);
   },
 };
 
