@@ -9,7 +9,9 @@ import * as intakeTables from './intake/tables';
 import { registerIntakeRoutes } from './intake/routes';
 import { caseHoldersOfPerson } from './intake/repo';
 import { seedIntakeDemo } from './intake/demo';
+import * as investigationTables from './investigation/tables';
 import * as decisionsTables from './decisions/tables';
+import * as ordersTables from './orders/tables';
 import { seedLegalBases } from './decisions/defaults';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
@@ -22,7 +24,9 @@ export interface KontaktArea extends Area {
 export const AREAS: readonly KontaktArea[] = [
   { name: 'people', tables: peopleTables, routes: registerPeopleRoutes, demo: seedPeopleDemo },
   { name: 'intake', tables: intakeTables, routes: registerIntakeRoutes, personHolders: caseHoldersOfPerson, demo: seedIntakeDemo },
+  { name: 'investigation', tables: investigationTables },
   { name: 'decisions', tables: decisionsTables, seedDefaults: seedLegalBases },
+  { name: 'orders', tables: ordersTables },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

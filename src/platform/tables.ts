@@ -1,6 +1,6 @@
 // Platform tables: units, staff users, sessions, login throttling, municipality settings.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, pk, updatedAt, versionCol } from './db/columns';
 import { ROLES } from './rules';
 import { ROUTES } from './rules';
@@ -84,6 +84,21 @@ export const loginFailures = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.clientAddress] }), index('login_failures_last_idx').on(t.lastFailureAt)],
 );
 
+/** A configured list item (a SoL criterion or exclusion). */
+export interface ConfiguredItem {
+  code: string;
+  label: string;
+}
+
+/** A configured scope level: hours per week and how many occasions they are spread over. */
+export interface ScopeLevel {
+  code: string;
+  label: string;
+  hoursPerWeek: number;
+  occasionsPerWeekMin: number;
+  occasionsPerWeekMax: number;
+}
+
 /** The deployment's municipality and its routine (one row). */
 export const municipality = pgTable(
   'municipality',
@@ -99,6 +114,27 @@ export const municipality = pgTable(
     postalAddress: text('postal_address'),
     phone: text('phone'),
     email: text('email'),
+    // The investigation and decision routine (issue 9). Lists are { code, label } items; null = the area's defaults.
+    /** SoL: the lowest age for a kontaktperson (seed 001: about 19, after upper secondary school). */
+    solMinAge: integer('sol_min_age').notNull().default(19),
+    solCriteria: jsonb('sol_criteria').$type<ConfiguredItem[]>(),
+    solExclusions: jsonb('sol_exclusions').$type<ConfiguredItem[]>(),
+    /** Longest decision period before the handläggare must say why (months). */
+    decisionMaxMonths: integer('decision_max_months').notNull().default(24),
+    /** A decision above this many hours per month, or more contact persons than this, needs the enhetschef's approval. */
+    delegationMaxHoursPerMonth: integer('delegation_max_hours_per_month').notNull().default(10),
+    delegationMaxContactPersons: integer('delegation_max_contact_persons').notNull().default(1),
+    /** Hours per month that one meeting a week corresponds to (seed 000: 8–10). */
+    monthlyHoursPerWeeklyMeetingMin: integer('monthly_hours_per_weekly_meeting_min').notNull().default(8),
+    monthlyHoursPerWeeklyMeetingMax: integer('monthly_hours_per_weekly_meeting_max').notNull().default(10),
+    /** The municipality's levels (seed 001 "Nivå 1" = 2 h/week over 1–2 occasions); null or empty = none. */
+    scopeLevels: jsonb('scope_levels').$type<ScopeLevel[]>(),
+    /** Working days the provider has to confirm an order before it turns red. */
+    orderConfirmWithinWorkingDays: integer('order_confirm_within_working_days').notNull().default(2),
+    /** Months between follow-ups at most (at least yearly). */
+    followUpMonths: integer('follow_up_months').notNull().default(12),
+    /** Decisions ending within this many days are listed. */
+    endingWindowDays: integer('ending_window_days').notNull().default(60),
     version: versionCol(),
   },
   (t) => [check('municipality_single_row', sql`${t.id} = 1`)],

@@ -14,6 +14,15 @@ export const PERMISSIONS = [
   'admin:users',
   'admin:legal-bases',
   'admin:settings',
+  'investigation:write',
+  'decision:make',
+  'decision:approve',
+  'order:send',
+  'order:read',
+  'order:confirm',
+  'contact-person:read',
+  'contact-person:write',
+  'contact-person:payment',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,9 +30,24 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Scope = 'own' | 'unit' | 'all';
 
 export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
-  handlaggare: { 'person:read': 'all', 'person:write': 'all', 'case:read': 'unit', 'case:write': 'unit' },
-  // Execution needs the person's name and (unless protected) contact; never the investigation.
-  kontaktsekreterare: { 'person:read': 'all' },
+  handlaggare: {
+    'person:read': 'all',
+    'person:write': 'all',
+    'case:read': 'unit',
+    'case:write': 'unit',
+    'investigation:write': 'unit',
+    'decision:make': 'unit',
+    'order:send': 'unit',
+  },
+  // Execution needs the person's name and (unless protected) contact, and the order; never the investigation.
+  // Orders are scoped by the provider unit they were sent to. Recruitment and the register are theirs.
+  kontaktsekreterare: {
+    'person:read': 'all',
+    'order:read': 'unit',
+    'order:confirm': 'unit',
+    'contact-person:read': 'all',
+    'contact-person:write': 'all',
+  },
   enhetschef: {
     'person:read': 'all',
     'person:write': 'all',
@@ -32,11 +56,16 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'case:assign': 'unit',
     'audit:read': 'unit',
     'staff:read': 'unit',
+    'investigation:write': 'unit',
+    'decision:make': 'unit',
+    'decision:approve': 'unit',
+    'order:send': 'unit',
+    'order:read': 'unit',
   },
   // Manages users and configuration, never case content.
   administrator: { 'admin:units': 'all', 'admin:users': 'all', 'admin:legal-bases': 'all', 'admin:settings': 'all', 'staff:read': 'all' },
-  // Payment data only: arrives with the payroll issue.
-  lon: {},
+  // Payment data only: the contact persons' bank and tax details (more with the payroll issue).
+  lon: { 'contact-person:payment': 'all' },
   revisor: { 'audit:read': 'all', 'staff:read': 'all' },
 };
 
