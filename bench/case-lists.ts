@@ -95,7 +95,10 @@ async function sequential(c: Client, scope: 'mine' | 'unit', n: number): Promise
 
 async function concurrent(base: string, cookie: string, url: string, seconds: number): Promise<{ s: Stats; rps: number; errors: number }> {
   const times: number[] = [];
-  const instance = autocannon({ url: base + url, connections: CONNECTIONS, duration: seconds, headers: { cookie } });
+  // Without a callback autocannon returns an instance that is both an EventEmitter and a promise of the result.
+  const instance = autocannon({ url: base + url, connections: CONNECTIONS, duration: seconds, headers: { cookie } }) as unknown as Promise<autocannon.Result> & {
+    on(event: 'response', fn: (client: unknown, status: number, bytes: number, responseTime: number) => void): void;
+  };
   instance.on('response', (_c: unknown, status: number, _b: number, rt: number) => {
     if (status === 200) times.push(rt);
   });
