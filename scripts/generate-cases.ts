@@ -123,7 +123,10 @@ export async function generateCases(db: Db, o: GenerateCasesOptions): Promise<Ge
   );
   const stageOf = () => {
     let x = rand();
-    for (const [s, p] of STAGES) if ((x -= p) < 0) return s;
+    for (const [s, p] of STAGES) {
+      x -= p;
+      if (x < 0) return s;
+    }
     return 'order_confirmed' as Stage;
   };
   const out: GeneratedCases = { cases: 0, decisions: 0, orders: 0, units: units.length, handlaggare: units.reduce((n, u) => n + u.handlaggare.length, 0) };
