@@ -55,6 +55,7 @@ export async function findCase(db: Queryable, id: string): Promise<CaseWithNames
 
 export async function listCases(
   db: Queryable,
+  /** On the facts table (`caseScope(actor, …, onFacts)`), so status sorts and filters find their rows by index. */
   where: SQL,
   opts: {
     sort: 'receivedDate' | 'caseNumber' | 'personName' | 'status';
@@ -75,17 +76,16 @@ export async function listCases(
       : opts.sort === 'personName'
         ? [dir(persons.lastName), dir(persons.firstName)]
         : opts.sort === 'status'
-          ? [dir(caseStatusRankSql(opts.today)), dir(cases.receivedDate)]
-          : [dir(cases.receivedDate), dir(cases.caseNumber)];
+          ? [dir(caseStatusRankSql(opts.today)), dir(caseFacts.receivedDate)]
+          : [dir(caseFacts.receivedDate), dir(cases.caseNumber)];
   const rows = await withNames(db)
     .where(where)
     .orderBy(...orderBy)
     .limit(opts.limit)
     .offset(opts.offset);
   const count = { n: sql<number>`count(*)::int` };
-  const [{ n }] = opts.status
-    ? await db.select(count).from(cases).innerJoin(caseFacts, eq(caseFacts.caseId, cases.id)).where(where)
-    : await db.select(count).from(cases).where(where);
+  // `where` is on the facts table (its unit and responsible): the count needs no join.
+  const [{ n }] = await db.select(count).from(caseFacts).where(where);
   return { rows: rows as CaseWithNames[], total: Number(n) };
 }
 
