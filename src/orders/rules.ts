@@ -78,7 +78,7 @@ export function sendRefusal(
   decision: { state: string; outcome: DecisionOutcome } | null,
   existingOrder: boolean,
 ): OrderRefusal | null {
-  if (!decision || decision.state !== 'decided' || !isFavourable(decision.outcome)) return { code: 'ORDER_NO_FAVOURABLE_DECISION' };
+  if (decision?.state !== 'decided' || !isFavourable(decision.outcome)) return { code: 'ORDER_NO_FAVOURABLE_DECISION' };
   if (existingOrder) return { code: 'ORDER_ALREADY_SENT' };
   return null;
 }
@@ -92,7 +92,7 @@ export function providerActionRefusal(o: OrderFacts): OrderRefusal | null {
 }
 
 /** The confirm date: not in the future and not before the order was (last) sent. */
-export function confirmProblems(o: OrderFacts, confirmedDate: string, today: string): FieldProblem[] {
+export function confirmProblems(o: Pick<OrderFacts, 'sentDate'>, confirmedDate: string, today: string): FieldProblem[] {
   const p = pastDateProblem('confirmedDate', confirmedDate, today, { date: o.sentDate, label: 'dagen beställningen skickades' });
   return p ? [p] : [];
 }

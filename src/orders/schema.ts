@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { dateString, optionalText, paging, requiredText, uuid, version } from '../platform/validation';
 import { ORDER_EVENT_KINDS } from './rules';
 
-export { orderEventLabel, orderStateLabel } from './rules';
 
 export const orderIdParams = z.object({ id: uuid });
 
