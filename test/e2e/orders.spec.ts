@@ -1,0 +1,64 @@
+// Orders end to end on the demo data: the decisions stage's demo decides cases and the orders demo step sends an
+// order for each favourable decision (one overdue, one already confirmed, the rest waiting). The kontaktsekreterare
+// sees the inbox (overdue in red on the start page and in the list), opens the overdue order, confirms it with the
+// keyboard; the handläggare then sees "Mottagen" on the case page. Every page passes an axe scan.
+import { expect, test } from '@playwright/test';
+import { expectAccessible, press, signIn, signOut, today } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+/** Demo handläggare by display name (src/demo/demo-data.ts). */
+const HANDLAGGARE: Record<string, string> = { 'Hanna Lind': 'handlaggare.lss', 'Samir Berg': 'handlaggare.sol' };
+
+test('kontaktsekreterare confirms an order; the handläggare sees it received', async ({ page }) => {
+  await signIn(page, 'kontaktsekreterare', { keyboard: true });
+  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Karin' })).toBeVisible();
+  // The start page: the inbox at a glance, the overdue order in red.
+  const summary = page.getByRole('region', { name: 'Inkomna beställningar' });
+  await expect(summary).toBeVisible();
+  await expect(summary.locator('.stat-danger')).toContainText('inte bekräftade i tid');
+  await expect(summary.locator('.warning-list .badge-danger').first()).toContainText('skulle ha bekräftats senast');
+  await expectAccessible(page, 'kontaktsekreterare start page');
+
+  // The inbox, from the main menu: oldest first, the overdue one marked.
+  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Beställningar' }));
+  await expect(page).toHaveTitle('Inkomna beställningar – Kontakt');
+  await expect(page.getByText(/inte bekräftade? i tid/).first()).toBeVisible();
+  await expectAccessible(page, 'inbox');
+  const overdueRow = page.getByRole('row').filter({ hasText: 'Inte bekräftad i tid' }).first();
+  const caseNumber = (await overdueRow.getByRole('link').textContent())!.trim();
+  expect(caseNumber).toMatch(/^KP-\d{4}-\d{4}$/);
+  await press(overdueRow.getByRole('link', { name: caseNumber }));
+
+  // The order: only what was sent, with the red notice; confirm receipt today.
+  await expect(page).toHaveTitle(`Beställning ${caseNumber} – Kontakt`);
+  await expect(page.locator('.notice-error')).toContainText('Beställningen är inte bekräftad');
+  await expect(page.getByRole('heading', { name: 'Det här behöver kontaktpersonen veta' })).toBeVisible();
+  const handlaggare = (await page.locator('.summary-row').filter({ hasText: 'Ärende' }).locator('dd').textContent())!;
+  const username = Object.entries(HANDLAGGARE).find(([name]) => handlaggare.includes(name))?.[1];
+  expect(username, handlaggare).toBeTruthy();
+  await expectAccessible(page, 'order page');
+  const form = page.getByRole('form', { name: 'Bekräfta att beställningen är mottagen' });
+  await expect(form.getByLabel('Datum då beställningen togs emot')).toHaveValue(today());
+  await press(form.getByRole('button', { name: 'Bekräfta mottagen' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Beställningen är bekräftad som mottagen.' })).toBeFocused();
+  await expect(page.locator('.summary-row').filter({ hasText: 'Status' })).toContainText(`Mottagen ${today()}`);
+  await expect(page.locator('.notice-error')).toHaveCount(0);
+  await expectAccessible(page, 'order page (confirmed)');
+
+  // Gone from the inbox.
+  await press(page.getByRole('navigation', { name: 'Du är här' }).getByRole('link', { name: 'Inkomna beställningar' }));
+  await expect(page.getByRole('row').filter({ hasText: caseNumber })).toHaveCount(0);
+  await signOut(page);
+
+  // The handläggare opens the case from "Mina ärenden": the order is "Mottagen".
+  await signIn(page, username!);
+  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärenden' }));
+  await expect(page).toHaveTitle('Mina ärenden – Kontakt');
+  await press(page.getByRole('row').filter({ hasText: caseNumber }).getByRole('link', { name: caseNumber }));
+  await expect(page).toHaveTitle(`Ärende ${caseNumber} – Kontakt`);
+  const section = page.getByRole('region', { name: 'Beställning' });
+  await expect(section.locator('.summary-row').filter({ hasText: 'Status' })).toContainText(`Mottagen ${today()}`);
+  await expect(page.locator('.page-status')).toContainText('Beställning bekräftad');
+  await expectAccessible(page, 'case page with confirmed order');
+});
