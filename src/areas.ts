@@ -12,6 +12,8 @@ import { seedIntakeDemo } from './intake/demo';
 import * as investigationTables from './investigation/tables';
 import * as decisionsTables from './decisions/tables';
 import * as ordersTables from './orders/tables';
+import { registerOrderRoutes } from './orders/routes';
+import { seedOrdersDemo } from './orders/demo';
 import { seedLegalBases } from './decisions/defaults';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
@@ -26,7 +28,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'intake', tables: intakeTables, routes: registerIntakeRoutes, personHolders: caseHoldersOfPerson, demo: seedIntakeDemo },
   { name: 'investigation', tables: investigationTables },
   { name: 'decisions', tables: decisionsTables, seedDefaults: seedLegalBases },
-  { name: 'orders', tables: ordersTables },
+  { name: 'orders', tables: ordersTables, routes: registerOrderRoutes, demo: seedOrdersDemo },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

@@ -90,6 +90,8 @@ export const routes: RouteObject[] = [
           { path: 'admin/anvandare', ...page(() => import('./admin/users-page'), (m) => m.UsersPage, 'admin:users') },
           { path: 'admin/rattsliga-grunder', ...page(() => import('./admin/legal-bases-page'), (m) => m.LegalBasesPage, 'admin:legal-bases') },
           { path: 'admin/kommun', ...page(() => import('./admin/municipality-page'), (m) => m.MunicipalityPage, 'admin:settings') },
+          { path: 'bestallningar', ...page(() => import('./orders/inbox-page'), (m) => m.InboxPage, 'order:read') },
+          { path: 'bestallningar/:id', ...page(() => import('./orders/order-page'), (m) => m.OrderPage, 'order:read') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
         ],
       },

@@ -26,6 +26,12 @@ export const AUDIT_ACTIONS = {
   'admin.protected_identity_revoke': 'Tog bort behörighet till skyddad identitet',
   'admin.legal_basis': 'Ändrade rättslig grund',
   'admin.municipality': 'Ändrade kommunens inställningar',
+  'order.send': 'Skickade beställning',
+  'order.read': 'Läste beställning',
+  'order.list': 'Visade beställningar',
+  'order.confirm': 'Bekräftade att beställningen är mottagen',
+  'order.return': 'Återsände beställning med fråga',
+  'order.answer': 'Besvarade fråga om beställning och skickade den igen',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -68,6 +74,12 @@ export interface AuditDetails {
   'admin.protected_identity_revoke': { unitId: string; reason?: 'user_changed' };
   'admin.legal_basis': { op: 'create' | 'update'; code: string };
   'admin.municipality': { fields: string[] };
+  'order.send': { caseId: string; decisionId: string; providerUnitId: string };
+  'order.read': { via: 'inbox' | 'case' };
+  'order.list': undefined;
+  'order.confirm': { fields: string[]; overdue: boolean };
+  'order.return': { fields: string[] };
+  'order.answer': { fields: string[] };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

@@ -19,8 +19,9 @@ beforeAll(async () => {
   const admin = await login(h.app, staff.admin.username);
   const revisor = await login(h.app, staff.revisor.username);
   const ec = await login(h.app, staff.ec.username);
+  const ks = await login(h.app, staff.ks.username);
   // A request is sent as each in turn until one may call the route (permission is checked before validation).
-  clients = [hl, admin, revisor, ec];
+  clients = [hl, admin, revisor, ec, ks];
   const person = (await hl.post('/api/persons', personBody(1))).json();
   ids.person = person.id;
   ids.representative = (await hl.post(`/api/persons/${person.id}/representatives`, { kind: 'god_man', name: 'Gun Man' })).json().representatives[0].id;
@@ -65,6 +66,10 @@ function validBody(key: string): Record<string, unknown> {
     'PATCH /api/admin/legal-bases/{id}': { ...legalBasis, version: 1 },
     'PUT /api/admin/municipality': { version: 1, name: 'Demo kommun', caseNumberPattern: 'KP-{YYYY}-{NNNN}', acknowledgeWithinWorkingDays: 2 },
     'POST /api/audit/search': {},
+    'POST /api/cases/{id}/order': { decisionId: '00000000-0000-4000-8000-000000000000' },
+    'POST /api/orders/{id}/confirm': { version: 1, confirmedDate: '2026-03-12' },
+    'POST /api/orders/{id}/return': { version: 1, question: 'Fråga?' },
+    'POST /api/orders/{id}/answer': { version: 1, answer: 'Svar.' },
   };
   return bodies[key] ?? {};
 }

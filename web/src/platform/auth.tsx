@@ -19,7 +19,10 @@ export type Permission =
   | 'admin:users'
   | 'admin:legal-bases'
   | 'admin:settings'
-  | 'staff:read';
+  | 'staff:read'
+  | 'order:send'
+  | 'order:read'
+  | 'order:confirm';
 
 export const meQueryKey = ['me'] as const;
 
