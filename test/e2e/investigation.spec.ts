@@ -1,0 +1,143 @@
+// The investigation as a handläggare, with the keyboard: book the meeting (summons PDF and .ics), rebook it (the
+// history stays), write the investigation with autosave, meet a colleague's save (409 explained, reload), answer
+// every source, write a reason for each eligibility warning, and complete it. Every page passes an axe scan.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { choose, expectAccessible, press, signIn, today, typeInto } from './helpers';
+
+/** A valid-checksum fictitious personnummer born 1990 (serial from the clock, so reruns do not collide). */
+function personnummer(): string {
+  const serial = String(100 + (Date.now() % 800)).padStart(3, '0');
+  const nine = `900412${serial}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let v = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+    if (v > 9) v -= 9;
+    sum += v;
+  }
+  return `19${nine}${(10 - (sum % 10)) % 10}`;
+}
+
+/** An acknowledged LSS case of a new person, made through the API with the signed-in session. */
+async function acknowledgedCase(page: Page): Promise<{ id: string; caseNumber: string }> {
+  const p = await page.request.post('/api/persons', {
+    data: { identityNumber: personnummer(), firstName: 'Utre', lastName: 'Dningsson', protectedIdentity: false, streetAddress: 'Provgatan 3', postalCode: '123 45', city: 'Demoby' },
+  });
+  expect(p.status(), await p.text()).toBe(201);
+  const c = await page.request.post('/api/cases', { data: { personId: (await p.json()).id, route: 'LSS', requester: 'person', channel: 'letter', receivedDate: today() } });
+  expect(c.status(), await c.text()).toBe(201);
+  const cc = await c.json();
+  const a = await page.request.post(`/api/cases/${cc.id}/acknowledge`, { data: { version: cc.version, acknowledgedDate: today(), method: 'letter', personkretsDocumentation: 'present', personkretsGroup: 1 } });
+  expect(a.status(), await a.text()).toBe(200);
+  return { id: cc.id, caseNumber: cc.caseNumber };
+}
+
+const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /^Sparat \d\d:\d\d$/ })).toBeVisible();
+
+test('handläggare books, rebooks and completes an investigation with a warning and its reason', async ({ page }, testInfo) => {
+  await signIn(page, 'handlaggare.lss', { keyboard: true });
+  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Hanna' })).toBeVisible();
+  const c = await acknowledgedCase(page);
+
+  // The case page offers the booking.
+  await page.goto(`/arenden/${c.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Ärende ${c.caseNumber}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Utredningsmöte' })).toBeVisible();
+  await expectAccessible(page, 'case page with booking form');
+
+  // Phone is refused: the person is not known (acknowledged by letter, no other case).
+  const book = page.getByRole('form', { name: 'Boka utredningsmöte' });
+  await choose(book, 'Hur ska mötet ske?', 'Telefon');
+  await typeInto(book.getByLabel('Datum', { exact: true }), today(7));
+  await typeInto(book.getByLabel('Tid', { exact: true }), '10:00');
+  await press(book.getByRole('button', { name: 'Boka mötet' }));
+  await expect(book.getByText('Telefon går bara när personen redan är känd av enheten.').first()).toBeVisible();
+  await choose(book, 'Hur ska mötet ske?', 'Besök på kontoret');
+  await typeInto(book.getByLabel('Plats'), 'LSS-enheten, Storgatan 1, rum 3');
+  await typeInto(book.getByLabel('Tolk på språk'), 'Arabiska');
+  await press(book.getByRole('button', { name: 'Boka mötet' }));
+  await expect(page.getByRole('status').filter({ hasText: `Utredningsmötet är bokat ${today(7)} klockan 10:00.` })).toBeFocused();
+  await expect(page.locator('.page-status')).toContainText('Under utredning');
+  await expectAccessible(page, 'case page with a booking');
+
+  // The summons letter and the calendar file.
+  const [pdf] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('link', { name: 'Ladda ner kallelse (PDF)' }))]);
+  const pdfPath = testInfo.outputPath('kallelse.pdf');
+  await pdf.saveAs(pdfPath);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain(c.caseNumber);
+  expect(text).toContain('klockan 10:00');
+  expect(text).toContain('tolk på arabiska');
+  const [ics] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('link', { name: 'Lägg till i kalendern (.ics)' }))]);
+  const icsPath = testInfo.outputPath('utredning.ics');
+  await ics.saveAs(icsPath);
+  const cal = fs.readFileSync(icsPath, 'utf8');
+  expect(cal).toContain('BEGIN:VEVENT');
+  expect(cal).toContain(`DTSTART;TZID=Europe/Stockholm:${today(7).replaceAll('-', '')}T100000`);
+
+  // Rebook: the old booking stays in the history.
+  await press(page.getByRole('button', { name: 'Boka om mötet' }));
+  const rebook = page.getByRole('form', { name: 'Boka om utredningsmötet' });
+  await typeInto(rebook.getByLabel('Datum', { exact: true }), today(8));
+  await typeInto(rebook.getByLabel('Varför bokas mötet om?'), 'Personen bad om en annan dag.');
+  await press(rebook.getByRole('button', { name: 'Spara den nya tiden' }));
+  await expect(page.getByRole('status').filter({ hasText: `Mötet är ombokat till ${today(8)} klockan 10:00.` })).toBeFocused();
+  const history = page.getByRole('table').filter({ hasText: 'Ombokad' });
+  await expect(history).toContainText(today(7));
+  await expect(history).toContainText('Personen bad om en annan dag.');
+  await expectAccessible(page, 'case page with a rebooking');
+
+  // The investigation page.
+  await press(page.getByRole('link', { name: 'Fortsätt med utredningen' }));
+  await expect(page).toHaveTitle(`Utredning ${c.caseNumber} – Kontakt`);
+  await expectAccessible(page, 'investigation page');
+  await typeInto(page.getByLabel('Behovet med personens egna ord'), 'Jag vill ha någon att gå på bio med.');
+  await page.keyboard.press('Tab');
+  await saved(page);
+
+  // A colleague saves in between: the next autosave is refused and the page says so.
+  const current = await (await page.request.get(`/api/cases/${c.id}/investigation`)).json();
+  const other = await page.request.put(`/api/cases/${c.id}/investigation`, { data: { version: current.version, needInOwnWords: 'Jag vill ha någon att gå på bio med.', assessment: 'Kollegans bedömning.' } });
+  expect(other.status()).toBe(200);
+  await typeInto(page.getByLabel('Din bedömning'), 'Min bedömning.');
+  await page.keyboard.press('Tab');
+  await expect(page.getByText('Någon annan har ändrat utredningen medan du skrev')).toBeVisible();
+  await expectAccessible(page, 'investigation page with a conflict');
+  await press(page.getByRole('button', { name: 'Hämta den senaste versionen' }));
+  await expect(page.getByLabel('Din bedömning')).toHaveValue('Kollegans bedömning.');
+
+  // Answer every source; relatives meet the need ("ja") and the person lives in a gruppbostad: two warnings.
+  await choose(page, 'Anhöriga', /^Ja$/);
+  for (const s of ['Föreningar', 'Skola', 'Andra aktiviteter', 'Nätverk', 'Personal på boendet']) await choose(page, s, /^Nej$/);
+  await choose(page, 'Hur bor personen?', 'Gruppbostad');
+  await choose(page, 'Vilken personkrets enligt 1 § LSS?', /^Grupp 1/);
+  await typeInto(page.getByLabel('Vilket underlag visar personkretsen?'), 'Läkarintyg.');
+  await typeInto(page.getByLabel('Datum då underlaget kom in'), today());
+  await typeInto(page.getByLabel('Intressen'), 'bio, fika');
+  await page.keyboard.press('Tab');
+  await saved(page);
+  const warnings = page.getByRole('region', { name: 'Varningar inför beslut' });
+  await expect(warnings.getByText('Personen bor i gruppbostad. Individuell prövning krävs.')).toBeVisible();
+  await expect(warnings.getByText('Behovet kan vara tillgodosett på annat sätt: anhöriga.')).toBeVisible();
+
+  // Completing is refused until every warning has a reason.
+  await press(page.getByRole('button', { name: 'Markera utredningen som klar' }));
+  const summary = page.getByRole('alert').filter({ hasText: 'Rätta följande innan du går vidare' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'Skriv varför du går vidare trots varningen.' })).toHaveCount(2);
+  await expectAccessible(page, 'investigation page refusing completion');
+  const reasons = warnings.getByLabel('Varför går du vidare trots varningen?');
+  await typeInto(reasons.nth(0), 'Boendet har ingen personal för fritid utanför huset.');
+  await typeInto(reasons.nth(1), 'Systern bor långt bort och kommer sällan.');
+  await press(page.getByRole('button', { name: 'Markera utredningen som klar' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Utredningen är klar. Nu kan ärendet beslutas.' })).toBeFocused();
+  await expect(page.getByText('Motivering: Boendet har ingen personal för fritid utanför huset.')).toBeVisible();
+  await expectAccessible(page, 'completed investigation');
+
+  // Back on the case: the investigation is complete, the warnings carry their reasons.
+  await press(page.getByRole('link', { name: 'Tillbaka till ärendet' }));
+  await expect(page.locator('.summary-row').filter({ hasText: 'Klar' }).first()).toContainText(today());
+  await expect(page.getByText('Motivering: Systern bor långt bort och kommer sällan.')).toBeVisible();
+  await expectAccessible(page, 'case page after the investigation');
+});
