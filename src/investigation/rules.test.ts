@@ -17,6 +17,7 @@ import {
   missingWarningReasons,
   OTHER_SOURCES,
   unansweredOtherSources,
+  type BookingInput,
   type EligibilityInput,
   type EligibilityWarningCode,
   type LivingSituation,
@@ -180,8 +181,8 @@ describe('booking', () => {
     expect(isPersonKnown({ otherCasesInUnit, acknowledgementMethod })).toBe(known);
   });
 
-  const ok = { kind: 'office' as const, date: '2026-03-20', time: '09:30', place: 'Rum 1' };
-  it.each<[string, Partial<typeof ok> & { kind?: 'office' | 'home' | 'phone' }, boolean, string[]]>([
+  const ok: BookingInput = { kind: 'office', date: '2026-03-20', time: '09:30', place: 'Rum 1' };
+  it.each<[string, Partial<BookingInput>, boolean, string[]]>([
     ['valid', {}, false, []],
     ['today is fine', { date: '2026-03-16' }, false, []],
     ['yesterday', { date: '2026-03-15' }, false, ['date']],

@@ -1,6 +1,6 @@
 // HTTP schemas of the investigation (booking, the form, completing it), shared with the web forms.
 import { z } from 'zod';
-import { dateString, int4, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
+import { dateString, int4, optionalText, requiredText, safeString, typeError, uuid, version } from '../platform/validation';
 import {
   BOOKING_KINDS,
   BOOKING_STATES,
@@ -49,14 +49,18 @@ export const investigationBody = z.object({
   version: version.nullish(),
   needInOwnWords: optionalText(5000, 'Behovet', { multiline: true }),
   assessment: optionalText(5000, 'Bedömningen', { multiline: true }),
-  otherSources: z.object(Object.fromEntries(OTHER_SOURCES.map((s) => [s, sourceAnswer.nullish()])) as Record<OtherSource, z.ZodOptional<z.ZodNullable<typeof sourceAnswer>>>).default({}),
+  otherSources: z
+    .object(Object.fromEntries(OTHER_SOURCES.map((s) => [s, sourceAnswer.nullish()])) as Record<OtherSource, z.ZodOptional<z.ZodNullable<typeof sourceAnswer>>>, {
+      error: typeError('Svaren på frågorna om annat stöd saknas.', 'Svaren på frågorna om annat stöd har fel form.'),
+    })
+    .default({}),
   livingSituation: z.enum(LIVING_SITUATIONS, { error: 'Välj ett av boendena.' }).nullish(),
   livingSituationNote: optionalText(1000, 'Kommentaren', { multiline: true }),
   householdMembers: z.array(householdMember).max(20, { message: 'Skriv högst 20 personer.' }).default([]),
   personkretsGroup: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullish(),
   personkretsDocumentation: optionalText(1000, 'Underlaget', { multiline: true }),
   personkretsDocumentationDate: dateString.nullish(),
-  solCriteria: z.record(code, criterionAnswer).default({}),
+  solCriteria: z.record(code, criterionAnswer, { error: typeError('Svaren på kriterierna saknas.', 'Svaren på kriterierna har fel form.') }).default({}),
   solExclusions: z.array(code).max(20).default([]),
   wishedGender: z.enum(WISHED_GENDERS, { error: 'Välj kvinna, man eller spelar ingen roll.' }).nullish(),
   wishedGenderRequired: z.boolean().default(false),
@@ -66,7 +70,9 @@ export const investigationBody = z.object({
   wishedLanguages: listOfWords('Språket'),
   wishesOther: optionalText(1000, 'Önskemålen', { multiline: true }),
   warningReasons: z
-    .object(Object.fromEntries(ELIGIBILITY_WARNING_CODES.map((c) => [c, optionalText(2000, 'Motiveringen', { multiline: true })])) as Record<EligibilityWarningCode, ReturnType<typeof optionalText>>)
+    .object(Object.fromEntries(ELIGIBILITY_WARNING_CODES.map((c) => [c, optionalText(2000, 'Motiveringen', { multiline: true })])) as Record<EligibilityWarningCode, ReturnType<typeof optionalText>>, {
+      error: typeError('Motiveringarna saknas.', 'Motiveringarna har fel form. Skriv dem som text.'),
+    })
     .partial()
     .default({}),
 });

@@ -65,6 +65,18 @@ function validBody(key: string): Record<string, unknown> {
     'PATCH /api/admin/legal-bases/{id}': { ...legalBasis, version: 1 },
     'PUT /api/admin/municipality': { version: 1, name: 'Demo kommun', caseNumberPattern: 'KP-{YYYY}-{NNNN}', acknowledgeWithinWorkingDays: 2 },
     'POST /api/audit/search': {},
+    // Investigation (issue 9)
+    ...(() => {
+      const booking = { kind: 'office', date: '2026-03-20', time: '10:00', place: 'Rum 1' };
+      const b = '/api/cases/{id}/investigation/bookings/{bookingId}';
+      return {
+        'POST /api/cases/{id}/investigation/bookings': booking,
+        [`POST ${b}/rebook`]: { ...booking, version: 1 },
+        [`POST ${b}/cancel`]: { version: 1 },
+        [`POST ${b}/held`]: { version: 1 },
+        'POST /api/cases/{id}/investigation/complete': { version: 1 },
+      };
+    })(),
   };
   return bodies[key] ?? {};
 }
