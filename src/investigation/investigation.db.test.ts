@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildStaff, login, personBody, setupHarness, type ApiClient, type Harness } from '../../test/support/harness';
@@ -150,6 +154,33 @@ describe('booking the investigation', () => {
   });
 });
 
+describe('at the same time, and protected identity', () => {
+  it('two bookings at once: one wins, the other gets 409 BOOKING_EXISTS', async () => {
+    const c = await newCase();
+    const url = `/api/cases/${c.id}/investigation/bookings`;
+    const [a, b] = await Promise.all([hl.post(url, booking), hl2.post(url, booking)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect((a.statusCode === 409 ? a : b).json().code).toBe('BOOKING_EXISTS');
+    expect((await hl.get(`/api/cases/${c.id}/investigation`)).json().bookings).toHaveLength(1);
+  });
+
+  it('two first drafts at once: one creates the investigation, the other gets 409', async () => {
+    const c = await newCase();
+    const url = `/api/cases/${c.id}/investigation`;
+    const [a, b] = await Promise.all([hl.put(url, { version: null, needInOwnWords: 'A' }), hl2.put(url, { version: null, needInOwnWords: 'B' })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect((a.statusCode === 409 ? a : b).json().code).toBe('VERSION_CONFLICT');
+  });
+
+  it('prints a protected person\'s address in the summons only for a reader with the grant (logged)', async () => {
+    const c = await newCase(hl, { person: { protectedIdentity: true } });
+    const b = (await hl.post(`/api/cases/${c.id}/investigation/bookings`, booking)).json().bookings[0];
+    expect((await hl.get(`/api/cases/${c.id}/investigation/bookings/${b.id}/kallelse.pdf`)).statusCode).toBe(200);
+    const r = (await h.db.execute(sql`select details from audit_log where action = 'letter.investigation_summons' and entity_id = ${c.id}`)) as unknown as { rows: { details: { addressPrinted: boolean } }[] };
+    expect(r.rows.map((x) => x.details.addressPrinted)).toEqual([false]);
+  });
+});
+
 describe('the investigation form', () => {
   it('saves drafts with optimistic locking: a colleague saving an old version gets 409', async () => {
     const c = await newCase();
@@ -239,6 +270,17 @@ describe('the investigation form', () => {
     expect(ready).toMatchObject({ exists: true, completed: true, unansweredSources: [], missingReasons: [] });
     expect(ready.warnings.map((w) => w.code)).toEqual(['lss_residence', 'need_met_otherwise']);
     expect(await auditCount('investigation.complete', c.id)).toBe(1);
+    // The record prints each warning with its reason.
+    const pdf = await hl.get(`${url}/utredning.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const file = path.join(os.tmpdir(), `utredning-${c.id}.pdf`);
+    fs.writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    fs.rmSync(file);
+    expect(text).toContain('Personen bor i gruppbostad. Individuell prövning krävs.');
+    expect(text).toContain('Boendet har ingen fritid utanför.');
+    expect(text).toContain('Systern bor långt bort.');
+    expect(await auditCount('letter.investigation_record', c.id)).toBe(1);
   });
 
   it('SoL: the criteria are answered and the age limit and exclusions warn', async () => {
@@ -277,8 +319,9 @@ describe('the investigation form', () => {
     expect((await ec.post(`/api/cases/${c.id}/investigation/bookings`, booking)).statusCode).toBe(201);
   });
 
-  it('readiness of a case without an investigation: nothing answered', async () => {
+  it('readiness of a case without an investigation: nothing answered (and no record to print)', async () => {
     const c = await newCase();
+    expect((await hl.get(`/api/cases/${c.id}/investigation/utredning.pdf`)).json().code).toBe('INVESTIGATION_NOT_STARTED');
     const r = await investigationReadiness(h.db, c.id, '2026-03-16', { solMinAge: 19, solExclusions: DEFAULT_SOL_EXCLUSIONS });
     expect(r).toMatchObject({ exists: false, completed: false, missingReasons: ['lss_personkrets_undocumented'], householdMembers: [] });
     expect(r.unansweredSources).toEqual([...OTHER_SOURCES]);

@@ -6,6 +6,7 @@ import { bookInvestigation } from './book-investigation';
 import { cancelBooking, markBookingHeld, rebookInvestigation } from './change-booking';
 import { completeInvestigation } from './complete-investigation';
 import { createCalendarFile, createSummonsLetter } from './create-summons';
+import { createInvestigationRecord } from './create-investigation-record';
 import { getInvestigation } from './get-investigation';
 import { saveInvestigation } from './save-investigation';
 import { bookBody, bookingHeldBody, bookingParams, cancelBookingBody, completeBody, investigationBody, investigationOut, rebookBody } from './schema';
@@ -52,6 +53,14 @@ export function registerInvestigationRoutes(api: Api, deps: AppDeps) {
     '/api/cases/:id/investigation/bookings/:bookingId/held',
     { config: write, schema: { tags, summary: 'Registrera att utredningsmötet är genomfört', params: bookingParams, body: bookingHeldBody, response: ok } },
     async (req) => markBookingHeld(contextOf(req, deps), req.params.id, req.params.bookingId, req.body),
+  );
+  api.get(
+    '/api/cases/:id/investigation/utredning.pdf',
+    { config: read, schema: { tags, summary: 'Utredningen med varningar och motiveringar (PDF)', params: caseIdParams, produces: ['application/pdf'] } },
+    async (req, reply) => {
+      const { pdf, fileName } = await createInvestigationRecord(contextOf(req, deps), req.params.id);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
+    },
   );
   api.get(
     '/api/cases/:id/investigation/bookings/:bookingId/kallelse.pdf',

@@ -140,4 +140,10 @@ test('handläggare books, rebooks and completes an investigation with a warning 
   await expect(page.locator('.summary-row').filter({ hasText: 'Klar' }).first()).toContainText(today());
   await expect(page.getByText('Motivering: Systern bor långt bort och kommer sällan.')).toBeVisible();
   await expectAccessible(page, 'case page after the investigation');
+  const [record] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('link', { name: 'Ladda ner utredningen (PDF)' }))]);
+  const recordPath = testInfo.outputPath('utredning.pdf');
+  await record.saveAs(recordPath);
+  const recordText = execFileSync('pdftotext', ['-enc', 'UTF-8', recordPath, '-'], { encoding: 'utf8' });
+  expect(recordText).toContain('Personen bor i gruppbostad. Individuell prövning krävs.');
+  expect(recordText).toContain('Systern bor långt bort och kommer sällan.');
 });

@@ -137,6 +137,11 @@ function InvestigationSummary({ inv }: { inv: Investigation }) {
         </Notice>
       ))}
       <ButtonRow>
+        {inv.exists && (
+          <a className="btn btn-secondary" href={`/api/cases/${inv.caseId}/investigation/utredning.pdf`} download>
+            Ladda ner utredningen (PDF)
+          </a>
+        )}
         <LinkButton href={investigationPath(inv.caseId)} variant={inv.completedDate ? 'secondary' : 'primary'}>
           {inv.completedDate ? 'Visa utredningen' : inv.exists ? 'Fortsätt med utredningen' : 'Börja utredningen'}
         </LinkButton>
