@@ -6,29 +6,31 @@ import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { choose, expectAccessible, press, signIn, today, typeInto } from './helpers';
 
-/** A valid-checksum fictitious personnummer born 1990 (serial from the clock, so reruns do not collide). */
-function personnummer(): string {
+/** A valid-checksum fictitious personnummer (serial from the clock, so reruns do not collide). */
+function personnummer(birth = '19900412'): string {
   const serial = String(100 + (Date.now() % 800)).padStart(3, '0');
-  const nine = `900412${serial}`;
+  const nine = `${birth.slice(2)}${serial}`;
   let sum = 0;
   for (let i = 0; i < 9; i++) {
     let v = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
     if (v > 9) v -= 9;
     sum += v;
   }
-  return `19${nine}${(10 - (sum % 10)) % 10}`;
+  return `${birth.slice(0, 2)}${nine}${(10 - (sum % 10)) % 10}`;
 }
 
-/** An acknowledged LSS case of a new person, made through the API with the signed-in session. */
-async function acknowledgedCase(page: Page): Promise<{ id: string; caseNumber: string }> {
+/** An acknowledged case of a new person, made through the API with the signed-in session. */
+async function acknowledgedCase(page: Page, o: { route?: 'LSS' | 'SOL'; birth?: string; method?: 'letter' | 'phone' } = {}): Promise<{ id: string; caseNumber: string }> {
+  const route = o.route ?? 'LSS';
   const p = await page.request.post('/api/persons', {
-    data: { identityNumber: personnummer(), firstName: 'Utre', lastName: 'Dningsson', protectedIdentity: false, streetAddress: 'Provgatan 3', postalCode: '123 45', city: 'Demoby' },
+    data: { identityNumber: personnummer(o.birth), firstName: 'Utre', lastName: 'Dningsson', protectedIdentity: false, streetAddress: 'Provgatan 3', postalCode: '123 45', city: 'Demoby' },
   });
   expect(p.status(), await p.text()).toBe(201);
-  const c = await page.request.post('/api/cases', { data: { personId: (await p.json()).id, route: 'LSS', requester: 'person', channel: 'letter', receivedDate: today() } });
+  const c = await page.request.post('/api/cases', { data: { personId: (await p.json()).id, route, requester: 'person', channel: 'letter', receivedDate: today() } });
   expect(c.status(), await c.text()).toBe(201);
   const cc = await c.json();
-  const a = await page.request.post(`/api/cases/${cc.id}/acknowledge`, { data: { version: cc.version, acknowledgedDate: today(), method: 'letter', personkretsDocumentation: 'present', personkretsGroup: 1 } });
+  const lss = route === 'LSS' ? { personkretsDocumentation: 'present', personkretsGroup: 1 } : {};
+  const a = await page.request.post(`/api/cases/${cc.id}/acknowledge`, { data: { version: cc.version, acknowledgedDate: today(), method: o.method ?? 'letter', ...lss } });
   expect(a.status(), await a.text()).toBe(200);
   return { id: cc.id, caseNumber: cc.caseNumber };
 }
@@ -146,4 +148,42 @@ test('handläggare books, rebooks and completes an investigation with a warning 
   const recordText = execFileSync('pdftotext', ['-enc', 'UTF-8', recordPath, '-'], { encoding: 'utf8' });
   expect(recordText).toContain('Personen bor i gruppbostad. Individuell prövning krävs.');
   expect(recordText).toContain('Systern bor långt bort och kommer sällan.');
+});
+
+test('SoL: a known person is investigated by phone; the age limit and an exclusion warn, with reasons', async ({ page }) => {
+  await signIn(page, 'handlaggare.sol', { keyboard: true });
+  await expect(page.getByRole('heading', { level: 1, name: /^Välkommen/ })).toBeVisible();
+  // 16 years old, acknowledged by phone: known, so phone is allowed.
+  const c = await acknowledgedCase(page, { route: 'SOL', birth: `${Number(today().slice(0, 4)) - 16}0101`, method: 'phone' });
+  await page.goto(`/arenden/${c.id}`);
+  const book = page.getByRole('form', { name: 'Boka utredningsmöte' });
+  await choose(book, 'Hur ska mötet ske?', 'Telefon');
+  await typeInto(book.getByLabel('Datum', { exact: true }), today());
+  await typeInto(book.getByLabel('Tid', { exact: true }), '13:30');
+  await press(book.getByRole('button', { name: 'Boka mötet' }));
+  await expect(page.getByRole('status').filter({ hasText: `Utredningsmötet är bokat ${today()} klockan 13:30.` })).toBeFocused();
+  // The meeting is today: it can be marked held.
+  await press(page.getByRole('button', { name: 'Mötet är genomfört' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Mötet är registrerat som genomfört.' })).toBeFocused();
+  await expect(page.getByRole('table').filter({ hasText: 'Genomförd' })).toBeVisible();
+
+  await press(page.getByRole('link', { name: 'Fortsätt med utredningen' }));
+  await expect(page).toHaveTitle(`Utredning ${c.caseNumber} – Kontakt`);
+  for (const s of ['Anhöriga', 'Föreningar', 'Skola', 'Andra aktiviteter', 'Nätverk', 'Personal på boendet']) await choose(page, s, /^Nej$/);
+  for (const crit of ['Behöver sällskap', 'Behovet är varaktigt', 'Har svårt att gå ut', 'Ingen särskild kompetens', 'Behöver komma ut']) await choose(page, crit, /^Ja$/);
+  const box = page.getByRole('checkbox', { name: 'Beviljat boendestöd' });
+  await box.focus();
+  await box.press('Space');
+  await page.keyboard.press('Tab');
+  await saved(page);
+  const warnings = page.getByRole('region', { name: 'Varningar inför beslut' });
+  await expect(warnings.getByText(/Personen är under 19 år/)).toBeVisible();
+  await expect(warnings.getByText('Beviljat boendestöd: hemtjänst kan vara rätt insats.')).toBeVisible();
+  await expectAccessible(page, 'SoL investigation with warnings');
+  const reasons = warnings.getByLabel('Varför går du vidare trots varningen?');
+  await typeInto(reasons.nth(0), 'Gymnasiet är slut och personen bor själv.');
+  await typeInto(reasons.nth(1), 'Boendestödet gäller bara ekonomi.');
+  await press(page.getByRole('button', { name: 'Markera utredningen som klar' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Utredningen är klar.' })).toBeFocused();
+  await expectAccessible(page, 'completed SoL investigation');
 });

@@ -77,9 +77,8 @@ export function useAutosaveForm<V extends Values, Out>(opts: {
     async (manual: boolean): Promise<boolean> => {
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
-      if (saving.current) {
-        await saving.current;
-      }
+      // One save at a time: a second waits for the first (and any that started meanwhile), then sends the new version.
+      while (saving.current) await saving.current;
       if (stopped.current) {
         if (manual) setSubmitCount((n) => n + 1);
         return false;
