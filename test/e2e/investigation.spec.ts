@@ -180,10 +180,22 @@ test('SoL: a known person is investigated by phone; the age limit and an exclusi
   await expect(warnings.getByText(/Personen är under 19 år/)).toBeVisible();
   await expect(warnings.getByText('Beviljat boendestöd: hemtjänst kan vara rätt insats.')).toBeVisible();
   await expectAccessible(page, 'SoL investigation with warnings');
-  const reasons = warnings.getByLabel('Varför går du vidare trots varningen?');
+
+  // Closing the tab right after typing loses nothing: the draft is sent as the page goes away.
+  await typeInto(page.getByLabel('Behovet med personens egna ord'), 'Jag är ensam på kvällarna.');
+  const context = page.context();
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await expect
+    .poll(async () => (await (await again.request.get(`/api/cases/${c.id}/investigation`)).json()).form.needInOwnWords, { timeout: 10_000 })
+    .toBe('Jag är ensam på kvällarna.');
+  await again.goto(`/arenden/${c.id}/utredning`);
+  await expect(again.getByLabel('Behovet med personens egna ord')).toHaveValue('Jag är ensam på kvällarna.');
+
+  const reasons = again.getByRole('region', { name: 'Varningar inför beslut' }).getByLabel('Varför går du vidare trots varningen?');
   await typeInto(reasons.nth(0), 'Gymnasiet är slut och personen bor själv.');
   await typeInto(reasons.nth(1), 'Boendestödet gäller bara ekonomi.');
-  await press(page.getByRole('button', { name: 'Markera utredningen som klar' }));
-  await expect(page.getByRole('status').filter({ hasText: 'Utredningen är klar.' })).toBeFocused();
-  await expectAccessible(page, 'completed SoL investigation');
+  await press(again.getByRole('button', { name: 'Markera utredningen som klar' }));
+  await expect(again.getByRole('status').filter({ hasText: 'Utredningen är klar.' })).toBeFocused();
+  await expectAccessible(again, 'completed SoL investigation');
 });
