@@ -10,6 +10,8 @@ import { registerIntakeRoutes } from './intake/routes';
 import { caseHoldersOfPerson } from './intake/repo';
 import { seedIntakeDemo } from './intake/demo';
 import * as investigationTables from './investigation/tables';
+import { registerInvestigationRoutes } from './investigation/routes';
+import { seedInvestigationDemo } from './investigation/demo';
 import * as decisionsTables from './decisions/tables';
 import * as ordersTables from './orders/tables';
 import { registerOrderRoutes } from './orders/routes';
@@ -26,7 +28,7 @@ export interface KontaktArea extends Area {
 export const AREAS: readonly KontaktArea[] = [
   { name: 'people', tables: peopleTables, routes: registerPeopleRoutes, demo: seedPeopleDemo },
   { name: 'intake', tables: intakeTables, routes: registerIntakeRoutes, personHolders: caseHoldersOfPerson, demo: seedIntakeDemo },
-  { name: 'investigation', tables: investigationTables },
+  { name: 'investigation', tables: investigationTables, routes: registerInvestigationRoutes, demo: seedInvestigationDemo },
   { name: 'decisions', tables: decisionsTables, seedDefaults: seedLegalBases },
   { name: 'orders', tables: ordersTables, routes: registerOrderRoutes, demo: seedOrdersDemo },
   { name: 'admin', routes: registerAdminRoutes },

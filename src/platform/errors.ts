@@ -22,6 +22,12 @@ export const ERROR_CODES = {
   ORDER_ALREADY_CONFIRMED: [409, 'Beställningen är redan bekräftad som mottagen.'],
   ORDER_RETURNED: [409, 'Beställningen är återsänd med en fråga och väntar på svar från handläggaren.'],
   ORDER_NOT_RETURNED: [409, 'Beställningen är inte återsänd med någon fråga.'],
+  // Investigation (issue 9)
+  CASE_ALREADY_DECIDED: [409, 'Ärendet är redan beslutat. Utredningen kan inte ändras.'],
+  INVESTIGATION_COMPLETED: [409, 'Utredningen är redan klarmarkerad och kan inte ändras.'],
+  INVESTIGATION_NOT_STARTED: [409, 'Det finns ingen utredning i ärendet än. Spara utredningen först.'],
+  BOOKING_EXISTS: [409, 'Det finns redan en bokad utredning i ärendet. Boka om den i stället.'],
+  BOOKING_NOT_CURRENT: [409, 'Bokningen gäller inte längre. Den är redan ombokad, avbokad eller genomförd.'],
   PAYLOAD_TOO_LARGE: [413, 'Det du skickade är för stort.'],
   UNSUPPORTED_MEDIA_TYPE: [415, 'Formatet stöds inte. Skicka uppgifterna som JSON.'],
   TOO_MANY_ATTEMPTS: [429, 'För många inloggningsförsök. Vänta en stund och försök igen.'],

@@ -86,6 +86,7 @@ export const routes: RouteObject[] = [
           { path: 'arenden', ...page(() => import('./intake/case-list-page'), (m) => m.CaseListPage, 'case:read') },
           { path: 'arenden/ny', ...page(() => import('./intake/case-create-page'), (m) => m.CaseCreatePage, 'case:write') },
           { path: 'arenden/:id', ...page(() => import('./intake/case-page'), (m) => m.CasePage, 'case:read') },
+          { path: 'arenden/:id/utredning', ...page(() => import('./investigation/investigation-page'), (m) => m.InvestigationPage, 'case:read') },
           { path: 'admin/enheter', ...page(() => import('./admin/units-page'), (m) => m.UnitsPage, 'admin:units') },
           { path: 'admin/anvandare', ...page(() => import('./admin/users-page'), (m) => m.UsersPage, 'admin:users') },
           { path: 'admin/rattsliga-grunder', ...page(() => import('./admin/legal-bases-page'), (m) => m.LegalBasesPage, 'admin:legal-bases') },

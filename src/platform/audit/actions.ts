@@ -19,6 +19,16 @@ export const AUDIT_ACTIONS = {
   'case.application_recorded': 'Registrerade ansökan efter aktualisering',
   'case.assign': 'Bytte ansvarig handläggare',
   'letter.acknowledgement': 'Skapade bekräftelsebrev',
+  'investigation.read': 'Läste utredning',
+  'investigation.book': 'Bokade utredning',
+  'investigation.rebook': 'Bokade om utredning',
+  'investigation.cancel_booking': 'Avbokade utredning',
+  'investigation.booking_held': 'Registrerade att utredningsmötet är genomfört',
+  'investigation.save': 'Sparade utredning',
+  'investigation.complete': 'Klarmarkerade utredning',
+  'investigation.calendar_file': 'Hämtade kalenderfil för utredningsmöte',
+  'letter.investigation_summons': 'Skapade kallelse till utredning',
+  'letter.investigation_record': 'Skapade utredning (PDF)',
   'audit.search': 'Sökte i loggen',
   'admin.unit': 'Ändrade enhet',
   'admin.user': 'Ändrade användare',
@@ -64,6 +74,16 @@ export interface AuditDetails {
   'case.application_recorded': { fields: string[] };
   'case.assign': { fields: string[]; from: string; to: string };
   'letter.acknowledgement': { addressPrinted: boolean };
+  'investigation.read': undefined;
+  'investigation.book': { bookingId: string; kind: string };
+  'investigation.rebook': { bookingId: string; replacedById: string; kind: string };
+  'investigation.cancel_booking': { bookingId: string };
+  'investigation.booking_held': { bookingId: string };
+  'investigation.save': { fields: string[]; created: boolean };
+  'investigation.complete': { warnings: string[] };
+  'investigation.calendar_file': { bookingId: string };
+  'letter.investigation_summons': { bookingId: string; addressPrinted: boolean };
+  'letter.investigation_record': { warnings: number };
   'audit.search': { byPerson: boolean; byUser: boolean; from: string | null; to: string | null };
   'admin.unit': { op: 'create' } | { op: 'update'; fields: string[] };
   'admin.user':

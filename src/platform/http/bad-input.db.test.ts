@@ -70,6 +70,18 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/orders/{id}/confirm': { version: 1, confirmedDate: '2026-03-12' },
     'POST /api/orders/{id}/return': { version: 1, question: 'Fråga?' },
     'POST /api/orders/{id}/answer': { version: 1, answer: 'Svar.' },
+    // Investigation (issue 9)
+    ...(() => {
+      const booking = { kind: 'office', date: '2026-03-20', time: '10:00', place: 'Rum 1' };
+      const b = '/api/cases/{id}/investigation/bookings/{bookingId}';
+      return {
+        'POST /api/cases/{id}/investigation/bookings': booking,
+        [`POST ${b}/rebook`]: { ...booking, version: 1 },
+        [`POST ${b}/cancel`]: { version: 1 },
+        [`POST ${b}/held`]: { version: 1 },
+        'POST /api/cases/{id}/investigation/complete': { version: 1 },
+      };
+    })(),
   };
   return bodies[key] ?? {};
 }
