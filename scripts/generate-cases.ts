@@ -298,6 +298,8 @@ export async function generateCases(db: Db, o: GenerateCasesOptions): Promise<Ge
         await tx.execute(sql`insert into case_number_counters (year, last_number) values (${year}, ${last}) on conflict (year) do update set last_number = greatest(case_number_counters.last_number, excluded.last_number)`);
       }
     });
+    // Statistics after the first batch: the case-facts triggers plan their lookups on them (empty tables otherwise).
+    if (done === 0) await db.execute(sql`analyze cases, investigations, investigation_bookings, decisions, orders, appeals`);
     o.onProgress?.(done + count);
   }
   return out;
