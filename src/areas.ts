@@ -13,6 +13,8 @@ import * as investigationTables from './investigation/tables';
 import * as decisionsTables from './decisions/tables';
 import * as ordersTables from './orders/tables';
 import { seedLegalBases } from './decisions/defaults';
+import * as contactPersonTables from './contact-persons/tables';
+import { seedContactPersonDefaults } from './contact-persons/defaults';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
 
@@ -27,6 +29,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'investigation', tables: investigationTables },
   { name: 'decisions', tables: decisionsTables, seedDefaults: seedLegalBases },
   { name: 'orders', tables: ordersTables },
+  { name: 'contact-persons', tables: contactPersonTables, seedDefaults: seedContactPersonDefaults },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];
