@@ -32,7 +32,6 @@ CREATE TABLE "contact_persons" (
 	"end_reason" text,
 	"end_note" text,
 	"last_contact_date" date,
-	"seen_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -128,6 +127,7 @@ CREATE TABLE "cp_settings" (
 	"disposal_months" integer DEFAULT 6 NOT NULL,
 	"applications_per_hour" integer DEFAULT 5 NOT NULL,
 	"min_fill_seconds" integer DEFAULT 5 NOT NULL,
+	"form_secret" text DEFAULT gen_random_uuid()::text NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "cp_settings_single_row" CHECK ("cp_settings"."id" = 1)
 );

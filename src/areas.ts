@@ -15,6 +15,7 @@ import * as ordersTables from './orders/tables';
 import { seedLegalBases } from './decisions/defaults';
 import * as contactPersonTables from './contact-persons/tables';
 import { seedContactPersonDefaults } from './contact-persons/defaults';
+import { registerContactPersonRoutes } from './contact-persons/routes';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
 
@@ -29,7 +30,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'investigation', tables: investigationTables },
   { name: 'decisions', tables: decisionsTables, seedDefaults: seedLegalBases },
   { name: 'orders', tables: ordersTables },
-  { name: 'contact-persons', tables: contactPersonTables, seedDefaults: seedContactPersonDefaults },
+  { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

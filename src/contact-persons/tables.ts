@@ -40,6 +40,8 @@ export const cpSettings = pgTable(
     /** The public form: applications per client address per hour, and the least seconds between loading and sending it. */
     applicationsPerHour: integer('applications_per_hour').notNull().default(5),
     minFillSeconds: integer('min_fill_seconds').notNull().default(5),
+    /** Signs the public form's timestamp token (HMAC), the same for every instance; generated at the first start. */
+    formSecret: text('form_secret').notNull().default(sql`gen_random_uuid()::text`),
     version: versionCol(),
   },
   (t) => [check('cp_settings_single_row', sql`${t.id} = 1`)],
@@ -86,8 +88,6 @@ export const contactPersons = pgTable(
     endReason: text('end_reason', { enum: END_REASONS }),
     endNote: text('end_note'),
     lastContactDate: date('last_contact_date', { mode: 'string' }),
-    /** Seen by the coordinator in the inbox (a new application until then). */
-    seenAt: timestamp('seen_at', { withTimezone: true, mode: 'date' }),
     version: versionCol(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

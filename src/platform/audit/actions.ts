@@ -26,6 +26,18 @@ export const AUDIT_ACTIONS = {
   'admin.protected_identity_revoke': 'Tog bort behörighet till skyddad identitet',
   'admin.legal_basis': 'Ändrade rättslig grund',
   'admin.municipality': 'Ändrade kommunens inställningar',
+  // Contact-person register (issue 10)
+  'contact_person.apply': 'Ansökan om att bli kontaktperson kom in',
+  'contact_person.list': 'Visade kontaktpersonsregistret',
+  'contact_person.read': 'Läste kontaktperson',
+  'contact_person.change': 'Ändrade kontaktperson',
+  'contact_person.calendar': 'Hämtade kalenderfil för intervju',
+  'contact_person.check_validity': 'Prövade registerkontroll mot ett uppdrag',
+  'contact_person.reminders': 'Visade påminnelser om kontaktpersoner',
+  'contact_person.payment_read': 'Läste bank- och skatteuppgifter',
+  'contact_person.payment_update': 'Ändrade bank- och skatteuppgifter',
+  'contact_person.disposal': 'Gallrade ansökningar',
+  'admin.check_rule': 'Lade till regel för registerkontroll',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -68,6 +80,17 @@ export interface AuditDetails {
   'admin.protected_identity_revoke': { unitId: string; reason?: 'user_changed' };
   'admin.legal_basis': { op: 'create' | 'update'; code: string };
   'admin.municipality': { fields: string[] };
+  'contact_person.apply': { duplicate: boolean };
+  'contact_person.list': { filters: string[] } | undefined;
+  'contact_person.read': undefined;
+  'contact_person.change': { step: string; fields: string[]; outcome?: string };
+  'contact_person.calendar': undefined;
+  'contact_person.check_validity': { ok: boolean; reason: string; activity: string };
+  'contact_person.reminders': { count: number };
+  'contact_person.payment_read': { registered: boolean };
+  'contact_person.payment_update': { created: boolean };
+  'contact_person.disposal': { dryRun: boolean; count: number; months: number };
+  'admin.check_rule': { law: string; validFrom: string };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).
