@@ -60,7 +60,9 @@ export const applicationBody = z.object({
   lastName: requiredText(100, 'Efternamnet'),
   identityNumber: requiredText(20, 'Personnumret'),
   ...profileFields,
-  privacyAccepted: z.literal(true, { error: 'Du måste godkänna hur vi hanterar dina uppgifter för att kunna skicka ansökan.' }),
+  privacyAccepted: z
+    .boolean({ error: 'Du måste godkänna hur vi hanterar dina uppgifter för att kunna skicka ansökan.' })
+    .refine((v) => v, { message: 'Du måste godkänna hur vi hanterar dina uppgifter för att kunna skicka ansökan.' }),
 });
 export type ApplicationBody = z.output<typeof applicationBody>;
 
@@ -86,11 +88,18 @@ export const NEXT_STEPS = [
 export const cpListQuery = paging.extend({
   status: z.enum(CP_STATUSES, { error: 'Okänd status.' }).optional(),
   districtId: uuid.optional(),
-  interest: safeString().max(60).optional(),
-  language: safeString().max(60).optional(),
+  interest: safeString()
+    .regex(/^[a-z0-9_åäö]{1,40}$/, { message: 'Välj ett intresse i listan.' })
+    .optional(),
+  language: safeString()
+    .regex(/^[\p{L} ]{1,30}$/u, { message: 'Skriv språket med bokstäver, till exempel arabiska.' })
+    .optional(),
   availability: z.enum(AVAILABILITY_SLOTS, { error: 'Okänd tid.' }).optional(),
   freeCapacity: z.enum(['yes'], { error: 'Välj ja eller låt bli.' }).optional(),
-  name: safeString().max(100).optional(),
+  /** Part of a name (letters, digits, spaces; search on one part of a double name). */
+  name: safeString()
+    .regex(/^[\p{L}\p{N} ]{1,60}$/u, { message: 'Skriv en del av namnet med bokstäver, till exempel Anna.' })
+    .optional(),
 });
 export type CpListQuery = z.output<typeof cpListQuery>;
 

@@ -71,6 +71,8 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <Loading label="Hämtar sidan" />,
     children: [
       { path: '/logga-in', ...page(() => import('./platform/login-page'), (m) => m.LoginPage) },
+      // Public, no sign-in: the application to become a contact person (its own public frame).
+      { path: '/bli-kontaktperson', ...page(() => import('./contact-persons/apply-page'), (m) => m.ApplyPage) },
       {
         element: (
           <RequireAuth>
@@ -90,6 +92,9 @@ export const routes: RouteObject[] = [
           { path: 'admin/anvandare', ...page(() => import('./admin/users-page'), (m) => m.UsersPage, 'admin:users') },
           { path: 'admin/rattsliga-grunder', ...page(() => import('./admin/legal-bases-page'), (m) => m.LegalBasesPage, 'admin:legal-bases') },
           { path: 'admin/kommun', ...page(() => import('./admin/municipality-page'), (m) => m.MunicipalityPage, 'admin:settings') },
+          { path: 'kontaktpersoner', ...page(() => import('./contact-persons/register-page'), (m) => m.RegisterPage, 'contact-person:read') },
+          { path: 'kontaktpersoner/paminnelser', ...page(() => import('./contact-persons/reminders-page'), (m) => m.RemindersPage, 'contact-person:read') },
+          { path: 'kontaktpersoner/:id', ...page(() => import('./contact-persons/contact-person-page'), (m) => m.ContactPersonPage, 'contact-person:read') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
         ],
       },

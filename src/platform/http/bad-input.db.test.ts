@@ -19,8 +19,9 @@ beforeAll(async () => {
   const admin = await login(h.app, staff.admin.username);
   const revisor = await login(h.app, staff.revisor.username);
   const ec = await login(h.app, staff.ec.username);
+  const ks = await login(h.app, staff.ks.username);
   // A request is sent as each in turn until one may call the route (permission is checked before validation).
-  clients = [hl, admin, revisor, ec];
+  clients = [hl, admin, revisor, ec, ks];
   const person = (await hl.post('/api/persons', personBody(1))).json();
   ids.person = person.id;
   ids.representative = (await hl.post(`/api/persons/${person.id}/representatives`, { kind: 'god_man', name: 'Gun Man' })).json().representatives[0].id;
@@ -28,6 +29,7 @@ beforeAll(async () => {
   ids.unit = staff.lss.id;
   ids.user = staff.hl.id;
   ids.legalBasis = (await admin.get('/api/admin/legal-bases')).json().items[0].id;
+  ids.contactPerson = (await h.db.execute(sql`insert into contact_persons (identity_number, first_name, last_name, source, applied_date) values ('198503141234', 'Kim', 'K', 'staff', '2026-03-01') returning id`)).rows[0].id as string;
 }, 60_000);
 afterAll(() => h.close());
 
@@ -65,6 +67,20 @@ function validBody(key: string): Record<string, unknown> {
     'PATCH /api/admin/legal-bases/{id}': { ...legalBasis, version: 1 },
     'PUT /api/admin/municipality': { version: 1, name: 'Demo kommun', caseNumberPattern: 'KP-{YYYY}-{NNNN}', acknowledgeWithinWorkingDays: 2 },
     'POST /api/audit/search': {},
+    'POST /api/public/contact-person-application': { formToken: 'x', firstName: 'Kim', lastName: 'K', identityNumber: '198503141234', privacyAccepted: true },
+    'PUT /api/contact-persons/{id}/profile': { version: 1, firstName: 'Kim', lastName: 'K' },
+    'POST /api/contact-persons/{id}/interview': { version: 1, date: '2026-03-20', time: '14:00' },
+    'POST /api/contact-persons/{id}/steps/{kind}': { version: 1, outcome: 'done', date: '2026-03-10' },
+    'POST /api/contact-persons/{id}/references': { version: 1, name: 'Ref' },
+    'PUT /api/contact-persons/{id}/references/{referenceId}': { version: 1, name: 'Ref' },
+    'POST /api/contact-persons/{id}/register-checks': { version: 1, shownDate: '2026-03-10', extractDate: '2026-03-01', registers: ['belastningsregistret'] },
+    'POST /api/contact-persons/{id}/check-validity': { startDate: '2026-04-01', activity: 'lss_child' },
+    'POST /api/contact-persons/{id}/approve': { version: 1, date: '2026-03-10' },
+    'POST /api/contact-persons/{id}/end': { version: 1, date: '2026-03-10', reason: 'withdrawn' },
+    'POST /api/contact-persons/{id}/pauses': { version: 1, fromDate: '2026-03-10' },
+    'POST /api/contact-persons/{id}/contact': { version: 1, date: '2026-03-10' },
+    'PUT /api/contact-persons/{id}/payment': { clearingNumber: '6000', accountNumber: '123456789' },
+    'POST /api/admin/check-rules': { law: '2010:479', validFrom: '2030-01-01', maxAgeMonths: 6, requiredRegisters: ['belastningsregistret'] },
   };
   return bodies[key] ?? {};
 }
@@ -77,10 +93,12 @@ const pathIds: Record<string, () => string> = {
   '/api/admin/units/{id}': () => ids.unit,
   '/api/admin/users/{id}': () => ids.user,
   '/api/admin/legal-bases/{id}': () => ids.legalBasis,
+  '/api/contact-persons/{id}': () => ids.contactPerson,
 };
 function fillPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string, offset: number) => {
     if (name === 'representativeId') return ids.representative;
+    if (name === 'kind') return 'pledge';
     const prefix = path.slice(0, offset + `{${name}}`.length);
     return pathIds[prefix]?.() ?? '00000000-0000-4000-8000-000000000000';
   });

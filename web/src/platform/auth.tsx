@@ -19,7 +19,10 @@ export type Permission =
   | 'admin:users'
   | 'admin:legal-bases'
   | 'admin:settings'
-  | 'staff:read';
+  | 'staff:read'
+  | 'contact-person:read'
+  | 'contact-person:write'
+  | 'contact-person:payment';
 
 export const meQueryKey = ['me'] as const;
 

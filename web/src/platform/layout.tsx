@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Start' },
   { to: '/arenden', label: 'Ärenden', permission: 'case:read' },
   { to: '/personer', label: 'Personer', permission: 'person:read' },
+  { to: '/kontaktpersoner', label: 'Kontaktpersoner', permission: 'contact-person:read' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
   { to: '/admin/enheter', label: 'Enheter', permission: 'admin:units' },
   { to: '/admin/anvandare', label: 'Användare', permission: 'admin:users' },
