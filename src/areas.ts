@@ -16,6 +16,7 @@ import { seedLegalBases } from './decisions/defaults';
 import * as contactPersonTables from './contact-persons/tables';
 import { seedContactPersonDefaults } from './contact-persons/defaults';
 import { registerContactPersonRoutes } from './contact-persons/routes';
+import { seedContactPersonDemo } from './contact-persons/demo';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
 
@@ -30,7 +31,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'investigation', tables: investigationTables },
   { name: 'decisions', tables: decisionsTables, seedDefaults: seedLegalBases },
   { name: 'orders', tables: ordersTables },
-  { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults },
+  { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, demo: seedContactPersonDemo },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

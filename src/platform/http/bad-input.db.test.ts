@@ -29,7 +29,8 @@ beforeAll(async () => {
   ids.unit = staff.lss.id;
   ids.user = staff.hl.id;
   ids.legalBasis = (await admin.get('/api/admin/legal-bases')).json().items[0].id;
-  ids.contactPerson = (await h.db.execute(sql`insert into contact_persons (identity_number, first_name, last_name, source, applied_date) values ('198503141234', 'Kim', 'K', 'staff', '2026-03-01') returning id`)).rows[0].id as string;
+  const cp = (await h.db.execute(sql`insert into contact_persons (identity_number, first_name, last_name, source, applied_date) values ('198503141234', 'Kim', 'K', 'staff', '2026-03-01') returning id`)) as unknown as { rows: { id: string }[] };
+  ids.contactPerson = cp.rows[0].id;
 }, 60_000);
 afterAll(() => h.close());
 

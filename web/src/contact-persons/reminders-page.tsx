@@ -28,7 +28,7 @@ export function RemindersPage() {
               { id: 'kind', label: 'Gäller', render: (r) => <Badge tone="warning">{r.kind === 'no_contact' ? 'Kontakt' : r.kind === 'expired' ? 'Har gått ut' : 'Går snart ut'}</Badge> },
               { id: 'message', label: 'Påminnelse', render: (r) => r.message },
             ]}
-            rows={q.data.items.map((r, i) => ({ ...r, id: `${r.contactPersonId}-${r.kind}-${r.requirement ?? ''}-${i}` }))}
+            rows={q.data.items.map((r) => ({ ...r, id: `${r.contactPersonId}-${r.kind}-${r.requirement ?? ''}-${r.date}` }))}
             empty="Inga påminnelser just nu."
           />
         </>
@@ -50,8 +50,8 @@ export function ReminderSummary() {
           <p>Inga krav går ut de närmaste {q.data.withinDays} dagarna.</p>
         ) : (
           <ul className="warning-list">
-            {q.data.items.slice(0, 5).map((r, i) => (
-              <li key={`${r.contactPersonId}-${r.kind}-${i}`}>
+            {q.data.items.slice(0, 5).map((r) => (
+              <li key={`${r.contactPersonId}-${r.kind}-${r.requirement ?? ''}-${r.date}`}>
                 <Link href={`/kontaktpersoner/${r.contactPersonId}`}>{r.name}</Link> – {r.message}
               </li>
             ))}
