@@ -74,7 +74,7 @@ export async function seedContactPersonDemo(demo: DemoContext): Promise<void> {
     cp = await addReference(ks, ids[n], { version: v(cp), name: 'Referens Ett (demo)', relation: 'Tidigare chef', phone: null, contactedDate: addDays(start, 2), outcome: 'positive', notes: null });
     cp = await addReference(ks, ids[n], { version: v(cp), name: 'Referens Två (demo)', relation: 'Föreningsledare', phone: null, contactedDate: addDays(start, 3), outcome: 'positive', notes: null });
     const extract = addDays(addMonths(today, -extractMonthsAgo), n === 3 ? -10 : 0);
-    cp = await recordRegisterCheck(ks, ids[n], { version: v(cp), shownDate: addDays(extract, 3) > today ? today : addDays(extract, 3), extractDate: extract, registers: ['belastningsregistret', 'misstankeregistret'], law: '2010:479' });
+    cp = await recordRegisterCheck(ks, ids[n], { version: v(cp), shownDate: [addDays(extract, 3), today].sort()[0], extractDate: extract, registers: ['belastningsregistret', 'misstankeregistret'], law: '2010:479' });
     cp = await recordStep(ks, ids[n], 'pledge', { version: v(cp), outcome: 'done', date: addDays(start, 10), notes: null });
     cp = await recordStep(ks, ids[n], 'introduction', { version: v(cp), outcome: 'done', date: addDays(start, 12), notes: null });
     cp = await approveContactPerson(ks, ids[n], { version: v(cp), date: addDays(start, 14) });
