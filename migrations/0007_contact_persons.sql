@@ -90,6 +90,24 @@ CREATE TABLE "cp_payment_details" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "cp_portal_accounts" (
+	"contact_person_id" uuid PRIMARY KEY NOT NULL,
+	"password_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cp_portal_invites" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"contact_person_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cp_portal_invites_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "cp_references" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"contact_person_id" uuid NOT NULL,
@@ -153,6 +171,9 @@ ALTER TABLE "contact_persons" ADD CONSTRAINT "contact_persons_approved_by_users_
 ALTER TABLE "cp_pauses" ADD CONSTRAINT "cp_pauses_contact_person_id_contact_persons_id_fk" FOREIGN KEY ("contact_person_id") REFERENCES "public"."contact_persons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cp_pauses" ADD CONSTRAINT "cp_pauses_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cp_payment_details" ADD CONSTRAINT "cp_payment_details_contact_person_id_contact_persons_id_fk" FOREIGN KEY ("contact_person_id") REFERENCES "public"."contact_persons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cp_portal_accounts" ADD CONSTRAINT "cp_portal_accounts_contact_person_id_contact_persons_id_fk" FOREIGN KEY ("contact_person_id") REFERENCES "public"."contact_persons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cp_portal_invites" ADD CONSTRAINT "cp_portal_invites_contact_person_id_contact_persons_id_fk" FOREIGN KEY ("contact_person_id") REFERENCES "public"."contact_persons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cp_portal_invites" ADD CONSTRAINT "cp_portal_invites_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cp_references" ADD CONSTRAINT "cp_references_contact_person_id_contact_persons_id_fk" FOREIGN KEY ("contact_person_id") REFERENCES "public"."contact_persons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cp_references" ADD CONSTRAINT "cp_references_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cp_register_checks" ADD CONSTRAINT "cp_register_checks_contact_person_id_contact_persons_id_fk" FOREIGN KEY ("contact_person_id") REFERENCES "public"."contact_persons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -168,6 +189,7 @@ CREATE INDEX "contact_persons_availability_idx" ON "contact_persons" USING gin (
 CREATE INDEX "contact_persons_applied_idx" ON "contact_persons" USING btree ("applied_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "cp_check_rules_from_uq" ON "cp_check_rules" USING btree ("law","valid_from");--> statement-breakpoint
 CREATE INDEX "cp_pauses_cp_idx" ON "cp_pauses" USING btree ("contact_person_id");--> statement-breakpoint
+CREATE INDEX "cp_portal_invites_cp_idx" ON "cp_portal_invites" USING btree ("contact_person_id");--> statement-breakpoint
 CREATE INDEX "cp_references_cp_idx" ON "cp_references" USING btree ("contact_person_id");--> statement-breakpoint
 CREATE INDEX "cp_register_checks_cp_idx" ON "cp_register_checks" USING btree ("contact_person_id","extract_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "cp_steps_kind_uq" ON "cp_steps" USING btree ("contact_person_id","kind");

@@ -244,6 +244,27 @@ describe('the pipeline', () => {
   });
 });
 
+describe('portal invitation', () => {
+  it('an approved contact person gets a link valid 72 hours, used once; an applicant gets none', async () => {
+    const approved = (await ks.get('/api/contact-persons?name=Kontaktsson50')).json().items[0].id;
+    const applicant = (await ks.get('/api/contact-persons?name=Kontaktsson1')).json().items[0].id;
+    expect((await ks.post(`/api/contact-persons/${applicant}/portal-invite`)).statusCode).toBe(409);
+    const invite = (await ks.post(`/api/contact-persons/${approved}/portal-invite`)).json();
+    const token = invite.link.split('#')[1];
+    expect(token).toHaveLength(43);
+    const set = (password: string, t = token) => h.app.inject({ method: 'POST', url: '/api/public/portal/password', payload: { token: t, password } });
+    expect((await set('kort')).json().fields[0].path).toBe('password');
+    expect((await set('ett-långt-lösenord', 'fel')).json().code).toBe('PORTAL_INVITE_INVALID');
+    expect((await set('ett-långt-lösenord')).json()).toEqual({ done: true });
+    expect((await set('ett-annat-långt-lösenord')).json().code).toBe('PORTAL_INVITE_INVALID');
+    // An expired link.
+    const second = (await ks.post(`/api/contact-persons/${approved}/portal-invite`)).json().link.split('#')[1];
+    h.clock.advance(72 * 3600_000 + 1000);
+    expect((await set('ett-långt-lösenord', second)).json().code).toBe('PORTAL_INVITE_INVALID');
+    await relogin();
+  });
+});
+
 describe('payment details', () => {
   it('lön and the coordinator only; the account is validated per bank', async () => {
     const id = (await ks.get('/api/contact-persons?name=Kontaktsson1')).json().items[0].id;

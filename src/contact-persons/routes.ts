@@ -13,6 +13,7 @@ import { getPaymentDetails, savePaymentDetails } from './payment-details';
 import { addReference, approveContactPerson, bookInterview, endContactPerson, pauseContactPerson, recordContact, recordRegisterCheck, recordStep, updateReference } from './pipeline';
 import { getContactPerson, interviewCalendarFile, listRegister, listReminders } from './read-contact-persons';
 import { listDistricts } from './districts';
+import { createPortalInvite, setPortalPassword } from './portal-invite';
 import {
   applicationBody,
   applicationFormOut,
@@ -36,6 +37,9 @@ import {
   pauseBody,
   paymentBody,
   paymentOut,
+  portalInviteOut,
+  portalPasswordSetOut,
+  setPortalPasswordBody,
   profileBody,
   referenceBody,
   registerCheckBody,
@@ -65,6 +69,15 @@ export function registerContactPersonRoutes(api: Api, deps: AppDeps) {
       schema: { tags, summary: 'Ansök om att bli kontaktperson', body: applicationBody, response: { 201: applicationReceivedOut, 400: errorResponse, 429: errorResponse } },
     },
     async (req, reply) => reply.code(201).send(await submitApplication(anon(req), req.body)),
+  );
+
+  api.post(
+    '/api/public/portal/password',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Välj lösenord till portalen med inbjudningslänken', body: setPortalPasswordBody, response: { 200: portalPasswordSetOut, 400: errorResponse } },
+    },
+    async (req) => setPortalPassword(anon(req), req.body),
   );
 
   // ---- Coordinator ----
@@ -166,6 +179,11 @@ export function registerContactPersonRoutes(api: Api, deps: AppDeps) {
     '/api/contact-persons/:id/contact',
     { config: write, schema: { tags, summary: 'Registrera senaste kontakt', params: cpIdParams, body: contactBody, response: { 200: cpOut, ...errors } } },
     async (req) => recordContact(contextOf(req, deps), req.params.id, req.body),
+  );
+  api.post(
+    '/api/contact-persons/:id/portal-invite',
+    { config: write, schema: { tags, summary: 'Bjud in till portalen (länk som gäller 72 timmar)', params: cpIdParams, response: { 200: portalInviteOut, ...errors } } },
+    async (req) => createPortalInvite(contextOf(req, deps), req.params.id),
   );
   // Payment details: lön (contact-person:payment) or the coordinator (contact-person:write); checked in the use case.
   api.get(

@@ -271,3 +271,12 @@ export const checkRuleBody = z.object({
 export const checkRulesOut = z.object({
   items: z.array(z.object({ id: z.string(), law: z.string(), validFrom: z.string(), validTo: z.string().nullable(), maxAgeMonths: z.number(), requiredRegisters: z.array(z.string()), reengagementMonths: z.number() })),
 });
+
+export const portalInviteOut = z.object({ link: z.string(), expiresAt: z.string() });
+export const setPortalPasswordBody = z.object({
+  token: safeString({ error: 'Länken är inte giltig. Be kontaktsekreteraren om en ny inbjudan.' }).max(200),
+  password: safeString({ error: 'Skriv ett lösenord.' })
+    .min(12, { message: 'Lösenordet måste ha minst 12 tecken.' })
+    .max(200, { message: 'Lösenordet får vara högst 200 tecken.' }),
+});
+export const portalPasswordSetOut = z.object({ done: z.literal(true) });

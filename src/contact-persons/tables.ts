@@ -239,3 +239,30 @@ export const cpApplyThrottle = pgTable('cp_apply_throttle', {
   windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
   attempts: integer('attempts').notNull(),
 });
+
+/** An invitation to the contact persons' portal: only the token's SHA-256 is stored; valid 72 hours, used once. */
+export const cpPortalInvites = pgTable(
+  'cp_portal_invites',
+  {
+    id: pk(),
+    contactPersonId: uuid('contact_person_id')
+      .notNull()
+      .references(() => contactPersons.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('cp_portal_invites_cp_idx').on(t.contactPersonId)],
+);
+
+/** A contact person's portal account (the portal itself is a later issue): the password's scrypt hash. */
+export const cpPortalAccounts = pgTable('cp_portal_accounts', {
+  contactPersonId: uuid('contact_person_id')
+    .primaryKey()
+    .references(() => contactPersons.id, { onDelete: 'cascade' }),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   CP_ENDED: [409, 'Kontaktpersonen är avslutad. Det går inte att ändra något mer.'],
   CP_NOT_APPROVABLE: [409, 'Kontaktpersonen kan inte godkännas än. Alla krav måste vara uppfyllda först.'],
   CP_ALREADY_APPROVED: [409, 'Kontaktpersonen är redan godkänd.'],
+  PORTAL_INVITE_INVALID: [400, 'Länken gäller inte längre. Den kan ha använts redan eller vara äldre än 72 timmar. Be kontaktsekreteraren om en ny inbjudan.'],
   APPLICATION_NOT_ACCEPTED: [400, 'Ansökan kunde inte tas emot. Ladda om sidan, fyll i formuläret igen och skicka det.'],
   PAYLOAD_TOO_LARGE: [413, 'Det du skickade är för stort.'],
   UNSUPPORTED_MEDIA_TYPE: [415, 'Formatet stöds inte. Skicka uppgifterna som JSON.'],

@@ -57,7 +57,7 @@ test('a member of the public applies on "Bli kontaktperson" with the keyboard', 
   await expectAccessible(page, 'application received');
 });
 
-test('the kontaktsekreterare runs every step and approves: the contact person is "ledig"', async ({ page }) => {
+test('the kontaktsekreterare runs every step and approves: the contact person is "ledig"', async ({ page, browser }) => {
   await signIn(page, 'kontaktsekreterare');
   await expect(page.getByRole('heading', { name: 'Kontaktpersoner att följa upp' })).toBeVisible();
   await expectAccessible(page, 'start page with reminders');
@@ -136,6 +136,23 @@ test('the kontaktsekreterare runs every step and approves: the contact person is
   await expect(page.locator('.page-status')).toContainText('Godkänd, ledig');
   await expect(page.getByText(/Godkänd \d{4}-\d{2}-\d{2} av Karin Ek/)).toBeVisible();
   await expectAccessible(page, 'approved contact person');
+
+  // A portal invitation: the link (valid 72 hours) lets the contact person choose a password.
+  const portal = region(page, 'Konto i portalen');
+  await press(portal.getByRole('button', { name: 'Skapa inbjudningslänk' }));
+  const link = (await portal.locator('code').textContent()) ?? '';
+  expect(link).toMatch(/\/portalen\/valj-losenord#[A-Za-z0-9_-]{43}$/);
+  // Opened by the contact person: a browser of their own, without the coordinator's session.
+  const theirs = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const invited = await theirs.newPage();
+  await invited.goto(link);
+  await expect(invited).toHaveTitle('Välj lösenord – Kontakt');
+  await expectAccessible(invited, 'portal password page');
+  await typeInto(invited.getByLabel('Lösenord', { exact: true }), 'ett-långt-lösenord');
+  await typeInto(invited.getByLabel('Skriv lösenordet igen'), 'ett-långt-lösenord');
+  await press(invited.getByRole('button', { name: 'Spara lösenordet' }));
+  await expect(invited.getByText('Ditt lösenord är sparat')).toBeVisible();
+  await theirs.close();
 
   // In the register, among those free for a new assignment.
   await press(page.getByRole('navigation', { name: 'Du är här' }).getByRole('link', { name: 'Kontaktpersoner' }));

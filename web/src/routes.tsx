@@ -73,6 +73,7 @@ export const routes: RouteObject[] = [
       { path: '/logga-in', ...page(() => import('./platform/login-page'), (m) => m.LoginPage) },
       // Public, no sign-in: the application to become a contact person (its own public frame).
       { path: '/bli-kontaktperson', ...page(() => import('./contact-persons/apply-page'), (m) => m.ApplyPage) },
+      { path: '/portalen/valj-losenord', ...page(() => import('./contact-persons/portal-password-page'), (m) => m.PortalPasswordPage) },
       {
         element: (
           <RequireAuth>

@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = {
   'contact_person.payment_read': 'Läste bank- och skatteuppgifter',
   'contact_person.payment_update': 'Ändrade bank- och skatteuppgifter',
   'contact_person.disposal': 'Gallrade ansökningar',
+  'contact_person.portal_invite': 'Bjöd in kontaktperson till portalen',
+  'contact_person.portal_password_set': 'Kontaktperson valde lösenord till portalen',
   'admin.check_rule': 'Lade till regel för registerkontroll',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -90,6 +92,8 @@ export interface AuditDetails {
   'contact_person.payment_read': { registered: boolean };
   'contact_person.payment_update': { created: boolean };
   'contact_person.disposal': { dryRun: boolean; count: number; months: number };
+  'contact_person.portal_invite': undefined;
+  'contact_person.portal_password_set': undefined;
   'admin.check_rule': { law: string; validFrom: string };
 }
 

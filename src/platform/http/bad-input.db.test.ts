@@ -81,6 +81,7 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/contact-persons/{id}/pauses': { version: 1, fromDate: '2026-03-10' },
     'POST /api/contact-persons/{id}/contact': { version: 1, date: '2026-03-10' },
     'PUT /api/contact-persons/{id}/payment': { clearingNumber: '6000', accountNumber: '123456789' },
+    'POST /api/public/portal/password': { token: 'x', password: 'ett-langt-losenord' },
     'POST /api/admin/check-rules': { law: '2010:479', validFrom: '2030-01-01', maxAgeMonths: 6, requiredRegisters: ['belastningsregistret'] },
   };
   return bodies[key] ?? {};

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('route table', () => {
-  it('every /api route declares its access; only sign-in, health, docs and the contact-person application are public', () => {
+  it('every /api route declares its access; only sign-in, health, docs, the contact-person application and the portal password link are public', () => {
     const api = routeTable(h.app).filter((r) => r.url.startsWith('/api') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
     expect(api.length).toBeGreaterThan(20);
     for (const r of api) expect(r.access, `${r.method} ${r.url}`).not.toBe('UNDECLARED');
@@ -26,6 +26,7 @@ describe('route table', () => {
       'POST /api/auth/login',
       'POST /api/auth/logout',
       'POST /api/public/contact-person-application',
+      'POST /api/public/portal/password',
     ]);
   });
 

@@ -32,13 +32,13 @@ import {
   stepBody,
 } from '../../../src/contact-persons/schema';
 import { api, isApiError } from '../platform/api';
-import { today } from '../platform/dates';
+import { formatDateTime, today } from '../platform/dates';
 import { ActionNotice, useActionNotice, type ActionNoticeApi } from '../platform/flash';
 import { DateInput, Form, RadioInput, SubmitButton, TextAreaInput, TextInput, useForm, useVersionedForm, type FormApi, type VersionedFormSpec } from '../platform/form';
 import { Page } from '../platform/page';
 import { Loading, NotFoundOrForbidden, PageError } from '../platform/states';
 import { DataTable } from '../platform/table';
-import { Badge, Link, Notice, Section, SummaryList } from '../platform/ui';
+import { Badge, Button, Link, Notice, Section, SummaryList } from '../platform/ui';
 import { cpQueryKey, type ContactPerson } from './api';
 import { CheckboxGroupInput } from './checkbox-group-input';
 import { PaymentSection } from './payment-section';
@@ -116,6 +116,7 @@ function ContactPersonView({ cp }: { cp: ContactPerson }) {
       {a.canEdit && !approved && <ApproveSection cp={cp} notice={notice} />}
       {a.canEdit && approved && <ContactSection cp={cp} notice={notice} />}
       {a.canEdit && approved && cp.status !== 'paused' && <PauseSection cp={cp} notice={notice} />}
+      {a.canEdit && approved && <PortalSection cp={cp} />}
       {a.canSeePayment && <PaymentSection cp={cp} />}
       {a.canEnd && <EndSection cp={cp} notice={notice} />}
     </Page>
@@ -433,5 +434,36 @@ function EndSection({ cp, notice }: Props) {
       <TextAreaInput name="note" label="Skäl" hint="Krävs när ansökan avslås." optional rows={3} />
       <SubmitButton form={form}>{approved ? 'Avsluta' : 'Registrera'}</SubmitButton>
     </Step>
+  );
+}
+
+/** An invitation link to the portal (valid 72 hours) for the coordinator to send to the contact person. */
+function PortalSection({ cp }: { cp: ContactPerson }) {
+  const [invite, setInvite] = useState<{ link: string; expiresAt: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Section title="Konto i portalen" id="portal">
+      <p>Skapa en länk som kontaktpersonen använder för att välja lösenord. Länken gäller i 72 timmar och kan bara användas en gång.</p>
+      <Button
+        variant="secondary"
+        isDisabled={busy}
+        onPress={() => {
+          setBusy(true);
+          api<{ link: string; expiresAt: string }>(`/contact-persons/${cp.id}/portal-invite`, { method: 'POST' })
+            .then(setInvite)
+            .finally(() => setBusy(false));
+        }}
+      >
+        Skapa inbjudningslänk
+      </Button>
+      {invite && (
+        <Notice tone="success" live title="Länken är skapad">
+          <p>
+            Skicka länken till kontaktpersonen: <code>{`${window.location.origin}${invite.link}`}</code>
+          </p>
+          <p>Den gäller till {formatDateTime(invite.expiresAt)}.</p>
+        </Notice>
+      )}
+    </Section>
   );
 }
