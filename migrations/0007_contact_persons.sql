@@ -186,7 +186,8 @@ CREATE INDEX "contact_persons_district_idx" ON "contact_persons" USING btree ("d
 CREATE INDEX "contact_persons_interests_idx" ON "contact_persons" USING gin ("interests");--> statement-breakpoint
 CREATE INDEX "contact_persons_languages_idx" ON "contact_persons" USING gin ("languages");--> statement-breakpoint
 CREATE INDEX "contact_persons_availability_idx" ON "contact_persons" USING gin ("availability");--> statement-breakpoint
-CREATE INDEX "contact_persons_applied_idx" ON "contact_persons" USING btree ("applied_date");--> statement-breakpoint
+CREATE INDEX "contact_persons_applied_idx" ON "contact_persons" USING btree ("applied_date","id");--> statement-breakpoint
+CREATE INDEX "contact_persons_open_idx" ON "contact_persons" USING btree ("approved_date","ended_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "cp_check_rules_from_uq" ON "cp_check_rules" USING btree ("law","valid_from");--> statement-breakpoint
 CREATE INDEX "cp_pauses_cp_idx" ON "cp_pauses" USING btree ("contact_person_id");--> statement-breakpoint
 CREATE INDEX "cp_portal_invites_cp_idx" ON "cp_portal_invites" USING btree ("contact_person_id");--> statement-breakpoint

@@ -56,8 +56,34 @@ export function statusSql(today: string): SQL<CpStatus> {
     else 'available' end`;
 }
 
+/**
+ * One status as a plain predicate (for filters): the same cases as statusSql, written so the planner can use the
+ * indexes on approved_date/ended_date instead of evaluating the whole CASE on every row.
+ */
+export function statusIs(status: CpStatus, today: string): SQL {
+  const open = sql`(${contactPersons.endedDate} is null or ${contactPersons.endedDate} > ${today})`;
+  const paused = sql`exists (select 1 from ${cpPauses} p where p.contact_person_id = ${contactPersons.id} and p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today}))`;
+  switch (status) {
+    case 'ended':
+      return sql`${contactPersons.endedDate} <= ${today}`;
+    case 'applicant':
+      return sql`${contactPersons.approvedDate} is null and ${open} and not ${recruitmentStarted}`;
+    case 'investigating':
+      return sql`${contactPersons.approvedDate} is null and ${open} and ${recruitmentStarted}`;
+    case 'paused':
+      return sql`${contactPersons.approvedDate} is not null and ${open} and ${paused}`;
+    case 'full':
+      return sql`${contactPersons.approvedDate} is not null and ${open} and not ${paused} and ${activeAssignments} >= ${contactPersons.capacity}`;
+    case 'available':
+      return sql`${contactPersons.approvedDate} is not null and ${open} and not ${paused} and ${activeAssignments} < ${contactPersons.capacity}`;
+  }
+}
+
 const duplicateSql = sql<boolean>`exists (select 1 from ${contactPersons} o where o.identity_number = ${contactPersons.identityNumber} and o.id <> ${contactPersons.id})`;
 const isClientSql = sql<boolean>`exists (select 1 from ${persons} p where p.identity_number = ${contactPersons.identityNumber})`;
+
+/** The list counts matches up to this many; beyond it says "more than". */
+export const COUNT_CAP = 1000;
 
 export interface CpListRow {
   id: string;
@@ -76,11 +102,11 @@ export interface CpListRow {
 }
 
 /** The register, filtered: every filter is a plain column or array-containment test (GIN indexes), paged. */
-export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?: boolean }, today: string): Promise<{ rows: CpListRow[]; total: number }> {
+export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?: boolean }, today: string): Promise<{ rows: CpListRow[]; total: number; totalCapped: boolean }> {
   const status = statusSql(today);
   const where: SQL[] = [];
-  if (f.status) where.push(sql`${status} = ${f.status}`);
-  if (f.freeCapacity === 'yes') where.push(sql`${status} = 'available'`);
+  if (f.status) where.push(statusIs(f.status, today));
+  if (f.freeCapacity === 'yes') where.push(statusIs('available', today));
   if (f.districtId) where.push(eq(contactPersons.districtId, f.districtId));
   if (f.interest) where.push(sql`${contactPersons.interests} @> array[${f.interest}]::text[]`);
   if (f.language) where.push(sql`${contactPersons.languages} @> array[${f.language.trim().toLowerCase()}]::text[]`);
@@ -90,7 +116,8 @@ export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?
     where.push(sql`lower(${contactPersons.firstName} || ' ' || ${contactPersons.lastName}) like ${like}`);
   }
   const cond = where.length ? and(...where) : undefined;
-  const [{ n }] = await q.select({ n: count() }).from(contactPersons).where(cond);
+  // Counting every match of a broad filter is the slow part on thousands of rows: count at most COUNT_CAP + 1.
+  const [{ n }] = await q.select({ n: count() }).from(q.select({ one: sql`1` }).from(contactPersons).where(cond).limit(COUNT_CAP + 1).as('capped'));
   const rows = await q
     .select({
       id: contactPersons.id,
@@ -110,10 +137,11 @@ export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?
     .from(contactPersons)
     .leftJoin(cpDistricts, eq(cpDistricts.id, contactPersons.districtId))
     .where(cond)
-    .orderBy(f.status === 'applicant' ? asc(contactPersons.appliedDate) : desc(contactPersons.appliedDate), asc(contactPersons.lastName), asc(contactPersons.id))
+    // Oldest applications first in the inbox, newest first otherwise; (applied_date, id) is one index either way.
+    .orderBy(...(f.status === 'applicant' ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)]))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return { rows: rows.map((r) => ({ ...r, activeAssignments: Number(r.activeAssignments) })), total: Number(n) };
+  return { rows: rows.map((r) => ({ ...r, activeAssignments: Number(r.activeAssignments) })), total: Math.min(Number(n), COUNT_CAP), totalCapped: Number(n) > COUNT_CAP };
 }
 
 export async function findContactPerson(q: Queryable, id: string): Promise<CpRow | null> {

@@ -119,7 +119,7 @@ export const cpSummaryOut = z.object({
   isClient: z.boolean(),
 });
 export type CpSummaryOut = z.infer<typeof cpSummaryOut>;
-export const cpListOut = z.object({ items: z.array(cpSummaryOut), total: z.number(), page: z.number(), pageSize: z.number() });
+export const cpListOut = z.object({ items: z.array(cpSummaryOut), total: z.number(), totalCapped: z.boolean(), page: z.number(), pageSize: z.number() });
 
 export const requirementOut = z.object({
   kind: z.enum(REQUIREMENT_KINDS),

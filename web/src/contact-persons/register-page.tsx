@@ -68,7 +68,7 @@ export function RegisterPage() {
       {q.isError && <ErrorState error={q.error} onRetry={() => void q.refetch()} />}
       {q.data && (
         <>
-          <p role="status">{q.data.total === 1 ? '1 träff' : `${q.data.total} träffar`}</p>
+          <p role="status">{q.data.totalCapped ? `Fler än ${q.data.total.toLocaleString('sv-SE')} träffar. Välj fler filter för att se färre.` : q.data.total === 1 ? '1 träff' : `${q.data.total} träffar`}</p>
           <DataTable label={inbox ? 'Nya ansökningar' : 'Kontaktpersoner'} columns={columns} rows={q.data.items} empty={inbox ? 'Det finns inga nya ansökningar.' : 'Ingen kontaktperson matchar sökningen.'} />
           <Pager
             page={q.data.page}
