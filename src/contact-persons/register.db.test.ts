@@ -244,6 +244,31 @@ describe('the pipeline', () => {
   });
 });
 
+describe('the administrator configures the register', () => {
+  it('requirements, windows and interests are settings; districts are a list; check rules are dated versions', async () => {
+    const admin = await login(h.app, staff.admin.username);
+    expect((await ks.get('/api/admin/contact-person-settings')).statusCode).toBe(403);
+    const s = (await admin.get('/api/admin/contact-person-settings')).json();
+    expect(s).not.toHaveProperty('formSecret');
+    const { version, ...rest } = s;
+    const saved = await admin.put('/api/admin/contact-person-settings', { ...rest, version, reminderWithinDays: 45, interests: [...s.interests, { code: 'schack', label: 'Schack' }] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ reminderWithinDays: 45, version: version + 1 });
+    expect((await admin.put('/api/admin/contact-person-settings', { ...rest, version })).statusCode).toBe(409);
+    expect((await admin.put('/api/admin/contact-person-settings', { ...rest, version: version + 1, interests: [{ code: 'a', label: 'A' }, { code: 'a', label: 'B' }] })).json().fields[0].path).toBe('interests');
+    const d = await admin.post('/api/admin/cp-districts', { name: 'Östra' });
+    expect(d.statusCode).toBe(200);
+    expect((await admin.post('/api/admin/cp-districts', { name: 'Östra' })).json().fields[0]).toMatchObject({ path: 'name' });
+    expect((await admin.patch(`/api/admin/cp-districts/${d.json().id}`, { name: 'Östra', active: false, version: 1 })).json()).toMatchObject({ active: false, version: 2 });
+    const rules = (await admin.post('/api/admin/check-rules', { law: '2010:479', validFrom: '2030-01-01', maxAgeMonths: 3, requiredRegisters: ['belastningsregistret', 'misstankeregistret'] })).json();
+    expect(rules.items.map((r: { validFrom: string; validTo: string | null }) => [r.validFrom, r.validTo])).toEqual([
+      ['2011-01-01', '2026-02-28'],
+      ['2026-03-01', '2029-12-31'],
+      ['2030-01-01', null],
+    ]);
+  });
+});
+
 describe('portal invitation', () => {
   it('an approved contact person gets a link valid 72 hours, used once; an applicant gets none', async () => {
     const approved = (await ks.get('/api/contact-persons?name=Kontaktsson50')).json().items[0].id;

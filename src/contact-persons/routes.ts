@@ -13,6 +13,7 @@ import { getPaymentDetails, savePaymentDetails } from './payment-details';
 import { addReference, approveContactPerson, bookInterview, endContactPerson, pauseContactPerson, recordContact, recordRegisterCheck, recordStep, updateReference } from './pipeline';
 import { getContactPerson, interviewCalendarFile, listRegister, listReminders } from './read-contact-persons';
 import { listDistricts } from './districts';
+import { createDistrict, getRegisterSettings, listAllDistricts, saveRegisterSettings, updateDistrict } from './register-settings';
 import { createPortalInvite, setPortalPassword } from './portal-invite';
 import {
   applicationBody,
@@ -24,6 +25,10 @@ import {
   checkRulesOut,
   checkValidityBody,
   checkValidityOut,
+  cpSettingsBody,
+  cpSettingsOut,
+  districtBody,
+  districtUpdateBody,
   contactBody,
   cpIdParams,
   cpListOut,
@@ -32,6 +37,8 @@ import {
   cpReferenceParams,
   disposalBody,
   disposalOut,
+  districtListOut,
+  districtOut,
   districtsOut,
   endBody,
   pauseBody,
@@ -197,8 +204,34 @@ export function registerContactPersonRoutes(api: Api, deps: AppDeps) {
     async (req) => savePaymentDetails(contextOf(req, deps), req.params.id, req.body),
   );
 
-  // ---- Administrator: the registerkontroll rule versions ----
+  // ---- Administrator: the register's configuration, districts and the registerkontroll rule versions ----
   const admin = { access: { permission: 'admin:settings' as const } };
+  const adminTags = ['Administration'];
+  api.get(
+    '/api/admin/contact-person-settings',
+    { config: admin, schema: { tags: adminTags, summary: 'Inställningar för kontaktpersonsregistret', response: { 200: cpSettingsOut, ...errors } } },
+    async (req) => getRegisterSettings(contextOf(req, deps)),
+  );
+  api.put(
+    '/api/admin/contact-person-settings',
+    { config: admin, schema: { tags: adminTags, summary: 'Ändra inställningar för kontaktpersonsregistret', body: cpSettingsBody, response: { 200: cpSettingsOut, ...errors } } },
+    async (req) => saveRegisterSettings(contextOf(req, deps), req.body),
+  );
+  api.get(
+    '/api/admin/cp-districts',
+    { config: admin, schema: { tags: adminTags, summary: 'Områden', response: { 200: districtListOut, ...errors } } },
+    async (req) => listAllDistricts(contextOf(req, deps)),
+  );
+  api.post(
+    '/api/admin/cp-districts',
+    { config: admin, schema: { tags: adminTags, summary: 'Lägg till område', body: districtBody, response: { 200: districtOut, ...errors } } },
+    async (req) => createDistrict(contextOf(req, deps), req.body),
+  );
+  api.patch(
+    '/api/admin/cp-districts/:id',
+    { config: admin, schema: { tags: adminTags, summary: 'Ändra område', params: cpIdParams, body: districtUpdateBody, response: { 200: districtOut, ...errors } } },
+    async (req) => updateDistrict(contextOf(req, deps), req.params.id, req.body),
+  );
   api.get('/api/admin/check-rules', { config: admin, schema: { tags: ['Administration'], summary: 'Regler för registerkontroll', response: { 200: checkRulesOut, ...errors } } }, async (req) =>
     listCheckRules(contextOf(req, deps)),
   );

@@ -280,3 +280,43 @@ export const setPortalPasswordBody = z.object({
     .max(200, { message: 'Lösenordet får vara högst 200 tecken.' }),
 });
 export const portalPasswordSetOut = z.object({ done: z.literal(true) });
+
+// ---- Administrator: the register's configuration ----
+const settingsFields = {
+  requirements: z
+    .array(
+      z.object({
+        kind: z.enum(REQUIREMENT_KINDS, { error: 'Okänt krav.' }),
+        required: z.boolean(),
+        validityMonths: int4({ min: 1, max: 120 }).nullable(),
+      }),
+    )
+    .max(REQUIREMENT_KINDS.length),
+  referencesRequired: int4({ min: 0, max: 5 }),
+  registerCheckScope: z.enum(['always', 'children'], { error: 'Välj när registerkontroll krävs.' }),
+  interests: z
+    .array(z.object({ code: safeString().regex(/^[a-z0-9_åäö]{1,40}$/, { message: 'Koden får bara ha små bokstäver, siffror och understreck.' }), label: requiredText(100, 'Namnet') }))
+    .max(60),
+  reminderWithinDays: int4({ min: 1, max: 365 }),
+  lastContactDays: int4({ min: 1, max: 730 }),
+  disposalMonths: int4({ min: 1, max: 60 }),
+  applicationsPerHour: int4({ min: 1, max: 1000 }),
+  minFillSeconds: int4({ min: 0, max: 600 }),
+};
+export const cpSettingsBody = z.object({ version: version.nullish(), ...settingsFields });
+export const cpSettingsOut = z.object({
+  requirements: z.array(z.object({ kind: z.string(), required: z.boolean(), validityMonths: z.number().nullable() })),
+  referencesRequired: z.number(),
+  registerCheckScope: z.string(),
+  interests: z.array(z.object({ code: z.string(), label: z.string() })),
+  reminderWithinDays: z.number(),
+  lastContactDays: z.number(),
+  disposalMonths: z.number(),
+  applicationsPerHour: z.number(),
+  minFillSeconds: z.number(),
+  version: z.number(),
+});
+export const districtBody = z.object({ name: requiredText(100, 'Namnet'), active: z.boolean().default(true) });
+export const districtUpdateBody = districtBody.extend({ version });
+export const districtOut = z.object({ id: z.string(), name: z.string(), active: z.boolean(), version: z.number() });
+export const districtListOut = z.object({ items: z.array(districtOut) });

@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = {
   'contact_person.portal_invite': 'Bjöd in kontaktperson till portalen',
   'contact_person.portal_password_set': 'Kontaktperson valde lösenord till portalen',
   'admin.check_rule': 'Lade till regel för registerkontroll',
+  'admin.contact_person_settings': 'Ändrade inställningar för kontaktpersonsregistret',
+  'admin.cp_district': 'Ändrade område',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -95,6 +97,8 @@ export interface AuditDetails {
   'contact_person.portal_invite': undefined;
   'contact_person.portal_password_set': undefined;
   'admin.check_rule': { law: string; validFrom: string };
+  'admin.contact_person_settings': { fields: string[] };
+  'admin.cp_district': { op: 'create' | 'update' };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

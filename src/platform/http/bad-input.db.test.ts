@@ -82,6 +82,19 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/contact-persons/{id}/contact': { version: 1, date: '2026-03-10' },
     'PUT /api/contact-persons/{id}/payment': { clearingNumber: '6000', accountNumber: '123456789' },
     'POST /api/public/portal/password': { token: 'x', password: 'ett-langt-losenord' },
+    'PUT /api/admin/contact-person-settings': {
+      requirements: [{ kind: 'interview', required: true, validityMonths: null }],
+      referencesRequired: 2,
+      registerCheckScope: 'children',
+      interests: [{ code: 'musik', label: 'Musik' }],
+      reminderWithinDays: 30,
+      lastContactDays: 90,
+      disposalMonths: 6,
+      applicationsPerHour: 5,
+      minFillSeconds: 5,
+    },
+    'POST /api/admin/cp-districts': { name: 'Nytt område' },
+    'PATCH /api/admin/cp-districts/{id}': { name: 'Nytt område', version: 1 },
     'POST /api/admin/check-rules': { law: '2010:479', validFrom: '2030-01-01', maxAgeMonths: 6, requiredRegisters: ['belastningsregistret'] },
   };
   return bodies[key] ?? {};
