@@ -42,6 +42,7 @@ import { Badge, Button, Link, Notice, Section, SummaryList } from '../platform/u
 import { cpQueryKey, type ContactPerson } from './api';
 import { CheckboxGroupInput } from './checkbox-group-input';
 import { PaymentSection } from './payment-section';
+import { ProfileSection } from './profile-section';
 
 export function ContactPersonPage() {
   const { id = '' } = useParams();
@@ -107,6 +108,7 @@ function ContactPersonView({ cp }: { cp: ContactPerson }) {
       )}
       <Requirements cp={cp} />
       <Details cp={cp} />
+      {a.canEdit && <ProfileSection cp={cp} notice={notice} />}
       {a.canEdit && !approved && <InterviewSection cp={cp} notice={notice} />}
       {a.canEdit && !approved && <StepSection cp={cp} notice={notice} kind="interview" title="Intervjun är hållen" intro="Skriv din bedömning efter intervjun." notes />}
       <ReferencesSection cp={cp} notice={notice} />
