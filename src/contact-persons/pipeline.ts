@@ -5,11 +5,11 @@ import type { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { UseCaseContext } from '../platform/context';
 import { AppError, fieldError } from '../platform/errors';
-import { approvalProblems, deriveCpStatus } from './rules';
+import { activePause, approvalProblems, deriveCpStatus } from './rules';
 import { checkRulesOf, cpSettingsOf } from './repo';
 import { requirementsOf, statusFactsOf } from './present';
 import { changeContactPerson } from './change-contact-person';
-import type { approveBody, bookInterviewBody, contactBody, endBody, pauseBody, referenceBody, registerCheckBody, stepBody, STEP_KINDS_FOR_API } from './schema';
+import type { approveBody, bookInterviewBody, contactBody, endBody, endPauseBody, pauseBody, referenceBody, registerCheckBody, stepBody, STEP_KINDS_FOR_API } from './schema';
 import { cpPauses, cpReferences, cpRegisterChecks, cpSteps } from './tables';
 
 function notInFuture(date: string, today: string, field: string) {
@@ -161,6 +161,23 @@ export function pauseContactPerson(ctx: UseCaseContext, id: string, input: z.out
     },
     after: async (_c, tx) => {
       await tx.insert(cpPauses).values({ contactPersonId: id, fromDate: input.fromDate, untilDate: input.untilDate ?? null, reason: input.reason, recordedBy: ctx.actor.id });
+    },
+  });
+}
+
+/** End the active pause: its last day is `lastDay` (the contact person is available again the day after). */
+export function endPause(ctx: UseCaseContext, id: string, input: z.output<typeof endPauseBody>) {
+  const today = ctx.clock.today();
+  return changeContactPerson(ctx, {
+    id,
+    version: input.version,
+    step: 'pause_end',
+    after: async (c, tx) => {
+      const pause = activePause(c.pauses, today);
+      if (!pause) throw fieldError('lastDay', 'Kontaktpersonen är inte pausad.');
+      if (input.lastDay < pause.fromDate) throw fieldError('lastDay', `Pausen började ${pause.fromDate}. Sista dagen kan inte vara före det.`);
+      if (pause.untilDate && input.lastDay > pause.untilDate) throw fieldError('lastDay', `Pausen slutar redan ${pause.untilDate}.`);
+      await tx.update(cpPauses).set({ untilDate: input.lastDay }).where(eq(cpPauses.id, pause.id));
     },
   });
 }

@@ -206,6 +206,16 @@ describe('the pipeline', () => {
     expect(cp.status).toBe('paused');
     h.clock.set('2026-03-21T10:00:00+01:00');
     await relogin();
+    cp = (await ks.get(`/api/contact-persons/${id}`)).json();
+    expect(cp.status).toBe('available');
+    // An open pause ends when the coordinator says so.
+    cp = (await ks.post(`/api/contact-persons/${id}/pauses`, { version: cp.version, fromDate: '2026-03-21', untilDate: null })).json();
+    expect(cp.status).toBe('paused');
+    expect((await ks.post(`/api/contact-persons/${id}/pauses/end`, { version: cp.version, lastDay: '2026-03-19' })).json().fields[0].path).toBe('lastDay');
+    cp = (await ks.post(`/api/contact-persons/${id}/pauses/end`, { version: cp.version, lastDay: '2026-03-21' })).json();
+    expect(cp.status).toBe('paused');
+    h.clock.set('2026-03-22T10:00:00+01:00');
+    await relogin();
     expect((await ks.get(`/api/contact-persons/${id}`)).json().status).toBe('available');
 
     // Every read and write is in the audit log.

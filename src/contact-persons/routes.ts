@@ -10,7 +10,7 @@ import { checkValidity } from './check-validity';
 import { changeProfile } from './change-profile';
 import { disposeApplicants } from './dispose-applicants';
 import { getPaymentDetails, savePaymentDetails } from './payment-details';
-import { addReference, approveContactPerson, bookInterview, endContactPerson, pauseContactPerson, recordContact, recordRegisterCheck, recordStep, updateReference } from './pipeline';
+import { addReference, approveContactPerson, bookInterview, endContactPerson, endPause, pauseContactPerson, recordContact, recordRegisterCheck, recordStep, updateReference } from './pipeline';
 import { getContactPerson, interviewCalendarFile, listRegister, listReminders } from './read-contact-persons';
 import { listDistricts } from './districts';
 import { createDistrict, getRegisterSettings, listAllDistricts, saveRegisterSettings, updateDistrict } from './register-settings';
@@ -41,6 +41,7 @@ import {
   districtOut,
   districtsOut,
   endBody,
+  endPauseBody,
   pauseBody,
   paymentBody,
   paymentOut,
@@ -181,6 +182,11 @@ export function registerContactPersonRoutes(api: Api, deps: AppDeps) {
     '/api/contact-persons/:id/pauses',
     { config: write, schema: { tags, summary: 'Pausa kontaktperson', params: cpIdParams, body: pauseBody, response: { 200: cpOut, ...errors } } },
     async (req) => pauseContactPerson(contextOf(req, deps), req.params.id, req.body),
+  );
+  api.post(
+    '/api/contact-persons/:id/pauses/end',
+    { config: write, schema: { tags, summary: 'Avsluta pausen', params: cpIdParams, body: endPauseBody, response: { 200: cpOut, ...errors } } },
+    async (req) => endPause(contextOf(req, deps), req.params.id, req.body),
   );
   api.post(
     '/api/contact-persons/:id/contact',

@@ -225,6 +225,7 @@ export const endBody = z.object({
   note: optionalText(2000, 'Skälet', { multiline: true }),
 });
 export const pauseBody = z.object({ version, fromDate: dateString, untilDate: dateString.nullish(), reason: optionalText(500, 'Skälet') });
+export const endPauseBody = z.object({ version, lastDay: dateString });
 export const contactBody = z.object({ version, date: dateString });
 export const profileBody = z.object({ version, firstName: requiredText(100, 'Förnamnet'), lastName: requiredText(100, 'Efternamnet'), ...profileFields });
 

@@ -87,14 +87,26 @@ test('the kontaktsekreterare runs every step and approves: the contact person is
   await press(held.getByRole('button', { name: 'Spara' }));
   await expect(page.getByRole('status').filter({ hasText: 'Intervjun är hållen: registrerat.' })).toBeFocused();
 
-  // Two references.
+  // Two references: one positive at once, one called later.
   const refs = region(page, 'Referenser');
-  for (const name of ['Rut Referens', 'Rolf Referens']) {
-    await typeInto(refs.getByLabel('Referensens namn'), name);
-    await press(refs.getByRole('button', { name: 'Spara referensen' }));
-    await expect(page.getByRole('status').filter({ hasText: 'Referensen är sparad.' })).toBeFocused();
-    await expect(refs.getByText(`${name}: positiv`)).toBeVisible();
-  }
+  await typeInto(refs.getByLabel('Referensens namn'), 'Rut Referens');
+  await press(refs.getByRole('button', { name: 'Spara referensen' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Referensen är sparad.' })).toBeFocused();
+  await expect(refs.getByText('Rut Referens: positiv')).toBeVisible();
+  await typeInto(refs.getByLabel('Referensens namn'), 'Rolf Referens');
+  const pending = refs.getByRole('radiogroup', { name: 'Utfall', exact: true }).getByRole('radio', { name: 'Inte kontaktad än' });
+  await pending.focus();
+  await pending.press('Space');
+  await press(refs.getByRole('button', { name: 'Spara referensen' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Referensen är sparad.' })).toBeFocused();
+  await expect(refs.getByText('Rolf Referens: inte kontaktad än')).toBeVisible();
+  const positive = refs.getByRole('radiogroup', { name: 'Utfall för Rolf Referens' }).getByRole('radio', { name: 'Positiv' });
+  await positive.focus();
+  await positive.press('Space');
+  await press(refs.getByRole('button', { name: 'Spara utfallet' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Referensen är sparad.' })).toBeFocused();
+  await expect(refs.getByText(/Rolf Referens: positiv/)).toBeVisible();
+  await expectAccessible(page, 'references');
 
   // Registerkontroll: an extract 7 months before a start in 2025-10 (belastningsregistret only) holds …
   const check = region(page, 'Registerkontroll');

@@ -79,6 +79,7 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/contact-persons/{id}/approve': { version: 1, date: '2026-03-10' },
     'POST /api/contact-persons/{id}/end': { version: 1, date: '2026-03-10', reason: 'withdrawn' },
     'POST /api/contact-persons/{id}/pauses': { version: 1, fromDate: '2026-03-10' },
+    'POST /api/contact-persons/{id}/pauses/end': { version: 1, lastDay: '2026-03-10' },
     'POST /api/contact-persons/{id}/contact': { version: 1, date: '2026-03-10' },
     'PUT /api/contact-persons/{id}/payment': { clearingNumber: '6000', accountNumber: '123456789' },
     'POST /api/public/portal/password': { token: 'x', password: 'ett-langt-losenord' },

@@ -26,6 +26,7 @@ import {
   checkValidityBody,
   contactBody,
   endBody,
+  endPauseBody,
   pauseBody,
   referenceBody,
   registerCheckBody,
@@ -118,6 +119,7 @@ function ContactPersonView({ cp }: { cp: ContactPerson }) {
       {a.canEdit && !approved && <ApproveSection cp={cp} notice={notice} />}
       {a.canEdit && approved && <ContactSection cp={cp} notice={notice} />}
       {a.canEdit && approved && cp.status !== 'paused' && <PauseSection cp={cp} notice={notice} />}
+      {a.canEdit && cp.status === 'paused' && <EndPauseSection cp={cp} notice={notice} />}
       {a.canEdit && approved && <PortalSection cp={cp} />}
       {a.canSeePayment && <PaymentSection cp={cp} />}
       {a.canEnd && <EndSection cp={cp} notice={notice} />}
@@ -286,6 +288,9 @@ function ReferencesSection({ cp, notice }: Props) {
           ))}
         </ul>
       )}
+      {cp.abilities.canEdit &&
+        !cp.approvedDate &&
+        cp.references.filter((r) => r.outcome === 'pending').map((r) => <ReferenceOutcome key={r.id} cp={cp} notice={notice} reference={r} />)}
       {cp.abilities.canEdit && !cp.approvedDate && (
         <Form form={form} aria-label="Lägg till referens" onReload={reload}>
           <h3>Lägg till referens</h3>
@@ -415,6 +420,44 @@ function PauseSection({ cp, notice }: Props) {
       <TextInput name="reason" label="Skäl" hint="Till exempel föräldraledighet." optional width="l" />
       <SubmitButton form={form}>Pausa</SubmitButton>
     </Step>
+  );
+}
+
+function EndPauseSection({ cp, notice }: Props) {
+  const { form, reload } = useCpForm(cp, notice, {
+    id: 'pause-end',
+    initial: { lastDay: today() },
+    schema: endPauseBody,
+    toBody: (v) => ({ lastDay: v.lastDay.trim() }),
+    action: 'pauses/end',
+    message: 'Pausen är avslutad.',
+  });
+  return (
+    <Step title="Avsluta pausen" id="pause-end" intro="Kontaktpersonen blir tillgänglig igen dagen efter pausens sista dag." form={form} reload={reload}>
+      <DateInput name="lastDay" label="Pausens sista dag" />
+      <SubmitButton form={form}>Avsluta pausen</SubmitButton>
+    </Step>
+  );
+}
+
+/** A reference not yet contacted: record the outcome when the coordinator has called. */
+function ReferenceOutcome({ cp, notice, reference }: Props & { reference: ContactPerson['references'][number] }) {
+  const { form, reload } = useCpForm(cp, notice, {
+    id: `reference-${reference.id}`,
+    initial: { contactedDate: today(), outcome: '' },
+    schema: referenceBody,
+    toBody: (v) => ({ name: reference.name, relation: reference.relation, phone: reference.phone, notes: reference.notes, contactedDate: v.contactedDate.trim() || null, outcome: v.outcome || undefined }),
+    check: (v): Record<string, string> => (v.outcome ? {} : { outcome: 'Välj om referensen var positiv eller negativ.' }),
+    action: `references/${reference.id}`,
+    method: 'PUT',
+    message: 'Referensen är sparad.',
+  });
+  return (
+    <Form form={form} aria-label={`Utfall för ${reference.name}`} onReload={reload}>
+      <DateInput name="contactedDate" label={`Kontaktade ${reference.name}`} />
+      <RadioInput name="outcome" label={`Utfall för ${reference.name}`} inline options={REFERENCE_OUTCOMES.filter((o) => o !== 'pending').map((o) => ({ value: o, label: referenceOutcomeLabel[o] }))} />
+      <SubmitButton form={form}>Spara utfallet</SubmitButton>
+    </Form>
   );
 }
 
