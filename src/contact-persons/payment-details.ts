@@ -2,7 +2,7 @@
 // contact-person:write (the kontaktsekreterare, who receives the form when the contact person is appointed);
 // nobody else — the route is 'authenticated' and this use case checks the two permissions. The account is
 // validated with `kontonummer` (clearing number and account number per bank, check digits).
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import Kontonummer from 'kontonummer';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
@@ -13,7 +13,7 @@ import { can, type Actor } from '../platform/policy/permissions';
 import { findContactPerson } from './repo';
 import { normalizeDigits } from './rules';
 import type { paymentBody } from './schema';
-import { cpPaymentDetails } from './tables';
+import { contactPersons, cpPaymentDetails } from './tables';
 
 function requirePaymentAccess(actor: Actor) {
   if (!can(actor, 'contact-person:payment') && !can(actor, 'contact-person:write')) throw new AppError('FORBIDDEN');
@@ -84,5 +84,30 @@ export function savePaymentDetails(ctx: UseCaseContext, id: string, input: z.out
     }
     await recordAudit(tx, ctx, { action: 'contact_person.payment_update', entityType: 'contact_person', entityId: id, details: { created: !existing } });
     return present(row);
+  });
+}
+
+/** Payroll's list: approved contact persons (not ended) and whether their bank details are registered. */
+export function listForPayroll(ctx: UseCaseContext) {
+  requirePaymentAccess(ctx.actor);
+  return readUseCase(ctx, async (q) => {
+    const today = ctx.clock.today();
+    const rows = await q
+      .select({
+        id: contactPersons.id,
+        firstName: contactPersons.firstName,
+        lastName: contactPersons.lastName,
+        approvedDate: contactPersons.approvedDate,
+        registered: sql<boolean>`exists (select 1 from ${cpPaymentDetails} p where p.contact_person_id = ${contactPersons.id})`,
+      })
+      .from(contactPersons)
+      .where(and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))))
+      .orderBy(asc(contactPersons.lastName), asc(contactPersons.firstName));
+    await recordAudit(
+      q,
+      ctx,
+      rows.map((r) => ({ action: 'contact_person.list' as const, entityType: 'contact_person' as const, entityId: r.id, details: { filters: ['payroll'] } })),
+    );
+    return { items: rows.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}`, approvedDate: r.approvedDate ?? '', registered: r.registered })) };
   });
 }

@@ -317,6 +317,11 @@ describe('payment details', () => {
     expect(ok.json()).toMatchObject({ registered: true, bankName: 'Handelsbanken', accountNumber: '123456789', version: 1 });
     expect((await ks.put(`/api/contact-persons/${id}/payment`, { clearingNumber: '6000', accountNumber: '123456789' })).statusCode).toBe(409);
     expect((await ks.put(`/api/contact-persons/${id}/payment`, { version: 1, clearingNumber: '6000', accountNumber: '123456789' })).statusCode).toBe(200);
+    // Payroll's list: approved contact persons only, for lön only.
+    expect((await ks.get('/api/contact-persons/payroll')).statusCode).toBe(403);
+    const payroll = (await lon.get('/api/contact-persons/payroll')).json();
+    expect(payroll.items.map((x: { name: string }) => x.name)).toContain('Kim Kontaktsson50');
+    expect(payroll.items.map((x: { name: string }) => x.name)).not.toContain('Kim Kontaktsson1');
     // The register's reads never carry them.
     expect((await ks.get(`/api/contact-persons/${id}`)).body).not.toContain('123456789');
   });

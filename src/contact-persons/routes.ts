@@ -9,7 +9,7 @@ import { addCheckRule, listCheckRules } from './check-rules';
 import { checkValidity } from './check-validity';
 import { changeProfile } from './change-profile';
 import { disposeApplicants } from './dispose-applicants';
-import { getPaymentDetails, savePaymentDetails } from './payment-details';
+import { getPaymentDetails, listForPayroll, savePaymentDetails } from './payment-details';
 import { addReference, approveContactPerson, bookInterview, endContactPerson, endPause, pauseContactPerson, recordContact, recordRegisterCheck, recordStep, updateReference } from './pipeline';
 import { getContactPerson, interviewCalendarFile, listRegister, listReminders } from './read-contact-persons';
 import { listDistricts } from './districts';
@@ -45,6 +45,7 @@ import {
   pauseBody,
   paymentBody,
   paymentOut,
+  payrollListOut,
   portalInviteOut,
   portalPasswordSetOut,
   setPortalPasswordBody,
@@ -98,6 +99,11 @@ export function registerContactPersonRoutes(api: Api, deps: AppDeps) {
     '/api/contact-persons/reminders',
     { config: read, schema: { tags, summary: 'Påminnelser: krav som går ut, kontakt för länge sedan', response: { 200: remindersOut, ...errors } } },
     async (req) => listReminders(contextOf(req, deps)),
+  );
+  api.get(
+    '/api/contact-persons/payroll',
+    { config: { access: { permission: 'contact-person:payment' as const } }, schema: { tags, summary: 'Godkända kontaktpersoner för lön (bankuppgifter registrerade?)', response: { 200: payrollListOut, ...errors } } },
+    async (req) => listForPayroll(contextOf(req, deps)),
   );
   api.get(
     '/api/contact-persons/districts',

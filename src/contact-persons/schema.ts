@@ -321,3 +321,4 @@ export const districtBody = z.object({ name: requiredText(100, 'Namnet'), active
 export const districtUpdateBody = districtBody.extend({ version });
 export const districtOut = z.object({ id: z.string(), name: z.string(), active: z.boolean(), version: z.number() });
 export const districtListOut = z.object({ items: z.array(districtOut) });
+export const payrollListOut = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), approvedDate: z.string(), registered: z.boolean() })) });

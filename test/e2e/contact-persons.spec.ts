@@ -179,3 +179,21 @@ test('the kontaktsekreterare runs every step and approves: the contact person is
   await expect(page).toHaveTitle('Påminnelser – Kontakt');
   await expectAccessible(page, 'reminders');
 });
+
+test('lön sees the approved contact person and registers the bank account (validated per bank)', async ({ page }) => {
+  await signIn(page, 'lon');
+  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Bank och skatt' }));
+  await expect(page).toHaveTitle('Bank och skatt – Kontakt');
+  await expectAccessible(page, 'payroll list');
+  await press(page.getByRole('button', { name: `Visa uppgifter för ${NAME}` }));
+  const payment = region(page, 'Bank och skatt').last();
+  await typeInto(payment.getByLabel('Clearingnummer'), '5000');
+  await typeInto(payment.getByLabel('Kontonummer'), '1234567');
+  await press(payment.getByRole('button', { name: 'Spara bankuppgifter' }));
+  await expect(payment.getByText('Kontonumret stämmer inte med clearingnumret').first()).toBeVisible();
+  await typeInto(payment.getByLabel('Clearingnummer'), '6000');
+  await typeInto(payment.getByLabel('Kontonummer'), '123456789');
+  await press(payment.getByRole('button', { name: 'Spara bankuppgifter' }));
+  await expect(payment.getByText('Handelsbanken')).toBeVisible();
+  await expectAccessible(page, 'payroll details');
+});

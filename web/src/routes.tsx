@@ -96,6 +96,7 @@ export const routes: RouteObject[] = [
           { path: 'kontaktpersoner', ...page(() => import('./contact-persons/register-page'), (m) => m.RegisterPage, 'contact-person:read') },
           { path: 'kontaktpersoner/paminnelser', ...page(() => import('./contact-persons/reminders-page'), (m) => m.RemindersPage, 'contact-person:read') },
           { path: 'kontaktpersoner/:id', ...page(() => import('./contact-persons/contact-person-page'), (m) => m.ContactPersonPage, 'contact-person:read') },
+          { path: 'lon/bank-och-skatt', ...page(() => import('./contact-persons/payroll-page'), (m) => m.PayrollPage, 'contact-person:payment') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
         ],
       },

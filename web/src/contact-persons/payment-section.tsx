@@ -7,7 +7,7 @@ import { ErrorState, Loading } from '../platform/states';
 import { Notice, Section, SummaryList } from '../platform/ui';
 import type { ContactPerson, Payment } from './api';
 
-export function PaymentSection({ cp }: { cp: ContactPerson }) {
+export function PaymentSection({ cp }: { cp: Pick<ContactPerson, 'id'> }) {
   const key = ['contact-person', cp.id, 'payment'];
   const q = useQuery({ queryKey: key, queryFn: () => api<Payment>(`/contact-persons/${cp.id}/payment`) });
   return (
@@ -20,7 +20,7 @@ export function PaymentSection({ cp }: { cp: ContactPerson }) {
   );
 }
 
-function PaymentForm({ cp, data, queryKey }: { cp: ContactPerson; data: Payment; queryKey: string[] }) {
+function PaymentForm({ cp, data, queryKey }: { cp: Pick<ContactPerson, 'id'>; data: Payment; queryKey: string[] }) {
   const qc = useQueryClient();
   const form = useForm({
     id: 'payment',
