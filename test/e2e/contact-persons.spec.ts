@@ -174,6 +174,9 @@ test('the kontaktsekreterare runs every step and approves: the contact person is
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: NAME }) });
   await expect(row).toContainText('Godkänd, ledig');
   await expectAccessible(page, 'register filtered');
+  // Gallring: a dry run counts (the demo's declined applicant is newer than six months).
+  await press(page.getByRole('button', { name: 'Provkör gallring' }));
+  await expect(page.getByText('0 ansökningar är äldre än 6 månader och kan gallras.')).toBeVisible();
 
   await press(page.getByRole('link', { name: 'Påminnelser' }));
   await expect(page).toHaveTitle('Påminnelser – Kontakt');

@@ -10,6 +10,8 @@ import { ErrorState, Loading } from '../platform/states';
 import { DataTable, Pager, type ColumnDef } from '../platform/table';
 import { Badge, ButtonRow, Link, LinkButton } from '../platform/ui';
 import type { ContactPersonList, ContactPersonSummary, Districts } from './api';
+import { DisposalSection } from './disposal-section';
+import { useCan } from '../platform/auth';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['status', 'districtId', 'interest', 'language', 'availability', 'freeCapacity', 'name'] as const;
@@ -17,6 +19,7 @@ const passThrough = { safeParse: (v: unknown) => ({ success: true as const, data
 
 export function RegisterPage() {
   const [params, setParams] = useSearchParams();
+  const canWrite = useCan('contact-person:write');
   const inbox = params.get('visa') === 'nya';
   const page = Math.max(1, Number.parseInt(params.get('sida') ?? '1', 10) || 1);
   const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
@@ -83,6 +86,7 @@ export function RegisterPage() {
           />
         </>
       )}
+      {canWrite && !inbox && <DisposalSection />}
     </Page>
   );
 }
