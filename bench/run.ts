@@ -10,6 +10,7 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'start', script: 'bench/start.ts', args: [] },
   { name: 'search', script: 'bench/search.ts', args: [] },
   { name: 'case-lists', script: 'bench/case-lists.ts', args: [] },
+  { name: 'register', script: 'bench/register.ts', args: [] },
   { name: 'durability', script: 'bench/durability.ts', args: [] },
   { name: 'first-page', script: 'bench/first-page.ts', args: [] },
 ];

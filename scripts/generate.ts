@@ -1,5 +1,5 @@
 // Test data of any size:
-//   `npx tsx scripts/generate.ts --persons 100000 [--cases 150000] [--today YYYY-MM-DD] [--data-dir DIR | --database-url URL] [--seed N] [--start I]`.
+//   `npx tsx scripts/generate.ts --persons 100000 [--cases 150000] [--contact-persons 20000] [--today YYYY-MM-DD] [--data-dir DIR | --database-url URL] [--seed N] [--start I]`.
 // Opens the database the way the server does (migrate, defaults, demo on an empty database), then
 // bulk-inserts fictitious persons, then cases in every stage so far (scripts/generate-cases.ts). Later issues add
 // contact persons … as more generate* functions.
@@ -96,10 +96,74 @@ export async function generatePersons(db: Db, n: number, seed: number, opts: Gen
   return { inserted: ids.length, skipped: n - ids.length, ids };
 }
 
+/**
+ * n contact persons in every pipeline state with realistic profiles (issue 10): applicants, under utredning
+ * (interview booked, a reference), approved with references, register checks of varying age, pledge and
+ * introduction; some paused (with and without an end date), some declined or withdrawn. Deterministic in
+ * (n, seed); one SQL statement per table (generate_series), so 20 000 take seconds. Personnummer are 12-digit
+ * strings in the 1800s series (never a real person's, never one of persons').
+ */
+export async function generateContactPersons(db: Db, n: number, seed: number): Promise<number> {
+  if (n <= 0) return 0;
+  const districts = ['Centrum', 'Norra', 'Södra', 'Östra', 'Västra', 'Landsbygden'];
+  for (const name of districts) await db.execute(sql`insert into cp_districts (name) values (${name}) on conflict do nothing`);
+  // h = a per-row hash in 0..999 (seeded); it picks the state and the profile.
+  await db.execute(sql`
+    insert into contact_persons (identity_number, first_name, last_name, email, phone, city, district_id, motivation,
+      interests, languages, travel, availability, capacity, age_groups, source, applied_date, privacy_accepted_at,
+      approved_date, end_reason, ended_date, last_contact_date)
+    select lpad((1800000000 + ${seed}::int * 1000000 + g)::text, 12, '18'),
+      (array['Anna','Erik','Maria','Ali','Sara','Johan','Fatima','Lars','Elin','Omar'])[1 + h % 10],
+      (array['Andersson','Johansson','Karlsson','Nilsson','Eriksson','Larsson','Olsson','Persson','Svensson','Gustafsson'])[1 + (h / 10) % 10] || g,
+      'kp' || g || '@exempel.se', '070-000 00 00', 'Demoby',
+      (select id from cp_districts order by name offset (h % 6) limit 1),
+      'Vill göra nytta (genererad).',
+      array[(array['friluftsliv','idrott','musik','kultur','spel','matlagning','djur','hantverk','fika'])[1 + h % 9],
+            (array['friluftsliv','idrott','musik','kultur','spel','matlagning','djur','hantverk','fika'])[1 + (h / 9) % 9]],
+      case when h % 4 = 0 then array['svenska', (array['arabiska','finska','engelska','persiska','somaliska','bosniska'])[1 + h % 6]] else array['svenska'] end,
+      array[(array['car','public_transport','bicycle','walk'])[1 + h % 4]],
+      case h % 4 when 0 then array['weekday_day'] when 1 then array['weekday_evening'] when 2 then array['weekend'] else array['weekday_evening','weekend'] end,
+      1 + h % 3,
+      array[(array['child','youth','adult','senior'])[1 + h % 4]],
+      'public',
+      current_date - (30 + h % 700),
+      now(),
+      case when h % 10 >= 4 then current_date - (h % 400) end,
+      case when h % 10 = 3 then (array['declined','withdrawn'])[1 + h % 2] end,
+      case when h % 10 = 3 then current_date - (h % 300) end,
+      case when h % 10 >= 4 then current_date - (h % 200) end
+    from (select g, abs(hashtext(g::text || ':' || ${seed}::int)) % 1000 as h from generate_series(1, ${n}::int) g) x
+    on conflict do nothing`);
+  const scope = sql`from contact_persons cp where cp.identity_number like '18%' and cp.source = 'public'`;
+  // Steps: interview booked for "under utredning" (h%10 = 2), everything done for approved rows.
+  await db.execute(sql`insert into cp_steps (contact_person_id, kind, status, booked_date, booked_time, done_date)
+    select cp.id, 'interview', case when cp.approved_date is null then 'booked' else 'done' end, current_date + 7, '13:00',
+      case when cp.approved_date is null then null else cp.approved_date - 30 end
+    ${scope} and (cp.approved_date is not null or (cp.ended_date is null and abs(hashtext(cp.id::text)) % 2 = 0)) on conflict do nothing`);
+  for (const kind of ['pledge', 'introduction']) {
+    await db.execute(sql`insert into cp_steps (contact_person_id, kind, status, done_date) select cp.id, ${kind}, 'done', cp.approved_date - 5 ${scope} and cp.approved_date is not null on conflict do nothing`);
+  }
+  for (const name of ['Referens Ett', 'Referens Två']) {
+    await db.execute(sql`insert into cp_references (contact_person_id, name, contacted_date, outcome) select cp.id, ${name}, cp.approved_date - 20, 'positive' ${scope} and cp.approved_date is not null`);
+  }
+  // Register checks: extracts 0–8 months old (some run out soon, some have); seen by the first kontaktsekreterare.
+  await db.execute(sql`insert into cp_register_checks (contact_person_id, shown_date, extract_date, registers, law, seen_by)
+    select cp.id, least(current_date, cp.approved_date - 25 + 3), least(current_date, cp.approved_date - 25) - (abs(hashtext(cp.id::text)) % 240),
+      array['belastningsregistret','misstankeregistret'], '2010:479', (select id from users where role = 'kontaktsekreterare' order by username limit 1)
+    ${scope} and cp.approved_date is not null and exists (select 1 from users where role = 'kontaktsekreterare')`);
+  // Pauses for about one in ten approved: half with an end date.
+  await db.execute(sql`insert into cp_pauses (contact_person_id, from_date, until_date, reason)
+    select cp.id, current_date - 10, case when abs(hashtext(cp.id::text)) % 2 = 0 then current_date + 60 end, 'Föräldraledig (genererad)'
+    ${scope} and cp.approved_date is not null and abs(hashtext(cp.id::text || 'p')) % 10 = 0`);
+  const [{ count }] = rowsOf<{ count: number }>(await db.execute(sql`select count(*)::int as count ${scope}`));
+  return count;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
       persons: { type: 'string', default: '1000' },
+      'contact-persons': { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       seed: { type: 'string', default: '1' },
@@ -162,6 +226,8 @@ async function main() {
     });
     casesLine = `; ${c.cases} cases (${c.decisions} decisions, ${c.orders} orders; ${c.units} units, ${c.handlaggare} handläggare, as of ${today}) in ${((performance.now() - t2a) / 1000).toFixed(1)} s`;
   }
+  const cps = await generateContactPersons(database.db, Number(values['contact-persons']), seed);
+  if (cps && !values.quiet) console.log(`generate: ${cps} contact persons in the register`);
   // Fresh statistics for the planner, and the dead rows of the case-facts refreshes gone (PGlite has no autovacuum).
   await database.db.execute(sql`vacuum (analyze)`);
   const t2 = performance.now();

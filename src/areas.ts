@@ -17,6 +17,10 @@ import * as ordersTables from './orders/tables';
 import { registerOrderRoutes } from './orders/routes';
 import { seedOrdersDemo } from './orders/demo';
 import { seedLegalBases } from './decisions/defaults';
+import * as contactPersonTables from './contact-persons/tables';
+import { seedContactPersonDefaults } from './contact-persons/defaults';
+import { registerContactPersonRoutes } from './contact-persons/routes';
+import { seedContactPersonDemo } from './contact-persons/demo';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
 
@@ -31,6 +35,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'investigation', tables: investigationTables, routes: registerInvestigationRoutes, demo: seedInvestigationDemo },
   { name: 'decisions', tables: decisionsTables, seedDefaults: seedLegalBases },
   { name: 'orders', tables: ordersTables, routes: registerOrderRoutes, demo: seedOrdersDemo },
+  { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, demo: seedContactPersonDemo },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

@@ -71,6 +71,9 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <Loading label="Hämtar sidan" />,
     children: [
       { path: '/logga-in', ...page(() => import('./platform/login-page'), (m) => m.LoginPage) },
+      // Public, no sign-in: the application to become a contact person (its own public frame).
+      { path: '/bli-kontaktperson', ...page(() => import('./contact-persons/apply-page'), (m) => m.ApplyPage) },
+      { path: '/portalen/valj-losenord', ...page(() => import('./contact-persons/portal-password-page'), (m) => m.PortalPasswordPage) },
       {
         element: (
           <RequireAuth>
@@ -93,6 +96,10 @@ export const routes: RouteObject[] = [
           { path: 'admin/kommun', ...page(() => import('./admin/municipality-page'), (m) => m.MunicipalityPage, 'admin:settings') },
           { path: 'bestallningar', ...page(() => import('./orders/inbox-page'), (m) => m.InboxPage, 'order:read') },
           { path: 'bestallningar/:id', ...page(() => import('./orders/order-page'), (m) => m.OrderPage, 'order:read') },
+          { path: 'kontaktpersoner', ...page(() => import('./contact-persons/register-page'), (m) => m.RegisterPage, 'contact-person:read') },
+          { path: 'kontaktpersoner/paminnelser', ...page(() => import('./contact-persons/reminders-page'), (m) => m.RemindersPage, 'contact-person:read') },
+          { path: 'kontaktpersoner/:id', ...page(() => import('./contact-persons/contact-person-page'), (m) => m.ContactPersonPage, 'contact-person:read') },
+          { path: 'lon/bank-och-skatt', ...page(() => import('./contact-persons/payroll-page'), (m) => m.PayrollPage, 'contact-person:payment') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
         ],
       },

@@ -42,6 +42,22 @@ export const AUDIT_ACTIONS = {
   'order.confirm': 'Bekräftade att beställningen är mottagen',
   'order.return': 'Återsände beställning med fråga',
   'order.answer': 'Besvarade fråga om beställning och skickade den igen',
+  // Contact-person register (issue 10)
+  'contact_person.apply': 'Ansökan om att bli kontaktperson kom in',
+  'contact_person.list': 'Visade kontaktpersonsregistret',
+  'contact_person.read': 'Läste kontaktperson',
+  'contact_person.change': 'Ändrade kontaktperson',
+  'contact_person.calendar': 'Hämtade kalenderfil för intervju',
+  'contact_person.check_validity': 'Prövade registerkontroll mot ett uppdrag',
+  'contact_person.reminders': 'Visade påminnelser om kontaktpersoner',
+  'contact_person.payment_read': 'Läste bank- och skatteuppgifter',
+  'contact_person.payment_update': 'Ändrade bank- och skatteuppgifter',
+  'contact_person.disposal': 'Gallrade ansökningar',
+  'contact_person.portal_invite': 'Bjöd in kontaktperson till portalen',
+  'contact_person.portal_password_set': 'Kontaktperson valde lösenord till portalen',
+  'admin.check_rule': 'Lade till regel för registerkontroll',
+  'admin.contact_person_settings': 'Ändrade inställningar för kontaktpersonsregistret',
+  'admin.cp_district': 'Ändrade område',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -100,6 +116,21 @@ export interface AuditDetails {
   'order.confirm': { fields: string[]; overdue: boolean };
   'order.return': { fields: string[] };
   'order.answer': { fields: string[] };
+  'contact_person.apply': { duplicate: boolean };
+  'contact_person.list': { filters: string[] } | undefined;
+  'contact_person.read': undefined;
+  'contact_person.change': { step: string; fields: string[]; outcome?: string };
+  'contact_person.calendar': undefined;
+  'contact_person.check_validity': { ok: boolean; reason: string; activity: string };
+  'contact_person.reminders': { count: number };
+  'contact_person.payment_read': { registered: boolean };
+  'contact_person.payment_update': { created: boolean };
+  'contact_person.disposal': { dryRun: boolean; count: number; months: number };
+  'contact_person.portal_invite': undefined;
+  'contact_person.portal_password_set': undefined;
+  'admin.check_rule': { law: string; validFrom: string };
+  'admin.contact_person_settings': { fields: string[] };
+  'admin.cp_district': { op: 'create' | 'update' };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

@@ -29,6 +29,8 @@ beforeAll(async () => {
   ids.unit = staff.lss.id;
   ids.user = staff.hl.id;
   ids.legalBasis = (await admin.get('/api/admin/legal-bases')).json().items[0].id;
+  const cp = (await h.db.execute(sql`insert into contact_persons (identity_number, first_name, last_name, source, applied_date) values ('198503141234', 'Kim', 'K', 'staff', '2026-03-01') returning id`)) as unknown as { rows: { id: string }[] };
+  ids.contactPerson = cp.rows[0].id;
 }, 60_000);
 afterAll(() => h.close());
 
@@ -82,6 +84,35 @@ function validBody(key: string): Record<string, unknown> {
         'POST /api/cases/{id}/investigation/complete': { version: 1 },
       };
     })(),
+    'POST /api/public/contact-person-application': { formToken: 'x', firstName: 'Kim', lastName: 'K', identityNumber: '198503141234', privacyAccepted: true },
+    'PUT /api/contact-persons/{id}/profile': { version: 1, firstName: 'Kim', lastName: 'K' },
+    'POST /api/contact-persons/{id}/interview': { version: 1, date: '2026-03-20', time: '14:00' },
+    'POST /api/contact-persons/{id}/steps/{kind}': { version: 1, outcome: 'done', date: '2026-03-10' },
+    'POST /api/contact-persons/{id}/references': { version: 1, name: 'Ref' },
+    'PUT /api/contact-persons/{id}/references/{referenceId}': { version: 1, name: 'Ref' },
+    'POST /api/contact-persons/{id}/register-checks': { version: 1, shownDate: '2026-03-10', extractDate: '2026-03-01', registers: ['belastningsregistret'] },
+    'POST /api/contact-persons/{id}/check-validity': { startDate: '2026-04-01', activity: 'lss_child' },
+    'POST /api/contact-persons/{id}/approve': { version: 1, date: '2026-03-10' },
+    'POST /api/contact-persons/{id}/end': { version: 1, date: '2026-03-10', reason: 'withdrawn' },
+    'POST /api/contact-persons/{id}/pauses': { version: 1, fromDate: '2026-03-10' },
+    'POST /api/contact-persons/{id}/pauses/end': { version: 1, lastDay: '2026-03-10' },
+    'POST /api/contact-persons/{id}/contact': { version: 1, date: '2026-03-10' },
+    'PUT /api/contact-persons/{id}/payment': { clearingNumber: '6000', accountNumber: '123456789' },
+    'POST /api/public/portal/password': { token: 'x', password: 'ett-langt-losenord' },
+    'PUT /api/admin/contact-person-settings': {
+      requirements: [{ kind: 'interview', required: true, validityMonths: null }],
+      referencesRequired: 2,
+      registerCheckScope: 'children',
+      interests: [{ code: 'musik', label: 'Musik' }],
+      reminderWithinDays: 30,
+      lastContactDays: 90,
+      disposalMonths: 6,
+      applicationsPerHour: 5,
+      minFillSeconds: 5,
+    },
+    'POST /api/admin/cp-districts': { name: 'Nytt område' },
+    'PATCH /api/admin/cp-districts/{id}': { name: 'Nytt område', version: 1 },
+    'POST /api/admin/check-rules': { law: '2010:479', validFrom: '2030-01-01', maxAgeMonths: 6, requiredRegisters: ['belastningsregistret'] },
   };
   return bodies[key] ?? {};
 }
@@ -94,10 +125,12 @@ const pathIds: Record<string, () => string> = {
   '/api/admin/units/{id}': () => ids.unit,
   '/api/admin/users/{id}': () => ids.user,
   '/api/admin/legal-bases/{id}': () => ids.legalBasis,
+  '/api/contact-persons/{id}': () => ids.contactPerson,
 };
 function fillPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string, offset: number) => {
     if (name === 'representativeId') return ids.representative;
+    if (name === 'kind') return 'pledge';
     const prefix = path.slice(0, offset + `{${name}}`.length);
     return pathIds[prefix]?.() ?? '00000000-0000-4000-8000-000000000000';
   });

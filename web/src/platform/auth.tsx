@@ -22,7 +22,10 @@ export type Permission =
   | 'staff:read'
   | 'order:send'
   | 'order:read'
-  | 'order:confirm';
+  | 'order:confirm'
+  | 'contact-person:read'
+  | 'contact-person:write'
+  | 'contact-person:payment';
 
 export const meQueryKey = ['me'] as const;
 

@@ -12,6 +12,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/arenden', label: 'Ärenden', permission: 'case:read' },
   { to: '/personer', label: 'Personer', permission: 'person:read' },
   { to: '/bestallningar', label: 'Beställningar', permission: 'order:read' },
+  { to: '/kontaktpersoner', label: 'Kontaktpersoner', permission: 'contact-person:read' },
+  { to: '/lon/bank-och-skatt', label: 'Bank och skatt', permission: 'contact-person:payment' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
   { to: '/admin/enheter', label: 'Enheter', permission: 'admin:units' },
   { to: '/admin/anvandare', label: 'Användare', permission: 'admin:users' },

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryOut } from '../../../src/intake/schema';
 import type { InboxOut } from '../../../src/orders/schema';
+import { ReminderSummary } from '../contact-persons/reminders-page';
 import { api } from './api';
 import { can, useCurrentUser, type Me } from './auth';
 import { formatDateTime } from './dates';
@@ -19,13 +20,14 @@ export function StartPage() {
   const personRead = can(me, 'person:read');
   const audit = can(me, 'audit:read');
   const admin = can(me, 'admin:units') || can(me, 'admin:users') || can(me, 'admin:legal-bases') || can(me, 'admin:settings');
-  const nothing = !caseRead && !personRead && !audit && !admin;
+  const nothing = !caseRead && !personRead && !audit && !admin && !can(me, 'contact-person:read');
   return (
     <Page title="Start" heading={`Välkommen, ${firstName}`} lead={`Du är inloggad som ${me.user.roleLabel.toLowerCase()}${me.user.unit ? ` på ${me.user.unit.name}` : ''}.`}>
       <FailedAttemptsNotice me={me} />
       {caseRead && <CaseSummary scope="mine" />}
       {caseRead && can(me, 'case:assign') && <CaseSummary scope="unit" />}
       {can(me, 'order:read') && <OrderInboxSummary />}
+      {can(me, 'contact-person:read') && <ReminderSummary />}
       <div className="card-grid">
         {personRead && (
           <div className="card">

@@ -1,0 +1,196 @@
+// Queries of the contact-person register. The status in SQL (statusSql) mirrors deriveCpStatus in rules.ts
+// (register.db.test.ts proves they agree). Payment details are never read here.
+import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../platform/db/connect';
+import { users } from '../platform/tables';
+import { persons } from '../people/tables';
+import { DEFAULT_CHECK_RULES, DEFAULT_REFERENCES_REQUIRED, DEFAULT_REQUIREMENTS, type CheckRuleVersion, type CpStatus } from './rules';
+import { DEFAULT_INTERESTS } from './defaults';
+import type { CpListQuery } from './schema';
+import { contactPersons, cpCheckRules, cpDistricts, cpPauses, cpReferences, cpRegisterChecks, cpSettings, cpSteps } from './tables';
+
+export type CpRow = typeof contactPersons.$inferSelect;
+export type CpSettings = typeof cpSettings.$inferSelect;
+
+/** The register's configuration; the defaults when a deployment older than the register has no row yet. */
+export async function cpSettingsOf(q: Queryable): Promise<CpSettings> {
+  const [row] = await q.select().from(cpSettings);
+  return (
+    row ?? {
+      id: 1,
+      requirements: DEFAULT_REQUIREMENTS,
+      referencesRequired: DEFAULT_REFERENCES_REQUIRED,
+      registerCheckScope: 'children',
+      interests: DEFAULT_INTERESTS,
+      reminderWithinDays: 30,
+      lastContactDays: 90,
+      disposalMonths: 6,
+      applicationsPerHour: 5,
+      minFillSeconds: 5,
+      formSecret: 'kontakt-default-form-secret',
+      version: 1,
+    }
+  );
+}
+
+export async function checkRulesOf(q: Queryable): Promise<CheckRuleVersion[]> {
+  const rows = await q.select().from(cpCheckRules).orderBy(asc(cpCheckRules.validFrom));
+  return rows.length ? rows : DEFAULT_CHECK_RULES;
+}
+
+/** Has any recruitment step started? (An applicant in the inbox has none.) */
+const recruitmentStarted = sql`(exists (select 1 from ${cpSteps} s where s.contact_person_id = ${contactPersons.id} and s.status <> 'pending')
+  or exists (select 1 from ${cpReferences} r where r.contact_person_id = ${contactPersons.id})
+  or exists (select 1 from ${cpRegisterChecks} c where c.contact_person_id = ${contactPersons.id}))`;
+
+/** Active assignments: none until the assignments stage exists (the load is never stored on the contact person). */
+const activeAssignments = sql<number>`0`;
+
+/** deriveCpStatus in SQL, for lists and filters. */
+export function statusSql(today: string): SQL<CpStatus> {
+  return sql<CpStatus>`case
+    when ${contactPersons.endedDate} is not null and ${contactPersons.endedDate} <= ${today} then 'ended'
+    when ${contactPersons.approvedDate} is null then case when ${recruitmentStarted} then 'investigating' else 'applicant' end
+    when exists (select 1 from ${cpPauses} p where p.contact_person_id = ${contactPersons.id} and p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today})) then 'paused'
+    when ${activeAssignments} >= ${contactPersons.capacity} then 'full'
+    else 'available' end`;
+}
+
+/**
+ * One status as a plain predicate (for filters): the same cases as statusSql, written so the planner can use the
+ * indexes on approved_date/ended_date instead of evaluating the whole CASE on every row.
+ */
+export function statusIs(status: CpStatus, today: string): SQL {
+  const open = sql`(${contactPersons.endedDate} is null or ${contactPersons.endedDate} > ${today})`;
+  const paused = sql`exists (select 1 from ${cpPauses} p where p.contact_person_id = ${contactPersons.id} and p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today}))`;
+  switch (status) {
+    case 'ended':
+      return sql`${contactPersons.endedDate} <= ${today}`;
+    case 'applicant':
+      return sql`${contactPersons.approvedDate} is null and ${open} and not ${recruitmentStarted}`;
+    case 'investigating':
+      return sql`${contactPersons.approvedDate} is null and ${open} and ${recruitmentStarted}`;
+    case 'paused':
+      return sql`${contactPersons.approvedDate} is not null and ${open} and ${paused}`;
+    case 'full':
+      return sql`${contactPersons.approvedDate} is not null and ${open} and not ${paused} and ${activeAssignments} >= ${contactPersons.capacity}`;
+    case 'available':
+      return sql`${contactPersons.approvedDate} is not null and ${open} and not ${paused} and ${activeAssignments} < ${contactPersons.capacity}`;
+  }
+}
+
+const duplicateSql = sql<boolean>`exists (select 1 from ${contactPersons} o where o.identity_number = ${contactPersons.identityNumber} and o.id <> ${contactPersons.id})`;
+const isClientSql = sql<boolean>`exists (select 1 from ${persons} p where p.identity_number = ${contactPersons.identityNumber})`;
+
+/** The list counts matches up to this many; beyond it says "more than". */
+export const COUNT_CAP = 1000;
+
+export interface CpListRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  status: CpStatus;
+  appliedDate: string;
+  district: string | null;
+  interests: string[];
+  languages: string[];
+  availability: string[];
+  capacity: number;
+  activeAssignments: number;
+  duplicate: boolean;
+  isClient: boolean;
+}
+
+/** The register, filtered: every filter is a plain column or array-containment test (GIN indexes), paged. */
+export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?: boolean }, today: string): Promise<{ rows: CpListRow[]; total: number; totalCapped: boolean }> {
+  const status = statusSql(today);
+  const where: SQL[] = [];
+  if (f.status) where.push(statusIs(f.status, today));
+  if (f.freeCapacity === 'yes') where.push(statusIs('available', today));
+  if (f.districtId) where.push(eq(contactPersons.districtId, f.districtId));
+  if (f.interest) where.push(sql`${contactPersons.interests} @> array[${f.interest}]::text[]`);
+  if (f.language) where.push(sql`${contactPersons.languages} @> array[${f.language.trim().toLowerCase()}]::text[]`);
+  if (f.availability) where.push(sql`${contactPersons.availability} @> array[${f.availability}]::text[]`);
+  if (f.name?.trim()) {
+    const like = `%${f.name.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`lower(${contactPersons.firstName} || ' ' || ${contactPersons.lastName}) like ${like}`);
+  }
+  const cond = where.length ? and(...where) : undefined;
+  // Counting every match of a broad filter is the slow part on thousands of rows: count at most COUNT_CAP + 1.
+  const [{ n }] = await q.select({ n: count() }).from(q.select({ one: sql`1` }).from(contactPersons).where(cond).limit(COUNT_CAP + 1).as('capped'));
+  const rows = await q
+    .select({
+      id: contactPersons.id,
+      firstName: contactPersons.firstName,
+      lastName: contactPersons.lastName,
+      status,
+      appliedDate: contactPersons.appliedDate,
+      district: cpDistricts.name,
+      interests: contactPersons.interests,
+      languages: contactPersons.languages,
+      availability: contactPersons.availability,
+      capacity: contactPersons.capacity,
+      activeAssignments,
+      duplicate: duplicateSql,
+      isClient: isClientSql,
+    })
+    .from(contactPersons)
+    .leftJoin(cpDistricts, eq(cpDistricts.id, contactPersons.districtId))
+    .where(cond)
+    // Oldest applications first in the inbox, newest first otherwise; (applied_date, id) is one index either way.
+    .orderBy(...(f.status === 'applicant' ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)]))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { rows: rows.map((r) => ({ ...r, activeAssignments: Number(r.activeAssignments) })), total: Math.min(Number(n), COUNT_CAP), totalCapped: Number(n) > COUNT_CAP };
+}
+
+export async function findContactPerson(q: Queryable, id: string): Promise<CpRow | null> {
+  const [row] = await q.select().from(contactPersons).where(eq(contactPersons.id, id));
+  return row ?? null;
+}
+
+/** Everything the coordinator's page shows of one contact person (payment details excepted). */
+export async function loadContactPersonFull(q: Queryable, id: string) {
+  const row = await findContactPerson(q, id);
+  if (!row) return null;
+  const [steps, references, checks, pauses, district, duplicates, client, approver] = await Promise.all([
+    q.select().from(cpSteps).where(eq(cpSteps.contactPersonId, id)),
+    q.select().from(cpReferences).where(eq(cpReferences.contactPersonId, id)).orderBy(asc(cpReferences.createdAt)),
+    q
+      .select({ check: cpRegisterChecks, seenBy: users.displayName })
+      .from(cpRegisterChecks)
+      .innerJoin(users, eq(users.id, cpRegisterChecks.seenBy))
+      .where(eq(cpRegisterChecks.contactPersonId, id))
+      .orderBy(desc(cpRegisterChecks.extractDate), desc(cpRegisterChecks.createdAt)),
+    q.select().from(cpPauses).where(eq(cpPauses.contactPersonId, id)).orderBy(asc(cpPauses.fromDate)),
+    row.districtId ? q.select({ name: cpDistricts.name }).from(cpDistricts).where(eq(cpDistricts.id, row.districtId)) : Promise.resolve([]),
+    q
+      .select({ id: contactPersons.id, firstName: contactPersons.firstName, lastName: contactPersons.lastName, appliedDate: contactPersons.appliedDate, row: contactPersons })
+      .from(contactPersons)
+      .where(and(eq(contactPersons.identityNumber, row.identityNumber), ne(contactPersons.id, id))),
+    q.select({ id: persons.id }).from(persons).where(eq(persons.identityNumber, row.identityNumber)),
+    row.approvedBy ? q.select({ name: users.displayName }).from(users).where(eq(users.id, row.approvedBy)) : Promise.resolve([]),
+  ]);
+  return {
+    row,
+    steps,
+    references,
+    checks,
+    pauses,
+    district: district[0]?.name ?? null,
+    duplicates,
+    isClient: client.length > 0,
+    approvedByName: approver[0]?.name ?? null,
+  };
+}
+export type CpFull = NonNullable<Awaited<ReturnType<typeof loadContactPersonFull>>>;
+
+/** Statuses of several contact persons at once (the duplicates on a page). */
+export async function statusesOf(q: Queryable, ids: string[], today: string): Promise<Map<string, CpStatus>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q
+    .select({ id: contactPersons.id, status: statusSql(today) })
+    .from(contactPersons)
+    .where(sql`${contactPersons.id} in ${ids}`);
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
