@@ -13,6 +13,8 @@ import * as investigationTables from './investigation/tables';
 import * as decisionsTables from './decisions/tables';
 import * as ordersTables from './orders/tables';
 import { seedLegalBases } from './decisions/defaults';
+import { registerDecisionRoutes } from './decisions/routes';
+import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
 
@@ -25,7 +27,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'people', tables: peopleTables, routes: registerPeopleRoutes, demo: seedPeopleDemo },
   { name: 'intake', tables: intakeTables, routes: registerIntakeRoutes, personHolders: caseHoldersOfPerson, demo: seedIntakeDemo },
   { name: 'investigation', tables: investigationTables },
-  { name: 'decisions', tables: decisionsTables, seedDefaults: seedLegalBases },
+  { name: 'decisions', tables: decisionsTables, routes: registerDecisionRoutes, seedDefaults: seedLegalBases, demo: seedDecisionsDemo },
   { name: 'orders', tables: ordersTables },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },

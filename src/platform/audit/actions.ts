@@ -20,6 +20,17 @@ export const AUDIT_ACTIONS = {
   'case.assign': 'Bytte ansvarig handläggare',
   'letter.acknowledgement': 'Skapade bekräftelsebrev',
   'audit.search': 'Sökte i loggen',
+  'decision.read': 'Läste beslut',
+  'decision.list': 'Visade beslutslista',
+  'decision.make': 'Fattade eller förberedde beslut',
+  'decision.revise': 'Ändrade beslut som skickats tillbaka',
+  'decision.approve': 'Godkände beslut',
+  'decision.return': 'Skickade tillbaka beslut till handläggaren',
+  'decision.sent': 'Registrerade att beslutet skickats',
+  'letter.decision': 'Skapade beslutsbrev',
+  'appeal.create': 'Registrerade överklagande',
+  'appeal.update': 'Ändrade överklagande',
+  'follow_up.create': 'Registrerade uppföljning',
   'admin.unit': 'Ändrade enhet',
   'admin.user': 'Ändrade användare',
   'admin.protected_identity_grant': 'Gav behörighet till skyddad identitet',
@@ -58,6 +69,17 @@ export interface AuditDetails {
   'case.application_recorded': { fields: string[] };
   'case.assign': { fields: string[]; from: string; to: string };
   'letter.acknowledgement': { addressPrinted: boolean };
+  'decision.read': undefined;
+  'decision.list': { list: 'approval_queue' | 'follow_up' };
+  'decision.make': { outcome: string; legalBasis: string; state: string; needsApproval: boolean; previousDecisionId: string | null; succession: string | null };
+  'decision.revise': { fields: string[]; state: string };
+  'decision.approve': { caseId: string };
+  'decision.return': { caseId: string };
+  'decision.sent': { fields: string[] };
+  'letter.decision': { addressPrinted: boolean; appealRoute: string | null };
+  'appeal.create': { decisionId: string; timely: boolean | null };
+  'appeal.update': { fields: string[]; outcome: string | null; newDecisionId: string | null };
+  'follow_up.create': { decisionId: string; result: string };
   'audit.search': { byPerson: boolean; byUser: boolean; from: string | null; to: string | null };
   'admin.unit': { op: 'create' } | { op: 'update'; fields: string[] };
   'admin.user':
