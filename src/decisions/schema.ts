@@ -64,11 +64,11 @@ export const decisionBody = z.object({
   endDate: dateString.nullish().transform((v) => v ?? null),
   periodReason: optionalText(2000, 'Skälet', { multiline: true }),
   homeCareTariff: z.boolean({ error: 'Ange om personen har insatser enligt hemtjänsttaxan.' }).default(false),
-});
+}, { error: 'Beslutet ska skickas med sina uppgifter (utfall, skäl, grund och datum).' });
 /** A new decision that replaces a decided one (change or renewal). */
-export const successorBody = decisionBody.and(z.object({ succession: z.enum(['renewal', 'change'], { error: 'Välj ändring eller förlängning.' }) }));
+export const successorBody = decisionBody.extend({ succession: z.enum(['renewal', 'change'], { error: 'Välj ändring eller förlängning.' }) });
 /** Revise a decision sent back by the enhetschef (still a draft). */
-export const reviseDecisionBody = decisionBody.and(z.object({ version }));
+export const reviseDecisionBody = decisionBody.extend({ version });
 export const approveBody = z.object({ version });
 export const returnDecisionBody = z.object({ version, comment: requiredText(2000, 'Kommentaren', { multiline: true }) });
 export const sentBody = z.object({
