@@ -159,8 +159,3 @@ export function makeSuccessorDecision(ctx: UseCaseContext, previousId: string, i
     { unique: ONE_DECISION },
   );
 }
-
-/** A field refusal for a decided decision: never edited. */
-export function refuseDecided(d: DecisionRow): void {
-  if (d.state === 'decided') throw new AppError('DECISION_ALREADY_DECIDED');
-}

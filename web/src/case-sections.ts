@@ -4,8 +4,10 @@ import type { ComponentType } from 'react';
 import { IntakeSection } from './intake/intake-section';
 import { ResponsibleSection } from './intake/responsible-section';
 import type { CaseSectionProps } from './intake/case-step';
+import { DecisionSection } from './decisions/decision-section';
 
 export const caseSections: ReadonlyArray<{ id: string; Section: ComponentType<CaseSectionProps> }> = [
   { id: 'intake', Section: IntakeSection },
   { id: 'responsible', Section: ResponsibleSection },
+  { id: 'decisions', Section: DecisionSection },
 ];

@@ -19,7 +19,9 @@ export type Permission =
   | 'admin:users'
   | 'admin:legal-bases'
   | 'admin:settings'
-  | 'staff:read';
+  | 'staff:read'
+  | 'decision:make'
+  | 'decision:approve';
 
 export const meQueryKey = ['me'] as const;
 

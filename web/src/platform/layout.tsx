@@ -11,6 +11,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Start' },
   { to: '/arenden', label: 'Ärenden', permission: 'case:read' },
   { to: '/personer', label: 'Personer', permission: 'person:read' },
+  { to: '/beslut/att-godkanna', label: 'Att godkänna', permission: 'decision:approve' },
+  { to: '/beslut/uppfoljning', label: 'Uppföljning', permission: 'decision:make' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
   { to: '/admin/enheter', label: 'Enheter', permission: 'admin:units' },
   { to: '/admin/anvandare', label: 'Användare', permission: 'admin:users' },
