@@ -24,6 +24,9 @@ export function DecisionSection({ c, notice }: CaseSectionProps) {
   const hasFirst = data.items.some((d) => d.previousDecisionId === null);
   const current = data.items.find((d) => d.state === 'decided');
   const replaced = new Set(data.items.map((d) => d.previousDecisionId).filter(Boolean));
+  // Before the investigation (or while the case is an aktualisering) there is nothing to decide yet: no section.
+  const early = data.blockers.some((b) => b.code === 'DECISION_CASE_IS_REFERRAL' || b.code === 'INVESTIGATION_MISSING');
+  if (data.items.length === 0 && early) return null;
   return (
     <>
       {!hasFirst && (
