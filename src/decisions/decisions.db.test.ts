@@ -279,3 +279,27 @@ describe('sent, appeals, follow-ups, successors', () => {
     expect(after.items.map((x: { id: string }) => x.id)).not.toContain(d.id);
   });
 });
+
+describe('routine settings (administrator)', () => {
+  it('the delegation and hours factors are the municipality settings; a bad range is refused', async () => {
+    const admin = await login(h.app, staff.admin.username);
+    const m = (await admin.get('/api/admin/municipality')).json();
+    expect(m).toMatchObject({ decisionMaxMonths: 24, delegationMaxHoursPerMonth: 10, followUpMonths: 12, endingWindowDays: 60 });
+    const bad = await admin.put('/api/admin/municipality', { ...m, monthlyHoursPerWeeklyMeetingMin: 12, monthlyHoursPerWeeklyMeetingMax: 9 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].path).toBe('monthlyHoursPerWeeklyMeetingMax');
+    const zero = await admin.put('/api/admin/municipality', { ...m, followUpMonths: 0 });
+    expect(zero.statusCode).toBe(400);
+    const ok = await admin.put('/api/admin/municipality', { ...m, delegationMaxHoursPerMonth: 30, monthlyHoursPerWeeklyMeetingMin: 9, monthlyHoursPerWeeklyMeetingMax: 9 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    // Leaving a routine field out keeps it.
+    const { solMinAge: _leftOut, ...rest } = ok.json();
+    const kept = await admin.put('/api/admin/municipality', rest);
+    expect(kept.json().solMinAge).toBe(19);
+    const c = await newCase();
+    const d = (await hl.post(`/api/cases/${c.id}/decisions`, bifall({ scopeAmount: 2 }))).json();
+    expect(d.state).toBe('decided');
+    expect(d.hoursPerMonth).toEqual({ min: 18, max: 18 });
+    await admin.put('/api/admin/municipality', { ...kept.json(), delegationMaxHoursPerMonth: 10, monthlyHoursPerWeeklyMeetingMin: 8, monthlyHoursPerWeeklyMeetingMax: 10 });
+  });
+});
