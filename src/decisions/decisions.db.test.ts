@@ -184,6 +184,7 @@ describe('delegation', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().state).toBe('decided');
     expect(ok.json().approvedByName).toBe(staff.ec.displayName);
+    expect(await count('audit_log', `action = 'decision.approve' and entity_id = '${d.id}'`)).toBe(1);
     expect((await ec.post(`/api/decisions/${d.id}/approve`, { version: ok.json().version })).json().code).toBe('DECISION_NOT_AWAITING_APPROVAL');
     // A decided decision is never edited.
     const edit = await hl.put(`/api/decisions/${d.id}`, { ...bifall(), version: ok.json().version });
@@ -300,6 +301,6 @@ describe('routine settings (administrator)', () => {
     const d = (await hl.post(`/api/cases/${c.id}/decisions`, bifall({ scopeAmount: 2 }))).json();
     expect(d.state).toBe('decided');
     expect(d.hoursPerMonth).toEqual({ min: 18, max: 18 });
-    await admin.put('/api/admin/municipality', { ...kept.json(), delegationMaxHoursPerMonth: 10, monthlyHoursPerWeeklyMeetingMin: 8, monthlyHoursPerWeeklyMeetingMax: 10 });
+    await admin.put('/api/admin/municipality', { ...(kept.json() as Record<string, unknown>), delegationMaxHoursPerMonth: 10, monthlyHoursPerWeeklyMeetingMin: 8, monthlyHoursPerWeeklyMeetingMax: 10 });
   });
 });

@@ -129,6 +129,17 @@ export async function seedDecisionsDemo(demo: DemoContext): Promise<void> {
     await recordSent(sol, d.id, { version: d.version, sentDate: date, notifiedDate: null });
     await recordFollowUp(sol, d.id, { date: addDays(date, 180), result: 'continue', note: null });
   }
+  // Avslag (SoL, new law 11 kap. 4 §): appealed only by laglighetsprövning.
+  {
+    const date = addDays(today, -15);
+    const caseId = await readyCase(sol, demo, { personId: await demoPerson(sol, demo, 717, 'Karl', 'Nyberg'), route: 'SOL', receivedDate: addDays(date, -25) });
+    const d = await makeDecision(sol, caseId, {
+      ...granted({ legalBasisId: await basisId(demo, 'SOL', date, 'SOL2025_11_4'), decisionDate: date }),
+      outcome: 'rejected',
+      reasons: 'Du har hemtjänst som ger dig sällskap. Det räcker för det du har berättat.',
+    });
+    await recordSent(sol, d.id, { version: d.version, sentDate: date, notifiedDate: null });
+  }
   // Ready for a decision: an LSS case, and a SoL case from before 1 July 2025 (old SoL).
   await readyCase(lss, demo, { personId: await demoPerson(lss, demo, 715, 'Vera', 'Holm'), route: 'LSS', receivedDate: addDays(today, -30) });
   await readyCase(sol, demo, { personId: await demoPerson(sol, demo, 716, 'Olle', 'Sand'), route: 'SOL', receivedDate: '2025-05-05' });

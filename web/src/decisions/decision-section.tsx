@@ -280,7 +280,7 @@ function DecisionCard({ c, d, data, notice, isCurrent }: { c: Case; d: Decision;
       )}
       {d.state === 'awaiting_approval' && data.canApprove && <ApprovalForms c={c} d={d} notice={notice} />}
       {d.state === 'draft' && <DecideForm c={c} data={data} notice={notice} revise={d} />}
-      {decided && !d.sentDate && <SentForm c={c} d={d} notice={notice} />}
+      {decided && (!d.sentDate || !d.notifiedDate) && <SentForm c={c} d={d} notice={notice} />}
       {d.appeals.length > 0 && <AppealList c={c} d={d} appeals={d.appeals} data={data} notice={notice} />}
       {decided && <AppealForm c={c} d={d} notice={notice} />}
       {d.followUps.length > 0 && (
@@ -360,7 +360,7 @@ function SentForm({ c, d, notice }: { c: Case; d: Decision; notice: ActionNotice
   const refresh = useRefresh(c);
   const form = useForm({
     id: `sent-${d.id}`,
-    initial: { sentDate: today(), notifiedDate: '' },
+    initial: { sentDate: d.sentDate ?? today(), notifiedDate: d.notifiedDate ?? '' },
     schema: sentBody,
     toBody: (v) => ({ version: d.version, sentDate: v.sentDate.trim(), notifiedDate: v.notifiedDate.trim() || null }),
     onSubmit: async (body) => {
@@ -370,7 +370,7 @@ function SentForm({ c, d, notice }: { c: Case; d: Decision; notice: ActionNotice
     },
   });
   return (
-    <Form form={form} aria-label="Registrera att beslutet skickats" onReload={refresh}>
+    <Form form={form} aria-label={d.sentDate ? 'Registrera när personen fick del av beslutet' : 'Registrera att beslutet skickats'} onReload={refresh}>
       <DateInput name="sentDate" label="Beslutet skickades" />
       <DateInput name="notifiedDate" label="Personen fick del av beslutet" optional hint="Tiden för att överklaga räknas från den dagen." />
       <SubmitButton form={form}>Registrera datum</SubmitButton>
