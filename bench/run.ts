@@ -11,6 +11,7 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'search', script: 'bench/search.ts', args: [] },
   { name: 'durability', script: 'bench/durability.ts', args: [] },
   { name: 'first-page', script: 'bench/first-page.ts', args: [] },
+  { name: 'decision-letter', script: 'bench/decision-letter.ts', args: [] },
 ];
 
 const only = process.argv.slice(2);
