@@ -1,5 +1,5 @@
 // Demo step of decisions: decided cases of each outcome (one waiting for the enhetschef, one appealed, one ending
-// soon with a follow-up due), and two cases ready for a decision (LSS, and SoL from before 1 July 2025).
+// soon with a follow-up due), and three cases ready for a decision (two LSS, and SoL from before 1 July 2025).
 // Investigations are written straight into the table here: the investigation stage's use cases come with its own
 // branch; the integrator may switch these rows to them.
 import { eq } from 'drizzle-orm';
@@ -143,4 +143,5 @@ export async function seedDecisionsDemo(demo: DemoContext): Promise<void> {
   // Ready for a decision: an LSS case, and a SoL case from before 1 July 2025 (old SoL).
   await readyCase(lss, demo, { personId: await demoPerson(lss, demo, 715, 'Vera', 'Holm'), route: 'LSS', receivedDate: addDays(today, -30) });
   await readyCase(sol, demo, { personId: await demoPerson(sol, demo, 716, 'Olle', 'Sand'), route: 'SOL', receivedDate: '2025-05-05' });
+  await readyCase(lss, demo, { personId: await demoPerson(lss, demo, 718, 'Elsa', 'Berg'), route: 'LSS', receivedDate: addDays(today, -20) });
 }

@@ -4,7 +4,7 @@
 // Done with the keyboard; every page visited passes an axe scan.
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { choose, expectAccessible, press, signIn, typeInto } from './helpers';
+import { choose, expectAccessible, press, signIn, signOut, today, typeInto } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -81,4 +81,53 @@ test('the enhetschef approves a decision over the delegation from the queue', as
   await press(page.getByRole('button', { name: 'Godkänn beslutet' }));
   await expect(page.getByText('Beslutet är godkänt.')).toBeVisible();
   await expect(page.getByText('Ska verkställas senast')).toBeVisible();
+});
+
+test('a bifall over the delegation is sent back, revised within it, decided, sent and renewed', async ({ page }) => {
+  await signIn(page, 'handlaggare.lss', { keyboard: true });
+  await openCaseOf(page, 'Elsa Berg');
+  await choose(page, 'Beslut', /^Bifall/);
+  await typeInto(page.getByLabel('Skälen för beslutet'), 'Du behöver sällskap för att komma ut.');
+  await choose(page, 'Rättslig grund', /^9 § 4/);
+  await typeInto(page.getByLabel('Omfattning', { exact: true }), '2');
+  await expect(page.getByText('Motsvarar ungefär 16–20 timmar i månaden.')).toBeVisible();
+  await expect(page.getByText('Enhetschefen behöver godkänna beslutet')).toBeVisible();
+  await typeInto(page.getByLabel('Gäller från'), today());
+  await typeInto(page.getByLabel('Gäller till'), today(300));
+  await expectAccessible(page, 'decide form for a bifall');
+  await press(page.getByRole('button', { name: 'Fatta beslut' }));
+  await expect(page.getByText('Beslutet väntar nu på enhetschefens godkännande.')).toBeVisible();
+  const caseUrl = page.url();
+  await signOut(page);
+
+  await signIn(page, 'enhetschef', { keyboard: true });
+  await expect(page.getByRole('heading', { level: 1, name: /^Välkommen/ })).toBeVisible();
+  await page.goto(caseUrl);
+  await typeInto(page.getByLabel('Kommentar till handläggaren'), 'En träff i veckan räcker.');
+  await press(page.getByRole('button', { name: 'Skicka tillbaka till handläggaren' }));
+  await expect(page.getByText('Beslutet är skickat tillbaka till handläggaren.')).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, 'handlaggare.lss', { keyboard: true });
+  await expect(page.getByRole('heading', { level: 1, name: /^Välkommen/ })).toBeVisible();
+  await page.goto(caseUrl);
+  await expect(page.getByText('En träff i veckan räcker.')).toBeVisible();
+  await expectAccessible(page, 'case page with a returned decision');
+  await typeInto(page.getByLabel('Omfattning', { exact: true }), '1');
+  await press(page.getByRole('button', { name: 'Spara och skicka igen' }));
+  await expect(page.getByText('Beslutet är fattat.')).toBeVisible();
+  await expect(page.getByText('Ska verkställas senast')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Registrera datum' }));
+  await expect(page.getByText('Datumet är registrerat.')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Förläng beslutet' }));
+  await expect(page.getByRole('heading', { level: 3, name: 'Nytt beslut: förlängning' })).toBeVisible();
+  const renewal = page.getByRole('form', { name: 'Fatta beslut om förlängning' });
+  await choose(renewal, 'Beslut', /^Bifall/);
+  await choose(renewal, 'Rättslig grund', /^9 § 4/);
+  await typeInto(renewal.getByLabel('Omfattning', { exact: true }), '1');
+  await typeInto(renewal.getByLabel('Gäller till'), today(600));
+  await expectAccessible(page, 'renewal form');
+  await press(renewal.getByRole('button', { name: 'Fatta beslut om förlängning' }));
+  await expect(page.getByText('Beslutet är fattat.')).toBeVisible();
+  await expect(page.getByText('Förlängning', { exact: true })).toBeVisible();
 });
