@@ -151,7 +151,7 @@ export function followUpList(ctx: UseCaseContext): Promise<z.infer<typeof decisi
     const horizon = addDays(today, m.endingWindowDays);
     const successor = alias(decisions, 'successor');
     // Candidates in SQL (a follow-up is due at the latest followUpMonths after start or the last follow-up, or at
-    // the end date); the exact due date is the pure rule's.
+    // the end date; three days' slack for month-end clamping); the exact due date is the pure rule's.
     const rows = await listRows(q)
       .leftJoin(successor, eq(successor.previousDecisionId, decisions.id))
       .where(
@@ -163,7 +163,7 @@ export function followUpList(ctx: UseCaseContext): Promise<z.infer<typeof decisi
           sql`not exists (select 1 from ${followUps} where ${followUps.decisionId} = ${decisions.id} and ${followUps.result} = 'end')`,
           or(
             sql`${decisions.endDate} between ${today} and ${horizon}`,
-            sql`coalesce((select max(${followUps.date}) from ${followUps} where ${followUps.decisionId} = ${decisions.id}), ${decisions.startDate}) <= ${addMonths(horizon, -m.followUpMonths)}`,
+            sql`coalesce((select max(${followUps.date}) from ${followUps} where ${followUps.decisionId} = ${decisions.id}), ${decisions.startDate}) <= ${addDays(addMonths(horizon, -m.followUpMonths), 3)}`,
           ),
         ),
       )
