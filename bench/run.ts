@@ -9,6 +9,7 @@ import { OUT, readSummary, runTsx, table, type SummaryRow } from './lib';
 const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'start', script: 'bench/start.ts', args: [] },
   { name: 'search', script: 'bench/search.ts', args: [] },
+  { name: 'case-lists', script: 'bench/case-lists.ts', args: [] },
   { name: 'durability', script: 'bench/durability.ts', args: [] },
   { name: 'first-page', script: 'bench/first-page.ts', args: [] },
   { name: 'decision-letter', script: 'bench/decision-letter.ts', args: [] },

@@ -1,6 +1,8 @@
-// Test data of any size: `npx tsx scripts/generate.ts --persons 100000 [--data-dir DIR | --database-url URL] [--seed N] [--start I]`.
+// Test data of any size:
+//   `npx tsx scripts/generate.ts --persons 100000 [--cases 150000] [--today YYYY-MM-DD] [--data-dir DIR | --database-url URL] [--seed N] [--start I]`.
 // Opens the database the way the server does (migrate, defaults, demo on an empty database), then
-// bulk-inserts fictitious persons. Later issues add cases, contact persons … as more generate* functions.
+// bulk-inserts fictitious persons, then cases in every stage so far (scripts/generate-cases.ts). Later issues add
+// contact persons … as more generate* functions.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getTableColumns, sql } from 'drizzle-orm';
@@ -102,6 +104,8 @@ async function main() {
       'database-url': { type: 'string' },
       seed: { type: 'string', default: '1' },
       start: { type: 'string', default: '0' },
+      cases: { type: 'string', default: '0' },
+      today: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -112,6 +116,10 @@ async function main() {
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
   if (!Number.isInteger(start) || start < 0) throw new Error('--start must be a non-negative integer');
   if (start + n > 36_000_000) throw new Error('the fictitious series has about 36 million unique numbers');
+  const nCases = Number(values.cases);
+  if (!Number.isInteger(nCases) || nCases < 0) throw new Error('--cases must be a non-negative integer');
+  const today = values.today ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('--today must be YYYY-MM-DD');
   if (values['data-dir'] && values['database-url']) throw new Error('give --data-dir or --database-url, not both');
 
   // Imported here so `import { generatePersons }` from other scripts does not pull in the server.
@@ -139,14 +147,29 @@ async function main() {
       }
     },
   });
-  // Fresh statistics for the planner (PGlite has no autovacuum to do it later).
-  await database.db.execute(sql`analyze`);
+  const t2a = performance.now();
+  let casesLine = '';
+  if (nCases > 0) {
+    const { generateCases } = await import('./generate-cases');
+    // Cases hang on the persons just made, or on every person when none were new (a rerun).
+    const personIds = r.ids.length ? r.ids : rowsOf<{ id: string }>(await database.db.execute(sql`select id from persons`)).map((p) => p.id);
+    const c = await generateCases(database.db, {
+      personIds,
+      n: nCases,
+      seed,
+      today,
+      onProgress: (done) => !values.quiet && console.log(`  … ${done} / ${nCases} ärenden`),
+    });
+    casesLine = `; ${c.cases} cases (${c.decisions} decisions, ${c.orders} orders; ${c.units} units, ${c.handlaggare} handläggare, as of ${today}) in ${((performance.now() - t2a) / 1000).toFixed(1)} s`;
+  }
+  // Fresh statistics for the planner, and the dead rows of the case-facts refreshes gone (PGlite has no autovacuum).
+  await database.db.execute(sql`vacuum (analyze)`);
   const t2 = performance.now();
   await database.close();
   const secs = (t2 - t1) / 1000;
   console.log(
     `generate: ${r.inserted} persons inserted, ${r.skipped} already existed (${database.kind}: ${where}, seed ${seed}) ` +
-      `in ${secs.toFixed(1)} s (${Math.round(n / Math.max(secs, 0.001))} rows/s; open+migrate+seed ${((t1 - t0) / 1000).toFixed(1)} s)`,
+      `in ${secs.toFixed(1)} s (${Math.round(n / Math.max(secs, 0.001))} rows/s; open+migrate+seed ${((t1 - t0) / 1000).toFixed(1)} s)${casesLine}`,
   );
 }
 

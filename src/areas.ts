@@ -10,8 +10,12 @@ import { registerIntakeRoutes } from './intake/routes';
 import { caseHoldersOfPerson } from './intake/repo';
 import { seedIntakeDemo } from './intake/demo';
 import * as investigationTables from './investigation/tables';
+import { registerInvestigationRoutes } from './investigation/routes';
+import { seedInvestigationDemo } from './investigation/demo';
 import * as decisionsTables from './decisions/tables';
 import * as ordersTables from './orders/tables';
+import { registerOrderRoutes } from './orders/routes';
+import { seedOrdersDemo } from './orders/demo';
 import { seedLegalBases } from './decisions/defaults';
 import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
@@ -26,9 +30,9 @@ export interface KontaktArea extends Area {
 export const AREAS: readonly KontaktArea[] = [
   { name: 'people', tables: peopleTables, routes: registerPeopleRoutes, demo: seedPeopleDemo },
   { name: 'intake', tables: intakeTables, routes: registerIntakeRoutes, personHolders: caseHoldersOfPerson, demo: seedIntakeDemo },
-  { name: 'investigation', tables: investigationTables },
+  { name: 'investigation', tables: investigationTables, routes: registerInvestigationRoutes, demo: seedInvestigationDemo },
   { name: 'decisions', tables: decisionsTables, routes: registerDecisionRoutes, seedDefaults: seedLegalBases, demo: seedDecisionsDemo },
-  { name: 'orders', tables: ordersTables },
+  { name: 'orders', tables: ordersTables, routes: registerOrderRoutes, demo: seedOrdersDemo },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

@@ -10,12 +10,12 @@ import { addDays, addMonths } from '../platform/calendar';
 import { canOnCase } from '../platform/policy/permissions';
 import { settingsOf } from '../platform/settings';
 import { users } from '../platform/tables';
-import { DEFAULT_SOL_EXCLUSIONS, otherSourceLabel } from '../investigation/rules';
+import { investigationConfig, otherSourceLabel } from '../investigation/rules';
 import { persons } from '../people/tables';
 import { loadCase } from '../intake/load-case';
 import { caseScope } from '../intake/scope';
 import { cases } from '../intake/tables';
-import { investigationReadiness } from './investigation-gate';
+import { investigationReadiness } from '../investigation/readiness';
 import { legalBasesInForce } from './legal-bases';
 import { followUpDueOf, hoursOf, presentDecision } from './present';
 import { decisionsOfCase } from './repo';
@@ -35,7 +35,7 @@ export function getCaseDecisions(ctx: UseCaseContext, caseId: string): Promise<z
     const blockers: Notice[] = [];
     const warnings: Notice[] = [];
     if (r.c.applicationDate === null) blockers.push({ code: 'DECISION_CASE_IS_REFERRAL', message: 'Ärendet är en aktualisering utan ansökan. Registrera ansökan innan du fattar beslut.' });
-    const ready = await investigationReadiness(q, caseId, today, { solMinAge: m.solMinAge, solExclusions: m.solExclusions ?? DEFAULT_SOL_EXCLUSIONS });
+    const ready = await investigationReadiness(q, caseId, today, investigationConfig(m));
     if (!ready.exists) blockers.push({ code: 'INVESTIGATION_MISSING', message: 'Det finns ingen utredning i ärendet. Utred innan du fattar beslut.' });
     else {
       if (ready.unansweredSources.length > 0)

@@ -10,10 +10,10 @@ import { recordAudit } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
 import { canOnCase } from '../platform/policy/permissions';
 import { settingsOf, type MunicipalitySettings } from '../platform/settings';
-import { DEFAULT_SOL_EXCLUSIONS, otherSourceLabel } from '../investigation/rules';
+import { investigationConfig, otherSourceLabel } from '../investigation/rules';
 import { loadCase } from '../intake/load-case';
 import type { CaseWithNames } from '../intake/repo';
-import { investigationReadiness } from './investigation-gate';
+import { investigationReadiness } from '../investigation/readiness';
 import { legalBasesInForce } from './legal-bases';
 import { presentDecision, type DecisionOut } from './present';
 import { findDecision, hasFirstDecision, hasSuccessor, requireDecisionRow, type DecisionRow } from './repo';
@@ -36,7 +36,7 @@ export const ONE_DECISION: UniqueField[] = [
 
 /** Refuse a decision while the investigation is not ready: other sources unanswered or a warning without a reason. */
 export async function requireInvestigationReady(tx: Tx, caseId: string, today: string, m: MunicipalitySettings): Promise<void> {
-  const r = await investigationReadiness(tx, caseId, today, { solMinAge: m.solMinAge, solExclusions: m.solExclusions ?? DEFAULT_SOL_EXCLUSIONS });
+  const r = await investigationReadiness(tx, caseId, today, investigationConfig(m));
   if (!r.exists) throw new AppError('DECISION_INVESTIGATION_NOT_READY', { message: 'Det finns ingen utredning i ärendet. Utred innan du fattar beslut.' });
   if (r.unansweredSources.length > 0)
     throw new AppError('DECISION_INVESTIGATION_NOT_READY', {

@@ -82,7 +82,10 @@ export const decisions = pgTable(
   },
   (t) => [
     index('decisions_case_idx').on(t.caseId, t.decisionDate),
-    index('decisions_state_idx').on(t.state),
+    // The case's current decision (case_facts_source: the latest decided one) in one index probe, without a sort.
+    index('decisions_current_idx').on(t.caseId, t.decisionDate, t.createdAt).where(sql`state = 'decided'`),
+    // The enhetschef's approval queue and drafts: few rows, never the decided majority.
+    index('decisions_open_idx').on(t.state).where(sql`state <> 'decided'`),
     // One first decision per case and one successor per decision: two handläggare deciding at once → one wins (409).
     uniqueIndex('decisions_one_first').on(t.caseId).where(sql`previous_decision_id is null`),
     uniqueIndex('decisions_one_successor').on(t.previousDecisionId).where(sql`previous_decision_id is not null`),

@@ -44,11 +44,12 @@ const allFacts: fc.Arbitrary<CaseFacts> = fc.record({
 
 async function sqlStatus(f: CaseFacts, today: string): Promise<CaseStatus> {
   const d = f.decision ?? null;
-  // A row of the view's type, column by column in the view's order.
+  // A row of the facts table's type, column by column in its order (unit and responsible last: not facts of the status).
   const row = sql`row(gen_random_uuid(), ${'2026-01-01'}::date, ${f.applicationDate}::date, ${f.acknowledgedDate}::date,
     ${f.investigationStartedDate ?? null}::date, ${d?.outcome ?? null}::text, ${d?.date ?? null}::date, ${d?.endDate ?? null}::date,
     ${f.orderedDate ?? null}::date, ${f.orderConfirmedDate ?? null}::date, ${f.matchingStartedDate ?? null}::date,
-    ${f.executedDate ?? null}::date, ${f.interruptedSince ?? null}::date, ${f.endedDate ?? null}::date)::case_facts`;
+    ${f.executedDate ?? null}::date, ${f.interruptedSince ?? null}::date, ${f.endedDate ?? null}::date,
+    gen_random_uuid(), gen_random_uuid())::case_facts`;
   const r = (await h.db.execute(sql`select case_status(${row}, ${today}::date) as s`)) as unknown as { rows: { s: CaseStatus }[] };
   return r.rows[0].s;
 }
@@ -126,5 +127,66 @@ describe('case_status(case_facts, today) and deriveCaseStatus', () => {
       expect(only.items.every((c) => c.status === status)).toBe(true);
       expect(only.total).toBe(all.items.filter((c) => c.status === status).length);
     }
+  });
+
+  it('read the later stages from their tables: the investigation, the latest decided decision, the latest order, an ending follow-up', async () => {
+    const basisId = ((await h.db.execute(sql`select id from legal_bases where code = 'LSS_9_4'`)) as unknown as { rows: { id: string }[] }).rows[0].id;
+    const decisionArb = fc.record({
+      state: fc.constantFrom('draft' as const, 'awaiting_approval' as const, 'decided' as const),
+      outcome: fc.constantFrom('granted' as const, 'partly_granted' as const, 'rejected' as const),
+      date: day('2026-02-01', '2026-06-15'),
+      endDate: maybe(day('2026-03-01', '2027-06-30')),
+      order: maybe(fc.record({ sent: day('2026-02-01', '2026-06-15'), confirmed: fc.boolean() })),
+      ended: maybe(day('2026-03-01', '2026-06-15')),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.option(day('2026-01-15', '2026-06-15'), { nil: null }), fc.array(decisionArb, { maxLength: 3 }), date, async (started, ds, today) => {
+        const c = await insertCase({ route: 'LSS', receivedDate: '2026-01-10', applicationDate: '2026-01-10', acknowledgedDate: '2026-01-12' });
+        if (started) await h.db.execute(sql`insert into investigations (case_id, started_date) values (${c.id}, ${started})`);
+        let previous: string | null = null;
+        const written: { id: string; state: string; outcome: string; date: string; endDate: string | null; n: number }[] = [];
+        const orders: { sent: string; confirmed: string | null; n: number }[] = [];
+        const ends: { decisionId: string; date: string }[] = [];
+        for (const [n, d] of ds.entries()) {
+          const r = (await h.db.execute(sql`insert into decisions (case_id, previous_decision_id, succession, state, outcome, reasons, legal_basis_id, decision_date, end_date, created_at)
+            values (${c.id}, ${previous}, ${previous ? 'renewal' : null}, ${d.state}, ${d.outcome}, 'Skäl', ${basisId}, ${d.date}, ${d.endDate}, now() + ${`${n} seconds`}::interval) returning id`)) as unknown as { rows: { id: string }[] };
+          const id = r.rows[0].id;
+          previous = id;
+          written.push({ id, state: d.state, outcome: d.outcome, date: d.date, endDate: d.endDate, n });
+          if (d.order) {
+            const confirmed = d.order.confirmed ? d.order.sent : null;
+            await h.db.execute(sql`insert into orders (decision_id, case_id, provider_unit_id, sent_date, confirmed_date, created_at)
+              values (${id}, ${c.id}, ${staff.lss.id}, ${d.order.sent}, ${confirmed}, now() + ${`${n} seconds`}::interval)`);
+            orders.push({ sent: d.order.sent, confirmed, n });
+          }
+          if (d.ended) {
+            await h.db.execute(sql`insert into follow_ups (decision_id, date, result) values (${id}, ${d.ended}, 'end')`);
+            ends.push({ decisionId: id, date: d.ended });
+          }
+        }
+        // What the view promises (migration 0006), computed here independently.
+        const current = written.filter((d) => d.state === 'decided').sort((a, b) => (a.date === b.date ? b.n - a.n : a.date < b.date ? 1 : -1))[0];
+        const order = [...orders].sort((a, b) => (a.sent === b.sent ? b.n - a.n : a.sent < b.sent ? 1 : -1))[0];
+        const expected: CaseFacts = {
+          applicationDate: '2026-01-10',
+          acknowledgedDate: '2026-01-12',
+          investigationStartedDate: started,
+          decision: current ? { outcome: current.outcome as 'granted', date: current.date, endDate: current.endDate } : null,
+          orderedDate: order?.sent ?? null,
+          orderConfirmedDate: order?.confirmed ?? null,
+          matchingStartedDate: null,
+          executedDate: null,
+          interruptedSince: null,
+          endedDate: current ? (ends.filter((e) => e.decisionId === current.id).map((e) => e.date).sort()[0] ?? null) : null,
+        };
+        const [r] = await h.db
+          .select({ facts: caseFactsColumns, status: caseStatusSql(today) })
+          .from(caseFacts)
+          .where(eq(caseFacts.caseId, c.id));
+        expect(factsOf(r.facts)).toEqual(expected);
+        expect(r.status).toBe(deriveCaseStatus(expected, today));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,13 +1,15 @@
-// The case's derived status, from the facts every stage contributes (ADR 008).
-// The rule itself is pure (`deriveCaseStatus` in rules.ts); this module is its database side: the `case_facts`
-// view (one row per case, every stage's facts; migration 0004, extended by each stage's own migration) and
+// The case's derived status, from the facts every stage contributes (ADR 008, 009).
+// The rule itself is pure (`deriveCaseStatus` in rules.ts); this module is its database side: `case_facts`, one row
+// per case with every stage's facts — a table that triggers keep equal to its definition, the view
+// `case_facts_source` (migrations 0004, 0006, 0007; each stage extends the view and tracks its tables) — and
 // `case_status(case_facts, today)`, the same rule in SQL for lists that sort and filter by status.
 // "Today" is always a parameter from the injected clock, never the database's current_date.
 import { getViewSelectedFields, sql, type SQL } from 'drizzle-orm';
 import { date, pgView, text, uuid } from 'drizzle-orm/pg-core';
 import { caseStatusLabel, deriveCaseStatus, type CaseFacts, type CaseStatus } from './rules';
 
-/** The view's columns, in the view's order (a stage's migration may only add columns at the end). */
+/** The table's columns, in its order (a stage's migration may only add columns at the end). Declared as an existing
+ * view so drizzle-kit leaves it to the hand-written migrations. */
 export const caseFacts = pgView('case_facts', {
   caseId: uuid('case_id').notNull(),
   receivedDate: date('received_date', { mode: 'string' }).notNull(),
@@ -23,6 +25,9 @@ export const caseFacts = pgView('case_facts', {
   executedDate: date('executed_date', { mode: 'string' }),
   interruptedSince: date('interrupted_since', { mode: 'string' }),
   endedDate: date('ended_date', { mode: 'string' }),
+  /** Where the case is (kept from `cases`), so status lists find their rows here by index. */
+  unitId: uuid('unit_id').notNull(),
+  responsibleUserId: uuid('responsible_user_id').notNull(),
 }).existing();
 
 export type CaseFactsRow = typeof caseFacts.$inferSelect;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import { readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
-import { caseScope, myCases } from './scope';
+import { caseScope, myCases, onFacts } from './scope';
 import { settingsOf } from '../platform/settings';
 import { listCases as query } from './repo';
 import { presentCaseSummary } from './present';
@@ -14,7 +14,8 @@ import type { caseListOut, caseListQuery } from './schema';
  */
 export function listCases(ctx: UseCaseContext, q: z.output<typeof caseListQuery>): Promise<z.output<typeof caseListOut>> {
   return readUseCase(ctx, async (tx) => {
-    const where = q.scope === 'mine' ? myCases(ctx.actor) : caseScope(ctx.actor);
+    // On the facts table's copy of unit and responsible: the rows a status sort or filter needs are found by index.
+    const where = q.scope === 'mine' ? myCases(ctx.actor, onFacts) : caseScope(ctx.actor, 'case:read', onFacts);
     const today = ctx.clock.today();
     const [{ rows, total }, m] = await Promise.all([
       query(tx, where, { sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, today, status: q.status }),

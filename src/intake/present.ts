@@ -8,7 +8,7 @@ import type { CaseOut, CaseSummaryOut } from './schema';
 import type { MunicipalitySettings } from '../platform/settings';
 
 /** The municipality's limits the warnings are measured against. */
-export type Limits = Pick<MunicipalitySettings, 'acknowledgeWithinWorkingDays' | 'documentationWithinWorkingDays'>;
+export type Limits = Pick<MunicipalitySettings, 'acknowledgeWithinWorkingDays' | 'documentationWithinWorkingDays' | 'orderConfirmWithinWorkingDays'>;
 
 
 export function presentCaseSummary(r: CaseWithNames, today: string, m: Limits): CaseSummaryOut {
@@ -30,7 +30,11 @@ export function presentCaseSummary(r: CaseWithNames, today: string, m: Limits): 
     isReferral: c.applicationDate === null,
     ...s,
     daysSinceReceived: daysSinceReceived(c.receivedDate, today),
-    warnings: caseWarnings(s.status, c, today, { ackWithinWorkingDays: m.acknowledgeWithinWorkingDays, documentationWithinWorkingDays: m.documentationWithinWorkingDays }),
+    warnings: caseWarnings(s.status, { ...c, orderedDate: r.facts.orderedDate, orderConfirmedDate: r.facts.orderConfirmedDate }, today, {
+      ackWithinWorkingDays: m.acknowledgeWithinWorkingDays,
+      documentationWithinWorkingDays: m.documentationWithinWorkingDays,
+      orderConfirmWithinWorkingDays: m.orderConfirmWithinWorkingDays,
+    }),
   };
 }
 

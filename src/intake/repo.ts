@@ -1,7 +1,7 @@
 // Queries on cases (reads and the case-number counter). The use cases insert and update the rows themselves
 // (register-request.ts; change-case.ts through changeVersioned). A case's status facts are read through the
 // `case_facts` view (case-status.ts), which later stages extend.
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import type { PersonHolding } from '../platform/policy/holders';
 import { units, users } from '../platform/tables';
@@ -55,6 +55,7 @@ export async function findCase(db: Queryable, id: string): Promise<CaseWithNames
 
 export async function listCases(
   db: Queryable,
+  /** On the facts table (`caseScope(actor, …, onFacts)`), so status sorts and filters find their rows by index. */
   where: SQL,
   opts: {
     sort: 'receivedDate' | 'caseNumber' | 'personName' | 'status';
@@ -74,18 +75,32 @@ export async function listCases(
       ? [dir(cases.caseNumber)]
       : opts.sort === 'personName'
         ? [dir(persons.lastName), dir(persons.firstName)]
-        : opts.sort === 'status'
-          ? [dir(caseStatusRankSql(opts.today)), dir(cases.receivedDate)]
-          : [dir(cases.receivedDate), dir(cases.caseNumber)];
-  const rows = await withNames(db)
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(opts.limit)
-    .offset(opts.offset);
+        : [dir(caseFacts.receivedDate), dir(cases.caseNumber)];
+  let rows: unknown[];
+  if (opts.sort === 'status') {
+    // The page's cases first, from the narrow facts table alone (the unit's index, the status computed per row, a
+    // top-N sort), then the names for those rows only: joining first made PostgreSQL probe persons and cases for
+    // every case of the unit before sorting.
+    const page = await db
+      .select({ id: caseFacts.caseId })
+      .from(caseFacts)
+      .where(where)
+      .orderBy(dir(caseStatusRankSql(opts.today)), dir(caseFacts.receivedDate), dir(caseFacts.caseId))
+      .limit(opts.limit)
+      .offset(opts.offset);
+    const position = new Map(page.map((r, i) => [r.id, i]));
+    const named = page.length ? await withNames(db).where(inArray(cases.id, [...position.keys()])) : [];
+    rows = named.sort((a, b) => position.get(a.c.id)! - position.get(b.c.id)!);
+  } else {
+    rows = await withNames(db)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(opts.limit)
+      .offset(opts.offset);
+  }
   const count = { n: sql<number>`count(*)::int` };
-  const [{ n }] = opts.status
-    ? await db.select(count).from(cases).innerJoin(caseFacts, eq(caseFacts.caseId, cases.id)).where(where)
-    : await db.select(count).from(cases).where(where);
+  // `where` is on the facts table (its unit and responsible): the count needs no join.
+  const [{ n }] = await db.select(count).from(caseFacts).where(where);
   return { rows: rows as CaseWithNames[], total: Number(n) };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { REQUESTERS } from './schema';
 import {
+  orderConfirmDeadline,
+  orderConfirmOverdue,
   acknowledgementDeadline,
   acknowledgementProblems,
   applicationProblems,
@@ -207,5 +209,28 @@ describe('what an intake action requires (shared by use case, abilities and page
     expect(responsibleProblem('r', { ...u, active: false })?.message).toBe('Välj en aktiv handläggare.');
     expect(responsibleProblem('r', { ...u, role: 'kontaktsekreterare' })?.message).toBe('Välj en aktiv handläggare.');
     expect(responsibleProblem('r', u, 'u2')?.message).toBe('Handläggaren måste tillhöra ärendets enhet.');
+  });
+});
+
+describe('an order not confirmed in time ("Mina ärenden", red)', () => {
+  const f: IntakeFacts = { route: 'LSS', receivedDate: '2026-11-02', applicationDate: '2026-11-02', acknowledgedDate: '2026-11-03', personkretsDocumentation: 'present', documentationReceivedDate: null };
+  const limits = { ackWithinWorkingDays: 2, documentationWithinWorkingDays: 15, orderConfirmWithinWorkingDays: 2 };
+  const ordered = { ...f, orderedDate: '2026-12-23', orderConfirmedDate: null };
+
+  it('warns after N working days (sent 2026-12-23 → by 2026-12-29, over jul), only while the case stands at "Beställd"', () => {
+    expect(caseWarnings('ordered', ordered, '2026-12-29', limits)).toEqual([]);
+    expect(caseWarnings('ordered', ordered, '2026-12-30', limits)).toEqual([
+      { code: 'ORDER_NOT_CONFIRMED', message: 'Beställningen är inte bekräftad. Den skickades 2026-12-23 och skulle ha bekräftats senast 2026-12-29.' },
+    ]);
+    expect(caseWarnings('order_confirmed', { ...ordered, orderConfirmedDate: '2026-12-30' }, '2027-01-10', limits)).toEqual([]);
+    expect(caseWarnings('expired', ordered, '2027-01-10', limits)).toEqual([]);
+    // Without the setting (callers that do not know orders) there is no order warning.
+    expect(caseWarnings('ordered', ordered, '2027-01-10', { ackWithinWorkingDays: 2, documentationWithinWorkingDays: 15 })).toEqual([]);
+  });
+
+  it('orderConfirmOverdue: not sent or confirmed is never overdue', () => {
+    expect(orderConfirmOverdue(null, null, '2027-01-10', 2)).toBe(false);
+    expect(orderConfirmOverdue('2026-12-23', '2026-12-31', '2027-01-10', 2)).toBe(false);
+    expect(orderConfirmDeadline('2026-12-23', 2)).toBe('2026-12-29');
   });
 });

@@ -94,7 +94,7 @@ export interface IntakeFacts {
 }
 
 export interface CaseWarning {
-  code: 'NOT_ACKNOWLEDGED' | 'DOCUMENTATION_MISSING' | 'DOCUMENTATION_OVERDUE';
+  code: 'NOT_ACKNOWLEDGED' | 'DOCUMENTATION_MISSING' | 'DOCUMENTATION_OVERDUE' | 'ORDER_NOT_CONFIRMED';
   message: string;
 }
 
@@ -122,6 +122,22 @@ const AWAITING_INVESTIGATION: ReadonlySet<CaseStatus> = new Set(['acknowledged',
 export interface WarningLimits {
   ackWithinWorkingDays: number;
   documentationWithinWorkingDays: number;
+  /** Working days the provider has to confirm an order (municipality setting, default 2). */
+  orderConfirmWithinWorkingDays?: number;
+}
+
+/**
+ * The order's confirm clock, here so that intake's lists ("Mina ärenden") and the orders stage share one rule
+ * (intake may not import orders; src/orders/rules.ts re-exports these). The last day the provider should confirm
+ * receipt: N working days after the order was sent.
+ */
+export function orderConfirmDeadline(sentDate: string, withinWorkingDays: number): string {
+  return addWorkingDays(sentDate, withinWorkingDays);
+}
+
+/** Red on both sides: sent, not confirmed, and the confirm deadline has passed. */
+export function orderConfirmOverdue(sentDate: string | null, confirmedDate: string | null, today: string, withinWorkingDays: number): boolean {
+  return sentDate !== null && !confirmedDate && today > orderConfirmDeadline(sentDate, withinWorkingDays);
 }
 
 /**
@@ -131,8 +147,23 @@ export interface WarningLimits {
  * - missing documentation matters only between acknowledgement and decision;
  * - a referral without application, a decided, executed or ended case has no intake warnings.
  */
-export function caseWarnings(status: CaseStatus, f: IntakeFacts, today: string, limits: WarningLimits): CaseWarning[] {
+export function caseWarnings(
+  status: CaseStatus,
+  f: IntakeFacts & { orderedDate?: string | null; orderConfirmedDate?: string | null },
+  today: string,
+  limits: WarningLimits,
+): CaseWarning[] {
   const out: CaseWarning[] = [];
+  // An order the provider has not confirmed in time (only while the case stands at "Beställd").
+  if (status === 'ordered' && f.orderedDate && limits.orderConfirmWithinWorkingDays !== undefined) {
+    if (orderConfirmOverdue(f.orderedDate, f.orderConfirmedDate ?? null, today, limits.orderConfirmWithinWorkingDays)) {
+      const deadline = orderConfirmDeadline(f.orderedDate, limits.orderConfirmWithinWorkingDays);
+      out.push({
+        code: 'ORDER_NOT_CONFIRMED',
+        message: `Beställningen är inte bekräftad. Den skickades ${f.orderedDate} och skulle ha bekräftats senast ${deadline}.`,
+      });
+    }
+  }
   if (status === 'requested' && f.applicationDate && !f.acknowledgedDate) {
     const deadline = acknowledgementDeadline(f.applicationDate, limits.ackWithinWorkingDays);
     if (today > deadline) {

@@ -157,3 +157,166 @@ export function missingWarningReasons(warnings: readonly EligibilityWarning[], r
 export function bookingKindProblem(kind: BookingKind, personKnown: boolean): string | null {
   return kind === 'phone' && !personKnown ? 'Telefon går bara när personen redan är känd av enheten. Boka besök på kontoret eller hembesök.' : null;
 }
+
+// ---- Who is "known" (phone investigations) ----------------------------------------------------------------
+
+/**
+ * The rule for "the person is known" (domain.md §2 step 3: the investigation may be held by phone only then):
+ * the person has another case in the same unit (the unit has met them before), or this case was acknowledged
+ * by phone (the handläggare has already spoken with them). Anything else needs a visit.
+ */
+export function isPersonKnown(f: { otherCasesInUnit: number; acknowledgementMethod: 'phone' | 'letter' | null }): boolean {
+  return f.otherCasesInUnit > 0 || f.acknowledgementMethod === 'phone';
+}
+
+/** The age the eligibility rules use: exact, or the youngest possible when only part of the birth date is known. */
+export function eligibilityAge(a: { kind: 'exact'; years: number } | { kind: 'range'; min: number; max: number } | { kind: 'unknown' }): number | null {
+  if (a.kind === 'exact') return a.years;
+  if (a.kind === 'range') return a.min;
+  return null;
+}
+
+// ---- What an action requires ------------------------------------------------------------------------------
+// Problems as data (like src/intake/rules.ts): a refusal (the case is not in a state for the action) or field
+// problems (the input is wrong). The use cases throw them (src/investigation/problems.ts); the web checks the same.
+
+export interface InvestigationRefusal {
+  code: 'CASE_NOT_ACKNOWLEDGED' | 'CASE_ALREADY_DECIDED' | 'INVESTIGATION_COMPLETED' | 'BOOKING_EXISTS' | 'BOOKING_NOT_CURRENT' | 'INVESTIGATION_NOT_STARTED';
+  message?: string;
+}
+export interface InvestigationFieldProblem {
+  path: string;
+  message: string;
+}
+export type InvestigationProblem = InvestigationRefusal | InvestigationFieldProblem;
+
+export function isInvestigationFieldProblem(p: InvestigationProblem): p is InvestigationFieldProblem {
+  return 'path' in p;
+}
+
+/** The facts of a case an investigation action depends on. */
+export interface InvestigationCase {
+  applicationDate: string | null;
+  acknowledgedDate: string | null;
+  /** A decision has been made on the case (from case_facts). */
+  decided: boolean;
+}
+
+/** The investigation can be booked and written only for an acknowledged application that is not yet decided. */
+export function investigationRefusal(c: InvestigationCase): InvestigationRefusal | null {
+  if (c.decided) return { code: 'CASE_ALREADY_DECIDED' };
+  if (!c.applicationDate) return { code: 'CASE_NOT_ACKNOWLEDGED', message: 'Det här är en aktualisering. Registrera och bekräfta ansökan innan du bokar utredningen.' };
+  if (!c.acknowledgedDate) return { code: 'CASE_NOT_ACKNOWLEDGED', message: 'Bekräfta ansökan innan du bokar utredningen.' };
+  return null;
+}
+
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** How far ahead a meeting can be booked. */
+export const BOOKING_MAX_DAYS_AHEAD = 365;
+
+export interface BookingInput {
+  kind: BookingKind;
+  date: string;
+  time: string;
+  place?: string | null;
+}
+
+/** Booking or rebooking a meeting: not in the past, not more than a year ahead, phone only when known, a place for an office visit. */
+export function bookingProblems(input: BookingInput, today: string, personKnown: boolean, maxDate: string): InvestigationFieldProblem[] {
+  const out: InvestigationFieldProblem[] = [];
+  const kind = bookingKindProblem(input.kind, personKnown);
+  if (kind) out.push({ path: 'kind', message: kind });
+  if (input.date < today) out.push({ path: 'date', message: 'Datumet har redan varit. Välj i dag eller ett senare datum.' });
+  else if (input.date > maxDate) out.push({ path: 'date', message: `Datumet ligger för långt fram. Välj ett datum senast ${maxDate}.` });
+  if (!TIME_PATTERN.test(input.time)) out.push({ path: 'time', message: 'Skriv tiden som TT:MM, till exempel 09:30.' });
+  if (input.kind === 'office' && !input.place?.trim()) out.push({ path: 'place', message: 'Skriv var mötet är, till exempel kontorets adress och rum.' });
+  return out;
+}
+
+/** What the draft may not hold even while it is written (the rest is checked when it is completed). */
+export interface DraftInput {
+  personkretsDocumentationDate?: string | null;
+  wishedAgeMin?: number | null;
+  wishedAgeMax?: number | null;
+  solCriteria?: Record<string, unknown>;
+  solExclusions?: readonly string[];
+}
+
+export function draftProblems(input: DraftInput, today: string, config: { solCriteria: readonly ConfiguredItem[]; solExclusions: readonly ConfiguredItem[] }): InvestigationFieldProblem[] {
+  const out: InvestigationFieldProblem[] = [];
+  if (input.personkretsDocumentationDate && input.personkretsDocumentationDate > today) {
+    out.push({ path: 'personkretsDocumentationDate', message: 'Datumet kan inte vara senare än i dag.' });
+  }
+  if (input.wishedAgeMin != null && input.wishedAgeMax != null && input.wishedAgeMin > input.wishedAgeMax) {
+    out.push({ path: 'wishedAgeMax', message: 'Den högsta åldern kan inte vara lägre än den lägsta.' });
+  }
+  const criteria = new Set(config.solCriteria.map((c) => c.code));
+  for (const code of Object.keys(input.solCriteria ?? {})) {
+    if (!criteria.has(code)) out.push({ path: 'solCriteria', message: 'Ett av kriterierna finns inte i kommunens lista. Ladda om sidan.' });
+  }
+  const exclusions = new Set(config.solExclusions.map((c) => c.code));
+  if ((input.solExclusions ?? []).some((c) => !exclusions.has(c))) {
+    out.push({ path: 'solExclusions', message: 'Ett av hindren finns inte i kommunens lista. Ladda om sidan.' });
+  }
+  return out.filter((p, i) => out.findIndex((q) => q.path === p.path) === i);
+}
+
+/** What completing the investigation needs: every source answered, every warning given a reason, SoL: every criterion answered. */
+export function completionProblems(
+  i: { otherSources: OtherSourceAnswers; solCriteria: CriterionAnswers; warningReasons: WarningReasons },
+  route: Route,
+  warnings: readonly EligibilityWarning[],
+  criteria: readonly ConfiguredItem[],
+): InvestigationFieldProblem[] {
+  const out: InvestigationFieldProblem[] = [];
+  for (const s of unansweredOtherSources(i.otherSources)) {
+    out.push({ path: `otherSources.${s}`, message: `Svara på om behovet tillgodoses av ${otherSourceLabel[s].toLowerCase()}.` });
+  }
+  if (route === 'SOL') {
+    for (const c of criteria) {
+      if (!i.solCriteria[c.code]?.answer) out.push({ path: `solCriteria.${c.code}`, message: `Svara ja eller nej: ${c.label.toLowerCase()}.` });
+    }
+  }
+  for (const code of missingWarningReasons(warnings, i.warningReasons)) {
+    out.push({ path: `warningReasons.${code}`, message: 'Skriv varför du går vidare trots varningen.' });
+  }
+  return out;
+}
+
+/** The municipality's routine settings (null lists = the defaults above) → what the investigation rules use. */
+export function investigationConfig(s: { solMinAge: number; solCriteria: readonly ConfiguredItem[] | null; solExclusions: readonly ConfiguredItem[] | null }): EligibilityConfig & {
+  solCriteria: readonly ConfiguredItem[];
+} {
+  return { solMinAge: s.solMinAge, solCriteria: s.solCriteria ?? DEFAULT_SOL_CRITERIA, solExclusions: s.solExclusions ?? DEFAULT_SOL_EXCLUSIONS };
+}
+
+/** What the eligibility assessment reads of an investigation (its row, or nothing yet). */
+export interface InvestigationFacts {
+  livingSituation: LivingSituation | null;
+  personkretsGroup: number | null;
+  personkretsDocumentationDate: string | null;
+  solExclusions: readonly string[];
+  otherSources: OtherSourceAnswers;
+  warningReasons: WarningReasons;
+}
+
+export const EMPTY_INVESTIGATION: InvestigationFacts = {
+  livingSituation: null,
+  personkretsGroup: null,
+  personkretsDocumentationDate: null,
+  solExclusions: [],
+  otherSources: {},
+  warningReasons: {},
+};
+
+/** The warnings, the unanswered sources and the warnings without a reason: shown before deciding and checked by the decision. */
+export function assessInvestigation(
+  i: InvestigationFacts | null,
+  route: Route,
+  age: number | null,
+  config: EligibilityConfig,
+): { warnings: EligibilityWarning[]; unansweredSources: OtherSource[]; missingReasons: EligibilityWarningCode[] } {
+  const f = i ?? EMPTY_INVESTIGATION;
+  const warnings = eligibilityWarnings({ route, age, ...f }, config);
+  return { warnings, unansweredSources: unansweredOtherSources(f.otherSources), missingReasons: missingWarningReasons(warnings, f.warningReasons) };
+}

@@ -39,7 +39,8 @@ export const orders = pgTable(
   },
   (t) => [
     index('orders_provider_idx').on(t.providerUnitId, t.sentDate),
-    index('orders_case_idx').on(t.caseId),
+    // The case's latest order (case_facts_source) in one index probe.
+    index('orders_case_idx').on(t.caseId, t.sentDate, t.createdAt),
     check('orders_confirmed_after_sent', sql`${t.confirmedDate} is null or ${t.confirmedDate} >= ${t.sentDate}`),
   ],
 );

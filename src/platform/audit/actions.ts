@@ -19,6 +19,16 @@ export const AUDIT_ACTIONS = {
   'case.application_recorded': 'Registrerade ansökan efter aktualisering',
   'case.assign': 'Bytte ansvarig handläggare',
   'letter.acknowledgement': 'Skapade bekräftelsebrev',
+  'investigation.read': 'Läste utredning',
+  'investigation.book': 'Bokade utredning',
+  'investigation.rebook': 'Bokade om utredning',
+  'investigation.cancel_booking': 'Avbokade utredning',
+  'investigation.booking_held': 'Registrerade att utredningsmötet är genomfört',
+  'investigation.save': 'Sparade utredning',
+  'investigation.complete': 'Klarmarkerade utredning',
+  'investigation.calendar_file': 'Hämtade kalenderfil för utredningsmöte',
+  'letter.investigation_summons': 'Skapade kallelse till utredning',
+  'letter.investigation_record': 'Skapade utredning (PDF)',
   'audit.search': 'Sökte i loggen',
   'decision.read': 'Läste beslut',
   'decision.list': 'Visade beslutslista',
@@ -37,6 +47,12 @@ export const AUDIT_ACTIONS = {
   'admin.protected_identity_revoke': 'Tog bort behörighet till skyddad identitet',
   'admin.legal_basis': 'Ändrade rättslig grund',
   'admin.municipality': 'Ändrade kommunens inställningar',
+  'order.send': 'Skickade beställning',
+  'order.read': 'Läste beställning',
+  'order.list': 'Visade beställningar',
+  'order.confirm': 'Bekräftade att beställningen är mottagen',
+  'order.return': 'Återsände beställning med fråga',
+  'order.answer': 'Besvarade fråga om beställning och skickade den igen',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -80,6 +96,16 @@ export interface AuditDetails {
   'appeal.create': { decisionId: string; timely: boolean | null };
   'appeal.update': { fields: string[]; outcome: string | null; newDecisionId: string | null };
   'follow_up.create': { decisionId: string; result: string };
+  'investigation.read': undefined;
+  'investigation.book': { bookingId: string; kind: string };
+  'investigation.rebook': { bookingId: string; replacedById: string; kind: string };
+  'investigation.cancel_booking': { bookingId: string };
+  'investigation.booking_held': { bookingId: string };
+  'investigation.save': { fields: string[]; created: boolean };
+  'investigation.complete': { warnings: string[] };
+  'investigation.calendar_file': { bookingId: string };
+  'letter.investigation_summons': { bookingId: string; addressPrinted: boolean };
+  'letter.investigation_record': { warnings: number };
   'audit.search': { byPerson: boolean; byUser: boolean; from: string | null; to: string | null };
   'admin.unit': { op: 'create' } | { op: 'update'; fields: string[] };
   'admin.user':
@@ -90,6 +116,12 @@ export interface AuditDetails {
   'admin.protected_identity_revoke': { unitId: string; reason?: 'user_changed' };
   'admin.legal_basis': { op: 'create' | 'update'; code: string };
   'admin.municipality': { fields: string[] };
+  'order.send': { caseId: string; decisionId: string; providerUnitId: string };
+  'order.read': { via: 'inbox' | 'case' };
+  'order.list': undefined;
+  'order.confirm': { fields: string[]; overdue: boolean };
+  'order.return': { fields: string[] };
+  'order.answer': { fields: string[] };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

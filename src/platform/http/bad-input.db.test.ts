@@ -19,8 +19,9 @@ beforeAll(async () => {
   const admin = await login(h.app, staff.admin.username);
   const revisor = await login(h.app, staff.revisor.username);
   const ec = await login(h.app, staff.ec.username);
+  const ks = await login(h.app, staff.ks.username);
   // A request is sent as each in turn until one may call the route (permission is checked before validation).
-  clients = [hl, admin, revisor, ec];
+  clients = [hl, admin, revisor, ec, ks];
   const person = (await hl.post('/api/persons', personBody(1))).json();
   ids.person = person.id;
   ids.representative = (await hl.post(`/api/persons/${person.id}/representatives`, { kind: 'god_man', name: 'Gun Man' })).json().representatives[0].id;
@@ -76,6 +77,22 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/decisions/{id}/appeals': { receivedDate: '2026-03-12' },
     'PUT /api/appeals/{id}': { version: 1 },
     'POST /api/decisions/{id}/follow-ups': { date: '2026-03-12', result: 'continue' },
+    'POST /api/cases/{id}/order': { decisionId: '00000000-0000-4000-8000-000000000000' },
+    'POST /api/orders/{id}/confirm': { version: 1, confirmedDate: '2026-03-12' },
+    'POST /api/orders/{id}/return': { version: 1, question: 'Fråga?' },
+    'POST /api/orders/{id}/answer': { version: 1, answer: 'Svar.' },
+    // Investigation (issue 9)
+    ...(() => {
+      const booking = { kind: 'office', date: '2026-03-20', time: '10:00', place: 'Rum 1' };
+      const b = '/api/cases/{id}/investigation/bookings/{bookingId}';
+      return {
+        'POST /api/cases/{id}/investigation/bookings': booking,
+        [`POST ${b}/rebook`]: { ...booking, version: 1 },
+        [`POST ${b}/cancel`]: { version: 1 },
+        [`POST ${b}/held`]: { version: 1 },
+        'POST /api/cases/{id}/investigation/complete': { version: 1 },
+      };
+    })(),
   };
   return bodies[key] ?? {};
 }

@@ -81,7 +81,8 @@ export function CaseListPage() {
           <ul className="cell-warnings">
             {c.warnings.map((w) => (
               <li key={w.code}>
-                <Badge tone="warning">{w.message}</Badge>
+                {/* An order not confirmed in time is red (on the provider's side too). */}
+                {w.code === 'ORDER_NOT_CONFIRMED' ? <span className="badge badge-danger">{w.message}</span> : <Badge tone="warning">{w.message}</Badge>}
               </li>
             ))}
           </ul>

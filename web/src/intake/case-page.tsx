@@ -42,7 +42,7 @@ function CaseView({ c }: { c: Case }) {
     >
       <ActionNotice notice={notice} />
       {c.warnings.map((w) => (
-        <Notice key={w.code} tone="warning" title={w.message} />
+        <Notice key={w.code} tone={w.code === 'ORDER_NOT_CONFIRMED' ? 'error' : 'warning'} title={w.message} />
       ))}
       {caseSections.map(({ id, Section }) => (
         <Section key={id} c={c} notice={notice} />

@@ -21,7 +21,10 @@ export type Permission =
   | 'admin:settings'
   | 'staff:read'
   | 'decision:make'
-  | 'decision:approve';
+  | 'decision:approve'
+  | 'order:send'
+  | 'order:read'
+  | 'order:confirm';
 
 export const meQueryKey = ['me'] as const;
 

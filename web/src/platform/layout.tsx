@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/personer', label: 'Personer', permission: 'person:read' },
   { to: '/beslut/att-godkanna', label: 'Att godkänna', permission: 'decision:approve' },
   { to: '/beslut/uppfoljning', label: 'Uppföljning', permission: 'decision:make' },
+  { to: '/bestallningar', label: 'Beställningar', permission: 'order:read' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
   { to: '/admin/enheter', label: 'Enheter', permission: 'admin:units' },
   { to: '/admin/anvandare', label: 'Användare', permission: 'admin:users' },

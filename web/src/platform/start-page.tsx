@@ -1,6 +1,7 @@
 // The start page: what this role does in Kontakt, with its most useful links.
 import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryOut } from '../../../src/intake/schema';
+import type { InboxOut } from '../../../src/orders/schema';
 import { api } from './api';
 import { can, useCurrentUser, type Me } from './auth';
 import { formatDateTime } from './dates';
@@ -9,6 +10,7 @@ import { ErrorState, Loading } from './states';
 import { Badge, Link, LinkButton, Notice } from './ui';
 
 type CaseList = { items: CaseSummaryOut[]; total: number; page: number; pageSize: number };
+type Inbox = Pick<InboxOut, 'total' | 'overdue'> & { items: Pick<InboxOut['items'][number], 'id' | 'caseNumber' | 'person' | 'sentDate' | 'confirmDeadline' | 'overdue'>[] };
 
 export function StartPage() {
   const me = useCurrentUser();
@@ -23,6 +25,7 @@ export function StartPage() {
       <FailedAttemptsNotice me={me} />
       {caseRead && <CaseSummary scope="mine" />}
       {caseRead && can(me, 'case:assign') && <CaseSummary scope="unit" />}
+      {can(me, 'order:read') && <OrderInboxSummary />}
       <div className="card-grid">
         {personRead && (
           <div className="card">
@@ -157,5 +160,54 @@ function CaseSummaryBody({ data, scope }: { data: CaseList; scope: 'mine' | 'uni
         </LinkButton>
       </p>
     </>
+  );
+}
+
+/** The provider's inbox at a glance: how many orders wait, and the overdue ones in red (the oldest first). */
+function OrderInboxSummary() {
+  const q = useQuery({ queryKey: ['orders', { page: 1, pageSize: 25 }], queryFn: () => api<Inbox>('/orders?page=1&pageSize=25') });
+  return (
+    <section className="section case-summary" aria-labelledby="summary-orders">
+      <h2 id="summary-orders">Inkomna beställningar</h2>
+      {q.isPending && <Loading label="Hämtar beställningar" />}
+      {q.isError && <ErrorState error={q.error} onRetry={() => void q.refetch()} />}
+      {q.data && (
+        <>
+          <ul className="stats">
+            <li className="stat">
+              <span className="stat-value">{q.data.total}</span>
+              <span className="stat-label">{q.data.total === 1 ? 'beställning väntar' : 'beställningar väntar'}</span>
+            </li>
+            <li className={`stat${q.data.overdue > 0 ? ' stat-danger' : ''}`}>
+              <span className="stat-value">{q.data.overdue}</span>
+              <span className="stat-label">inte bekräftade i tid</span>
+            </li>
+          </ul>
+          {q.data.overdue > 0 && (
+            <>
+              <h3>Inte bekräftade i tid</h3>
+              <ul className="warning-list">
+                {q.data.items
+                  .filter((o) => o.overdue)
+                  .slice(0, 5)
+                  .map((o) => (
+                    <li key={o.id}>
+                      <Link href={`/bestallningar/${o.id}`}>{o.caseNumber}</Link> – {o.person.name}{' '}
+                      <span className="badge badge-danger">
+                        Skickad {o.sentDate}, skulle ha bekräftats senast {o.confirmDeadline}
+                      </span>
+                    </li>
+                  ))}
+              </ul>
+            </>
+          )}
+          <p className="button-row">
+            <LinkButton variant="secondary" href="/bestallningar">
+              Visa inkomna beställningar
+            </LinkButton>
+          </p>
+        </>
+      )}
+    </section>
   );
 }
