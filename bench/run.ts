@@ -13,6 +13,7 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'register', script: 'bench/register.ts', args: [] },
   { name: 'durability', script: 'bench/durability.ts', args: [] },
   { name: 'first-page', script: 'bench/first-page.ts', args: [] },
+  { name: 'decision-letter', script: 'bench/decision-letter.ts', args: [] },
 ];
 
 const only = process.argv.slice(2);

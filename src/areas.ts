@@ -21,6 +21,8 @@ import * as contactPersonTables from './contact-persons/tables';
 import { seedContactPersonDefaults } from './contact-persons/defaults';
 import { registerContactPersonRoutes } from './contact-persons/routes';
 import { seedContactPersonDemo } from './contact-persons/demo';
+import { registerDecisionRoutes } from './decisions/routes';
+import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
 
@@ -33,7 +35,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'people', tables: peopleTables, routes: registerPeopleRoutes, demo: seedPeopleDemo },
   { name: 'intake', tables: intakeTables, routes: registerIntakeRoutes, personHolders: caseHoldersOfPerson, demo: seedIntakeDemo },
   { name: 'investigation', tables: investigationTables, routes: registerInvestigationRoutes, demo: seedInvestigationDemo },
-  { name: 'decisions', tables: decisionsTables, seedDefaults: seedLegalBases },
+  { name: 'decisions', tables: decisionsTables, routes: registerDecisionRoutes, seedDefaults: seedLegalBases, demo: seedDecisionsDemo },
   { name: 'orders', tables: ordersTables, routes: registerOrderRoutes, demo: seedOrdersDemo },
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, demo: seedContactPersonDemo },
   { name: 'admin', routes: registerAdminRoutes },

@@ -55,6 +55,38 @@ export const userOut = z.object({
 });
 export const protectedIdentityGrantParams = z.object({ id: uuid, unitId: uuid });
 
+const between = (min: number, max: number, unit: string) =>
+  int4()
+    .min(min, { message: `Ange minst ${min} ${unit}.` })
+    .max(max, { message: `Ange högst ${max} ${unit}.` });
+const configuredItem = z.object({
+  code: safeString({ error: 'Skriv en kod.' })
+    .trim()
+    .regex(/^[a-z0-9_]{1,40}$/, { message: 'Koden får ha 1–40 tecken: små bokstäver, siffror och _.' }),
+  label: requiredText(200, 'Texten'),
+});
+const scopeLevel = z.object({
+  code: requiredText(40, 'Nivåns kod'),
+  label: requiredText(100, 'Nivåns namn'),
+  hoursPerWeek: between(1, 40, 'timmar'),
+  occasionsPerWeekMin: between(1, 14, 'tillfällen'),
+  occasionsPerWeekMax: between(1, 14, 'tillfällen'),
+});
+const routineFields = {
+  solMinAge: between(0, 120, 'år').optional(),
+  solCriteria: z.array(configuredItem).max(30, { message: 'Ange högst 30 kriterier.' }).nullable().optional(),
+  solExclusions: z.array(configuredItem).max(30, { message: 'Ange högst 30 undantag.' }).nullable().optional(),
+  decisionMaxMonths: between(1, 120, 'månader').optional(),
+  delegationMaxHoursPerMonth: between(1, 200, 'timmar').optional(),
+  delegationMaxContactPersons: between(1, 5, 'kontaktpersoner').optional(),
+  monthlyHoursPerWeeklyMeetingMin: between(1, 40, 'timmar').optional(),
+  monthlyHoursPerWeeklyMeetingMax: between(1, 40, 'timmar').optional(),
+  scopeLevels: z.array(scopeLevel).max(20, { message: 'Ange högst 20 nivåer.' }).nullable().optional(),
+  orderConfirmWithinWorkingDays: between(1, 30, 'arbetsdagar').optional(),
+  followUpMonths: between(1, 12, 'månader').optional(),
+  endingWindowDays: between(1, 365, 'dagar').optional(),
+};
+
 export const municipalityBody = z.object({
   version,
   name: requiredText(120, 'Kommunens namn'),
@@ -68,6 +100,8 @@ export const municipalityBody = z.object({
   phone: optionalText(40, 'Telefonnumret'),
   email: optionalText(200, 'E-postadressen'),
   privacyInfo: optionalText(300, 'Texten om personuppgifter'),
+  // The investigation and decision routine (issue 9). Optional: a form that does not send one keeps it.
+  ...routineFields,
 });
 export const municipalityOut = z.object({
   name: z.string(),
@@ -78,6 +112,18 @@ export const municipalityOut = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   privacyInfo: z.string().nullable(),
+  solMinAge: z.number(),
+  solCriteria: z.array(configuredItem).nullable(),
+  solExclusions: z.array(configuredItem).nullable(),
+  decisionMaxMonths: z.number(),
+  delegationMaxHoursPerMonth: z.number(),
+  delegationMaxContactPersons: z.number(),
+  monthlyHoursPerWeeklyMeetingMin: z.number(),
+  monthlyHoursPerWeeklyMeetingMax: z.number(),
+  scopeLevels: z.array(scopeLevel).nullable(),
+  orderConfirmWithinWorkingDays: z.number(),
+  followUpMonths: z.number(),
+  endingWindowDays: z.number(),
   version: z.number(),
 });
 

@@ -69,6 +69,8 @@ export const decisions = pgTable(
     needsApproval: boolean('needs_approval').notNull().default(false),
     approvedBy: uuid('approved_by').references(() => users.id),
     approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+    /** The enhetschef's comment when they send the decision back to the handläggare (state returns to draft). */
+    returnComment: text('return_comment'),
     decidedBy: uuid('decided_by').references(() => users.id),
     /** The day the letter was sent, and the day the person fick del av the decision (starts the appeal time). */
     sentDate: date('sent_date', { mode: 'string' }),

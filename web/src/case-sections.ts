@@ -5,11 +5,13 @@ import { IntakeSection } from './intake/intake-section';
 import { InvestigationSection } from './investigation/investigation-section';
 import { ResponsibleSection } from './intake/responsible-section';
 import type { CaseSectionProps } from './intake/case-step';
+import { DecisionSection } from './decisions/decision-section';
 import { OrderSection } from './orders/order-section';
 
 export const caseSections: ReadonlyArray<{ id: string; Section: ComponentType<CaseSectionProps> }> = [
   { id: 'intake', Section: IntakeSection },
   { id: 'investigation', Section: InvestigationSection },
   { id: 'responsible', Section: ResponsibleSection },
+  { id: 'decisions', Section: DecisionSection },
   { id: 'order', Section: OrderSection },
 ];

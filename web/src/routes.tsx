@@ -94,6 +94,8 @@ export const routes: RouteObject[] = [
           { path: 'admin/anvandare', ...page(() => import('./admin/users-page'), (m) => m.UsersPage, 'admin:users') },
           { path: 'admin/rattsliga-grunder', ...page(() => import('./admin/legal-bases-page'), (m) => m.LegalBasesPage, 'admin:legal-bases') },
           { path: 'admin/kommun', ...page(() => import('./admin/municipality-page'), (m) => m.MunicipalityPage, 'admin:settings') },
+          { path: 'beslut/att-godkanna', ...page(() => import('./decisions/decision-list-pages'), (m) => m.ApprovalQueuePage, 'decision:approve') },
+          { path: 'beslut/uppfoljning', ...page(() => import('./decisions/decision-list-pages'), (m) => m.FollowUpPage, 'decision:make') },
           { path: 'bestallningar', ...page(() => import('./orders/inbox-page'), (m) => m.InboxPage, 'order:read') },
           { path: 'bestallningar/:id', ...page(() => import('./orders/order-page'), (m) => m.OrderPage, 'order:read') },
           { path: 'kontaktpersoner', ...page(() => import('./contact-persons/register-page'), (m) => m.RegisterPage, 'contact-person:read') },

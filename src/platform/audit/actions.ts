@@ -30,6 +30,17 @@ export const AUDIT_ACTIONS = {
   'letter.investigation_summons': 'Skapade kallelse till utredning',
   'letter.investigation_record': 'Skapade utredning (PDF)',
   'audit.search': 'Sökte i loggen',
+  'decision.read': 'Läste beslut',
+  'decision.list': 'Visade beslutslista',
+  'decision.make': 'Fattade eller förberedde beslut',
+  'decision.revise': 'Ändrade beslut som skickats tillbaka',
+  'decision.approve': 'Godkände beslut',
+  'decision.return': 'Skickade tillbaka beslut till handläggaren',
+  'decision.sent': 'Registrerade att beslutet skickats',
+  'letter.decision': 'Skapade beslutsbrev',
+  'appeal.create': 'Registrerade överklagande',
+  'appeal.update': 'Ändrade överklagande',
+  'follow_up.create': 'Registrerade uppföljning',
   'admin.unit': 'Ändrade enhet',
   'admin.user': 'Ändrade användare',
   'admin.protected_identity_grant': 'Gav behörighet till skyddad identitet',
@@ -90,6 +101,17 @@ export interface AuditDetails {
   'case.application_recorded': { fields: string[] };
   'case.assign': { fields: string[]; from: string; to: string };
   'letter.acknowledgement': { addressPrinted: boolean };
+  'decision.read': undefined;
+  'decision.list': { list: 'approval_queue' | 'follow_up' };
+  'decision.make': { outcome: string; legalBasis: string; state: string; needsApproval: boolean; previousDecisionId: string | null; succession: string | null };
+  'decision.revise': { fields: string[]; state: string };
+  'decision.approve': { caseId: string };
+  'decision.return': { caseId: string };
+  'decision.sent': { fields: string[] };
+  'letter.decision': { addressPrinted: boolean; appealRoute: string | null };
+  'appeal.create': { decisionId: string; timely: boolean | null };
+  'appeal.update': { fields: string[]; outcome: string | null; newDecisionId: string | null };
+  'follow_up.create': { decisionId: string; result: string };
   'investigation.read': undefined;
   'investigation.book': { bookingId: string; kind: string };
   'investigation.rebook': { bookingId: string; replacedById: string; kind: string };

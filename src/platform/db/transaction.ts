@@ -17,6 +17,8 @@ export function readUseCase<T>(ctx: { db: Db }, fn: (q: Queryable) => Promise<T>
 /** A unique column whose violation is the user's to fix: 409 with `code`, and `message` on the form field `path`. */
 export interface UniqueField {
   column: AnyPgColumn;
+  /** The name of a unique index over the column (a partial one, say), when it is not the column's own unique constraint. */
+  constraint?: string;
   code: ErrorCode;
   path: string;
   message: string;
@@ -48,7 +50,7 @@ function uniqueViolation(err: unknown): string | null {
 function uniqueFieldError(err: unknown, fields: UniqueField[]): AppError | null {
   const constraint = uniqueViolation(err);
   if (constraint === null) return null;
-  const f = fields.find((x) => x.column.uniqueName === constraint);
+  const f = fields.find((x) => (x.constraint ?? x.column.uniqueName) === constraint);
   return f ? new AppError(f.code, { fields: [{ path: f.path, message: f.message }] }) : null;
 }
 

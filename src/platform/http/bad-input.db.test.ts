@@ -48,6 +48,7 @@ function validBody(key: string): Record<string, unknown> {
     feeRule: 'free',
     validFrom: '2026-01-01',
   };
+  const decision = { outcome: 'rejected', reasons: 'Skäl', legalBasisId: '00000000-0000-4000-8000-000000000000', decisionDate: '2026-03-10' };
   const bodies: Record<string, Record<string, unknown>> = {
     'POST /api/auth/login': { username: 'someone', password: 'something' },
     'POST /api/persons/search': { query: 'Testsson' },
@@ -68,6 +69,16 @@ function validBody(key: string): Record<string, unknown> {
     'PATCH /api/admin/legal-bases/{id}': { ...legalBasis, version: 1 },
     'PUT /api/admin/municipality': { version: 1, name: 'Demo kommun', caseNumberPattern: 'KP-{YYYY}-{NNNN}', acknowledgeWithinWorkingDays: 2 },
     'POST /api/audit/search': {},
+    // Decisions (issue 9)
+    'POST /api/cases/{id}/decisions': decision,
+    'POST /api/decisions/{id}/successor': { ...decision, succession: 'renewal' },
+    'PUT /api/decisions/{id}': { ...decision, version: 1 },
+    'POST /api/decisions/{id}/approve': { version: 1 },
+    'POST /api/decisions/{id}/return': { version: 1, comment: 'Kommentar' },
+    'POST /api/decisions/{id}/sent': { version: 1, sentDate: '2026-03-12' },
+    'POST /api/decisions/{id}/appeals': { receivedDate: '2026-03-12' },
+    'PUT /api/appeals/{id}': { version: 1 },
+    'POST /api/decisions/{id}/follow-ups': { date: '2026-03-12', result: 'continue' },
     'POST /api/cases/{id}/order': { decisionId: '00000000-0000-4000-8000-000000000000' },
     'POST /api/orders/{id}/confirm': { version: 1, confirmedDate: '2026-03-12' },
     'POST /api/orders/{id}/return': { version: 1, question: 'Fråga?' },
@@ -118,6 +129,7 @@ function validBody(key: string): Record<string, unknown> {
 }
 const validQuery: Record<string, Record<string, string>> = {
   'DELETE /api/persons/{id}/representatives/{representativeId}': { version: '1' },
+  'GET /api/cases/{id}/legal-bases': { date: '2026-03-10' },
 };
 const pathIds: Record<string, () => string> = {
   '/api/persons/{id}': () => ids.person,

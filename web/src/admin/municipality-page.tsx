@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { municipalityBody } from '../../../src/admin/schema';
 import { api } from '../platform/api';
 import { ActionNotice, useActionNotice } from '../platform/flash';
-import { Form, SubmitButton, TextAreaInput, TextInput, useForm } from '../platform/form';
+import { FieldGroup, Form, SubmitButton, TextAreaInput, TextInput, useForm } from '../platform/form';
 import { Page } from '../platform/page';
 import { Loading, PageError } from '../platform/states';
 import { ADMIN_CRUMBS, type Municipality } from './api';
@@ -29,6 +29,15 @@ function MunicipalityForm({ m }: { m: Municipality }) {
       phone: m.phone ?? '',
       email: m.email ?? '',
       privacyInfo: m.privacyInfo ?? '',
+      solMinAge: String(m.solMinAge),
+      decisionMaxMonths: String(m.decisionMaxMonths),
+      delegationMaxHoursPerMonth: String(m.delegationMaxHoursPerMonth),
+      delegationMaxContactPersons: String(m.delegationMaxContactPersons),
+      monthlyHoursPerWeeklyMeetingMin: String(m.monthlyHoursPerWeeklyMeetingMin),
+      monthlyHoursPerWeeklyMeetingMax: String(m.monthlyHoursPerWeeklyMeetingMax),
+      orderConfirmWithinWorkingDays: String(m.orderConfirmWithinWorkingDays),
+      followUpMonths: String(m.followUpMonths),
+      endingWindowDays: String(m.endingWindowDays),
     },
     schema: municipalityBody,
     toBody: (v) => ({
@@ -36,6 +45,15 @@ function MunicipalityForm({ m }: { m: Municipality }) {
       version: m.version,
       acknowledgeWithinWorkingDays: wholeNumber(v.acknowledgeWithinWorkingDays),
       documentationWithinWorkingDays: wholeNumber(v.documentationWithinWorkingDays),
+      solMinAge: numberOrText(v.solMinAge),
+      decisionMaxMonths: numberOrText(v.decisionMaxMonths),
+      delegationMaxHoursPerMonth: numberOrText(v.delegationMaxHoursPerMonth),
+      delegationMaxContactPersons: numberOrText(v.delegationMaxContactPersons),
+      monthlyHoursPerWeeklyMeetingMin: numberOrText(v.monthlyHoursPerWeeklyMeetingMin),
+      monthlyHoursPerWeeklyMeetingMax: numberOrText(v.monthlyHoursPerWeeklyMeetingMax),
+      orderConfirmWithinWorkingDays: numberOrText(v.orderConfirmWithinWorkingDays),
+      followUpMonths: numberOrText(v.followUpMonths),
+      endingWindowDays: numberOrText(v.endingWindowDays),
     }),
     onSubmit: async (body) => {
       const next = await api<Municipality>('/admin/municipality', { method: 'PUT', body });
@@ -83,6 +101,80 @@ function MunicipalityForm({ m }: { m: Municipality }) {
           width="l"
           autoComplete="off"
         />
+        <FieldGroup legend="Utredning, beslut och uppföljning" hint="Kommunens rutin för kontaktperson. Ändringar gäller nya beslut.">
+          <TextInput
+            name="solMinAge"
+            label="Lägsta ålder för kontaktperson enligt SoL (år)"
+            hint="Under den åldern visar utredningen en varning. Rutinen: ungefär 19 år, efter gymnasiet."
+            inputMode="numeric"
+            width="xs"
+            autoComplete="off"
+          />
+          <TextInput
+            name="decisionMaxMonths"
+            label="Längsta beslutsperiod (månader)"
+            hint="Ett beslut utan slutdatum eller med längre period kräver att handläggaren skriver varför."
+            inputMode="numeric"
+            width="xs"
+            autoComplete="off"
+          />
+          <TextInput
+            name="delegationMaxHoursPerMonth"
+            label="Handläggaren får besluta högst (timmar i månaden)"
+            hint="Ett beslut över gränsen väntar på enhetschefens godkännande."
+            inputMode="numeric"
+            width="xs"
+            autoComplete="off"
+          />
+          <TextInput
+            name="delegationMaxContactPersons"
+            label="Handläggaren får besluta om högst (kontaktpersoner)"
+            hint="Fler kontaktpersoner än så kräver enhetschefens godkännande."
+            inputMode="numeric"
+            width="xs"
+            autoComplete="off"
+          />
+          <TextInput
+            name="monthlyHoursPerWeeklyMeetingMin"
+            label="En träff i veckan motsvarar minst (timmar i månaden)"
+            hint="Används för att visa timmar för ett beslut. Rutinen: 8 timmar."
+            inputMode="numeric"
+            width="xs"
+            autoComplete="off"
+          />
+          <TextInput
+            name="monthlyHoursPerWeeklyMeetingMax"
+            label="En träff i veckan motsvarar högst (timmar i månaden)"
+            hint="Rutinen: 10 timmar."
+            inputMode="numeric"
+            width="xs"
+            autoComplete="off"
+          />
+          <TextInput
+            name="orderConfirmWithinWorkingDays"
+            label="Utföraren ska bekräfta en beställning inom (arbetsdagar)"
+            hint="En beställning som inte är bekräftad i tid visas i rött."
+            inputMode="numeric"
+            width="xs"
+            autoComplete="off"
+          />
+          <TextInput
+            name="followUpMonths"
+            label="Följ upp ett beslut minst var (månad)"
+            hint="Högst 12 månader mellan uppföljningarna."
+            inputMode="numeric"
+            width="xs"
+            autoComplete="off"
+          />
+          <TextInput
+            name="endingWindowDays"
+            label="Visa beslut som upphör inom (dagar)"
+            hint="Listan Uppföljning och upphörande visar beslut som slutar inom så här många dagar."
+            inputMode="numeric"
+            width="xs"
+            autoComplete="off"
+          />
+        </FieldGroup>
         <SubmitButton form={form}>Spara kommunens uppgifter</SubmitButton>
       </Form>
     </Page>
@@ -92,4 +184,9 @@ function MunicipalityForm({ m }: { m: Municipality }) {
 /** A whole number typed in a text field; anything else is left for the schema to refuse. */
 function wholeNumber(v: string): number | undefined {
   return /^\d+$/.test(v.trim()) ? Number(v.trim()) : undefined;
+}
+
+/** A routine number: a whole number, or the text as typed so the schema refuses it with a message (never left out). */
+function numberOrText(v: string): number | string {
+  return /^\d+$/.test(v.trim()) ? Number(v.trim()) : v;
 }

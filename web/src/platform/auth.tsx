@@ -20,6 +20,8 @@ export type Permission =
   | 'admin:legal-bases'
   | 'admin:settings'
   | 'staff:read'
+  | 'decision:make'
+  | 'decision:approve'
   | 'order:send'
   | 'order:read'
   | 'order:confirm'

@@ -11,6 +11,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Start' },
   { to: '/arenden', label: 'Ärenden', permission: 'case:read' },
   { to: '/personer', label: 'Personer', permission: 'person:read' },
+  { to: '/beslut/att-godkanna', label: 'Att godkänna', permission: 'decision:approve' },
+  { to: '/beslut/uppfoljning', label: 'Uppföljning', permission: 'decision:make' },
   { to: '/bestallningar', label: 'Beställningar', permission: 'order:read' },
   { to: '/kontaktpersoner', label: 'Kontaktpersoner', permission: 'contact-person:read' },
   { to: '/lon/bank-och-skatt', label: 'Bank och skatt', permission: 'contact-person:payment' },
