@@ -5,20 +5,14 @@
 // pledge and the introduction → approves → the contact person is "Godkänd, ledig" in the register.
 // Every page visited passes an axe scan.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, press, signIn, tick, today, typeInto } from './helpers';
+import { expectAccessible, personnummer, press, signIn, tick, today, typeInto } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
-/** A valid-checksum fictitious personnummer (not one of the demo's). */
-function personnummer(): string {
-  const nine = `870315${String(100 + (Date.now() % 800)).padStart(3, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let v = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (v > 9) v -= 9;
-    sum += v;
-  }
-  return `19${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
+/** A valid-checksum fictitious personnummer (not one of the demo's), with the separator the public form shows. */
+function applicantNumber(): string {
+  const n = personnummer('19870315');
+  return `${n.slice(0, 8)}-${n.slice(8)}`;
 }
 
 const LAST_NAME = `Sökandesson${Date.now() % 100000}`;
@@ -36,7 +30,7 @@ test('a member of the public applies on "Bli kontaktperson" with the keyboard', 
   // Sending without accepting the privacy notice: a Swedish error on that field.
   await typeInto(page.getByLabel('Förnamn'), 'Sara');
   await typeInto(page.getByLabel('Efternamn'), LAST_NAME);
-  await typeInto(page.getByLabel('Personnummer'), personnummer());
+  await typeInto(page.getByLabel('Personnummer'), applicantNumber());
   await typeInto(page.getByLabel('E-post'), 'sara@exempel.se');
   await typeInto(page.getByLabel('Telefon'), '070-123 45 67');
   await typeInto(page.getByLabel('Postnummer'), '12345');

@@ -108,3 +108,32 @@ export function today(offsetDays = 0): string {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
+
+/** A valid-checksum fictitious personnummer, 12 digits without separator (serial from the clock, so reruns do not collide). */
+export function personnummer(birth = '19900412'): string {
+  const serial = String(100 + (Date.now() % 800)).padStart(3, '0');
+  const nine = `${birth.slice(2)}${serial}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let v = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+    if (v > 9) v -= 9;
+    sum += v;
+  }
+  return `${birth.slice(0, 2)}${nine}${(10 - (sum % 10)) % 10}`;
+}
+
+/** An acknowledged case of a new person, made through the API with the signed-in session. */
+export async function acknowledgedCase(page: Page, o: { route?: 'LSS' | 'SOL'; birth?: string; method?: 'letter' | 'phone' } = {}): Promise<{ id: string; caseNumber: string }> {
+  const route = o.route ?? 'LSS';
+  const p = await page.request.post('/api/persons', {
+    data: { identityNumber: personnummer(o.birth), firstName: 'Utre', lastName: 'Dningsson', protectedIdentity: false, streetAddress: 'Provgatan 3', postalCode: '123 45', city: 'Demoby' },
+  });
+  expect(p.status(), await p.text()).toBe(201);
+  const c = await page.request.post('/api/cases', { data: { personId: (await p.json()).id, route, requester: 'person', channel: 'letter', receivedDate: today() } });
+  expect(c.status(), await c.text()).toBe(201);
+  const cc = await c.json();
+  const lss = route === 'LSS' ? { personkretsDocumentation: 'present', personkretsGroup: 1 } : {};
+  const a = await page.request.post(`/api/cases/${cc.id}/acknowledge`, { data: { version: cc.version, acknowledgedDate: today(), method: o.method ?? 'letter', ...lss } });
+  expect(a.status(), await a.text()).toBe(200);
+  return { id: cc.id, caseNumber: cc.caseNumber };
+}

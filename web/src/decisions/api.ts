@@ -7,4 +7,5 @@ export type Appeal = z.infer<typeof appealOut>;
 export type DecisionList = z.infer<typeof decisionListOut>;
 export type LegalBasesList = z.infer<typeof legalBasesListOut>;
 
-export const decisionsQueryKey = (caseId: string) => ['decisions', caseId] as const;
+/** Under the case's key: whatever changes the case (an investigation completed, an order) refreshes the decisions too. */
+export const decisionsQueryKey = (caseId: string) => ['case', caseId, 'decisions'] as const;

@@ -6,6 +6,8 @@ export type CaseSummary = z.infer<typeof caseSummaryOut>;
 export type CaseList = z.infer<typeof caseListOut>;
 export type Staff = { id: string; displayName: string; unitName: string | null };
 
+/** The case; every stage's part of the case page keys its query under it (['case', id, …]), so invalidating
+ * this key after any change refreshes every section, not only the one that made the change. */
 export function caseQueryKey(id: string) {
   return ['case', id] as const;
 }

@@ -6,8 +6,9 @@ export type OrderSummary = z.infer<typeof orderSummaryOut>;
 export type Inbox = z.infer<typeof inboxOut>;
 export type CaseOrder = z.infer<typeof caseOrderOut>;
 
+/** Under the case's key: whatever changes the case (a decision, say) refreshes the order part too. */
 export function caseOrderQueryKey(caseId: string) {
-  return ['case-order', caseId] as const;
+  return ['case', caseId, 'order'] as const;
 }
 export function orderQueryKey(id: string) {
   return ['order', id] as const;
