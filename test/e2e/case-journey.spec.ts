@@ -25,7 +25,7 @@ test('handläggare registers a person and an LSS request, acknowledges it with d
   await expectAccessible(page, 'start page');
 
   // Person search → register a new person (keyboard).
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }));
+  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer', exact: true }));
   await expect(page).toHaveTitle('Sök person – Kontakt');
   await expectAccessible(page, 'person search');
   await press(page.getByRole('link', { name: 'Registrera ny person' }));

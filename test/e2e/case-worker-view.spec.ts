@@ -19,7 +19,7 @@ let caseUrl = '';
 
 test('a SoL referral: no acknowledgement warning, status once, action headings, notices take focus', async ({ page }) => {
   await signIn(page, 'handlaggare.sol');
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer', exact: true }).click();
   await expect(page).toHaveTitle('Sök person – Kontakt');
 
   // The "Sök" button stands next to its field.

@@ -15,7 +15,7 @@ test('the test number is valid', () => {
 });
 
 async function openPerson(page: Page) {
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer', exact: true }).click();
   await page.getByLabel('Namn eller personnummer').fill(PROTECTED_NUMBER);
   await page.getByRole('button', { name: 'Sök', exact: true }).click();
   const row = page.getByRole('row').filter({ hasText: 'Skyddadsson' });
@@ -78,7 +78,7 @@ test('contact details need the permission and a case in the unit; every reveal i
   // The kontaktsekreterare (no permission, no cases) sees the flag and nothing else.
   await signIn(page, 'kontaktsekreterare');
   await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Karin' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Registrera ny person' })).toHaveCount(0);
   await page.getByLabel('Namn eller personnummer').fill(PROTECTED_NUMBER);
   await page.getByRole('button', { name: 'Sök', exact: true }).click();

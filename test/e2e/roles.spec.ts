@@ -57,7 +57,7 @@ test('an ended session sends the user to the login page and back', async ({ page
   await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Elin' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Enhetens ärenden' })).toBeVisible();
   await context.clearCookies();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer', exact: true }).click();
   await page.getByLabel('Namn eller personnummer').fill('Andersson');
   await page.getByRole('button', { name: 'Sök', exact: true }).click();
   await expect(page).toHaveURL(/\/logga-in\?next=%2Fpersoner&utloggad=1/);

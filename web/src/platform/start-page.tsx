@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryOut } from '../../../src/intake/schema';
 import type { InboxOut } from '../../../src/orders/schema';
-import { ReminderSummary } from '../contact-persons/reminders-page';
+import { ReminderSummary } from '../contact-persons/reminder-summary';
 import { api } from './api';
 import { can, useCurrentUser, type Me } from './auth';
 import { formatDateTime } from './dates';
