@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { openPglite, openPostgres, type Database, type Db } from '../src/platform/db/connect';
 import { listCases as listQuery } from '../src/intake/repo';
-import { caseScope } from '../src/intake/scope';
+import { caseScope, onFacts } from '../src/intake/scope';
 import { users } from '../src/platform/tables';
 import type { Actor } from '../src/platform/policy/permissions';
 import { Client, dbUrl, dropDatabase, isMain, migrationsKey, ms, OUT, pgAdmin, pgReachable, runTsx, startServer, stats, table, writeSummary, type Stats, type SummaryRow } from './lib';
@@ -194,7 +194,7 @@ export async function runCaseListBench(o: { persons: number; cases: number; seed
       const today = new Date().toISOString().slice(0, 10);
       const run = async () => {
         await db.transaction(async (tx) => {
-          const { rows } = await listQuery(tx, and(caseScope(actor))!, { sort: 'receivedDate', order: 'desc', limit: 50, offset: 0, today });
+          const { rows } = await listQuery(tx, caseScope(actor, 'case:read', onFacts), { sort: 'receivedDate', order: 'desc', limit: 50, offset: 0, today });
           await tx.execute(sql`insert into audit_log (occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, person_id, request_id)
             select now(), ${actor.id}::uuid, ${actor.username}, 'case.list', 'case', x->>'c', (x->>'p')::uuid, 'bench'
             from json_array_elements(${JSON.stringify(rows.map((r) => ({ c: r.c.id, p: r.c.personId })))}::json) x`);

@@ -69,32 +69,25 @@ export async function listCases(
 ): Promise<{ rows: CaseWithNames[]; total: number }> {
   const dir = opts.order === 'asc' ? asc : desc;
   if (opts.status) where = and(where, eq(caseStatusSql(opts.today), opts.status))!;
-  // Status sorts by how far the case has come (CASE_STATUS_ORDER), derived in SQL from every stage's facts.
-  const orderBy =
-    opts.sort === 'caseNumber'
-      ? [dir(cases.caseNumber)]
-      : opts.sort === 'personName'
-        ? [dir(persons.lastName), dir(persons.firstName)]
-        : [dir(caseFacts.receivedDate), dir(cases.caseNumber)];
   let rows: unknown[];
-  if (opts.sort === 'status') {
-    // The page's cases first, from the narrow facts table alone (the unit's index, the status computed per row, a
+  if (opts.sort === 'status' || opts.sort === 'receivedDate') {
+    // The page's cases first, from the narrow facts table alone (the scope's index, the status computed per row, a
     // top-N sort), then the names for those rows only: joining first made PostgreSQL probe persons and cases for
-    // every case of the unit before sorting.
-    const page = await db
-      .select({ id: caseFacts.caseId })
-      .from(caseFacts)
-      .where(where)
-      .orderBy(dir(caseStatusRankSql(opts.today)), dir(caseFacts.receivedDate), dir(caseFacts.caseId))
-      .limit(opts.limit)
-      .offset(opts.offset);
+    // every case in scope before sorting (56 ms for a status filter on a unit of 12 400 cases; now a few ms).
+    // Status sorts by how far the case has come (CASE_STATUS_ORDER), derived in SQL from every stage's facts.
+    const order =
+      opts.sort === 'status'
+        ? [dir(caseStatusRankSql(opts.today)), dir(caseFacts.receivedDate), dir(caseFacts.caseId)]
+        : [dir(caseFacts.receivedDate), dir(caseFacts.caseId)];
+    const page = await db.select({ id: caseFacts.caseId }).from(caseFacts).where(where).orderBy(...order).limit(opts.limit).offset(opts.offset);
     const position = new Map(page.map((r, i) => [r.id, i]));
     const named = page.length ? await withNames(db).where(inArray(cases.id, [...position.keys()])) : [];
     rows = named.sort((a, b) => position.get(a.c.id)! - position.get(b.c.id)!);
   } else {
+    // Case number and person name live in cases and persons: these sorts join first.
     rows = await withNames(db)
       .where(where)
-      .orderBy(...orderBy)
+      .orderBy(...(opts.sort === 'caseNumber' ? [dir(cases.caseNumber)] : [dir(persons.lastName), dir(persons.firstName), dir(cases.id)]))
       .limit(opts.limit)
       .offset(opts.offset);
   }
