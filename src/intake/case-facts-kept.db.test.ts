@@ -70,6 +70,14 @@ describe('case_facts kept current', () => {
     expect(after.rows[0]).toEqual({ ordered_date: null, ended_date: null });
   });
 
+  it('a renamed person re-sorts their cases', async () => {
+    const id = await newCase();
+    await h.db.execute(sql`update persons set last_name = 'Åberg' where id = ${personId}`);
+    const f = (await h.db.execute(sql`select person_last_name from case_facts where case_id = ${id}`)) as unknown as { rows: Record<string, unknown>[] };
+    expect(f.rows[0]).toEqual({ person_last_name: 'Åberg' });
+    expect(await differences()).toBe(0);
+  });
+
   it('a rolled-back change leaves the facts as they were', async () => {
     const id = await newCase();
     await h.db

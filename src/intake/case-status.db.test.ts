@@ -44,12 +44,12 @@ const allFacts: fc.Arbitrary<CaseFacts> = fc.record({
 
 async function sqlStatus(f: CaseFacts, today: string): Promise<CaseStatus> {
   const d = f.decision ?? null;
-  // A row of the facts table's type, column by column in its order (unit and responsible last: not facts of the status).
+  // A row of the facts table's type, column by column in its order (unit, responsible and name last: not facts of the status).
   const row = sql`row(gen_random_uuid(), ${'2026-01-01'}::date, ${f.applicationDate}::date, ${f.acknowledgedDate}::date,
     ${f.investigationStartedDate ?? null}::date, ${d?.outcome ?? null}::text, ${d?.date ?? null}::date, ${d?.endDate ?? null}::date,
     ${f.orderedDate ?? null}::date, ${f.orderConfirmedDate ?? null}::date, ${f.matchingStartedDate ?? null}::date,
     ${f.executedDate ?? null}::date, ${f.interruptedSince ?? null}::date, ${f.endedDate ?? null}::date,
-    gen_random_uuid(), gen_random_uuid())::case_facts`;
+    gen_random_uuid(), gen_random_uuid(), 'Efternamn', 'Förnamn')::case_facts`;
   const r = (await h.db.execute(sql`select case_status(${row}, ${today}::date) as s`)) as unknown as { rows: { s: CaseStatus }[] };
   return r.rows[0].s;
 }

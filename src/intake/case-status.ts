@@ -28,6 +28,9 @@ export const caseFacts = pgView('case_facts', {
   /** Where the case is (kept from `cases`), so status lists find their rows here by index. */
   unitId: uuid('unit_id').notNull(),
   responsibleUserId: uuid('responsible_user_id').notNull(),
+  /** The person's name (kept from `persons`), for the lists' name sort. */
+  personLastName: text('person_last_name'),
+  personFirstName: text('person_first_name'),
 }).existing();
 
 export type CaseFactsRow = typeof caseFacts.$inferSelect;

@@ -70,26 +70,24 @@ export async function listCases(
   const dir = opts.order === 'asc' ? asc : desc;
   if (opts.status) where = and(where, eq(caseStatusSql(opts.today), opts.status))!;
   let rows: unknown[];
-  if (opts.sort === 'status' || opts.sort === 'receivedDate') {
-    // The page's cases first, from the narrow facts table alone (the scope's index, the status computed per row, a
-    // top-N sort), then the names for those rows only: joining first made PostgreSQL probe persons and cases for
-    // every case in scope before sorting (56 ms for a status filter on a unit of 12 400 cases; now a few ms).
-    // Status sorts by how far the case has come (CASE_STATUS_ORDER), derived in SQL from every stage's facts.
+  if (opts.sort !== 'caseNumber') {
+    // The page's cases first, from the narrow facts table alone (the scope's covering index, the status computed per
+    // row, a top-N sort), then the names for those rows only: joining first made PostgreSQL probe persons and cases
+    // for every case in scope before sorting (56 ms for a status filter on a unit of 12 400 cases, 115 ms for the
+    // name sort). Status sorts by how far the case has come (CASE_STATUS_ORDER), derived in SQL from every stage's facts.
     const order =
       opts.sort === 'status'
         ? [dir(caseStatusRankSql(opts.today)), dir(caseFacts.receivedDate), dir(caseFacts.caseId)]
-        : [dir(caseFacts.receivedDate), dir(caseFacts.caseId)];
+        : opts.sort === 'personName'
+          ? [dir(caseFacts.personLastName), dir(caseFacts.personFirstName), dir(caseFacts.caseId)]
+          : [dir(caseFacts.receivedDate), dir(caseFacts.caseId)];
     const page = await db.select({ id: caseFacts.caseId }).from(caseFacts).where(where).orderBy(...order).limit(opts.limit).offset(opts.offset);
     const position = new Map(page.map((r, i) => [r.id, i]));
     const named = page.length ? await withNames(db).where(inArray(cases.id, [...position.keys()])) : [];
     rows = named.sort((a, b) => position.get(a.c.id)! - position.get(b.c.id)!);
   } else {
-    // Case number and person name live in cases and persons: these sorts join first.
-    rows = await withNames(db)
-      .where(where)
-      .orderBy(...(opts.sort === 'caseNumber' ? [dir(cases.caseNumber)] : [dir(persons.lastName), dir(persons.firstName), dir(cases.id)]))
-      .limit(opts.limit)
-      .offset(opts.offset);
+    // The case number lives in cases: this sort joins first.
+    rows = await withNames(db).where(where).orderBy(dir(cases.caseNumber)).limit(opts.limit).offset(opts.offset);
   }
   const count = { n: sql<number>`count(*)::int` };
   // `where` is on the facts table (its unit and responsible): the count needs no join.
