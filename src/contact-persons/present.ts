@@ -17,7 +17,7 @@ import {
   type RequirementView,
   type StatusFacts,
 } from './rules';
-import type { CpFull, CpListRow, CpSettings } from './repo';
+import type { CpFacts, CpFull, CpListRow, CpSettings } from './repo';
 import type { CpOut, CpSummaryOut } from './schema';
 
 export function presentSummary(r: CpListRow): CpSummaryOut {
@@ -38,7 +38,7 @@ export function presentSummary(r: CpListRow): CpSummaryOut {
   };
 }
 
-export function statusFactsOf(full: CpFull): StatusFacts {
+export function statusFactsOf(full: CpFacts): StatusFacts {
   return {
     approvedDate: full.row.approvedDate,
     endedDate: full.row.endedDate,
@@ -49,7 +49,7 @@ export function statusFactsOf(full: CpFull): StatusFacts {
   };
 }
 
-export function requirementsOf(full: CpFull, settings: CpSettings, rules: readonly CheckRuleVersion[], today: string): RequirementView[] {
+export function requirementsOf(full: CpFacts, settings: CpSettings, rules: readonly CheckRuleVersion[], today: string): RequirementView[] {
   const latest = full.checks[0]?.check ?? null;
   return requirementStates(
     {

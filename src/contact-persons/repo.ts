@@ -1,10 +1,11 @@
 // Queries of the contact-person register. The status in SQL (statusSql) mirrors deriveCpStatus in rules.ts
 // (register.db.test.ts proves they agree). Payment details are never read here.
-import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { users } from '../platform/tables';
 import { persons } from '../people/tables';
-import { DEFAULT_CHECK_RULES, DEFAULT_REFERENCES_REQUIRED, DEFAULT_REQUIREMENTS, type CheckRuleVersion, type CpStatus } from './rules';
+import { DEFAULT_CHECK_RULES, DEFAULT_REFERENCES_REQUIRED, DEFAULT_REQUIREMENTS, deriveCpStatus, type CheckRuleVersion, type CpStatus } from './rules';
+import { statusFactsOf } from './present';
 import { DEFAULT_INTERESTS } from './defaults';
 import type { CpListQuery } from './schema';
 import { contactPersons, cpCheckRules, cpDistricts, cpPauses, cpReferences, cpRegisterChecks, cpSettings, cpSteps } from './tables';
@@ -185,12 +186,44 @@ export async function loadContactPersonFull(q: Queryable, id: string) {
 }
 export type CpFull = NonNullable<Awaited<ReturnType<typeof loadContactPersonFull>>>;
 
-/** Statuses of several contact persons at once (the duplicates on a page). */
+/** What deriveCpStatus and requirementsOf read of a contact person (CpFull has it all; loadFactsWhere loads it for many). */
+export interface CpFacts {
+  row: CpRow;
+  steps: (typeof cpSteps.$inferSelect)[];
+  references: (typeof cpReferences.$inferSelect)[];
+  /** Newest extract first (the first is the one that counts). */
+  checks: { check: typeof cpRegisterChecks.$inferSelect }[];
+  pauses: (typeof cpPauses.$inferSelect)[];
+}
+
+/**
+ * The facts of every contact person matching `where` (a condition on contact_persons), set-based: one query per
+ * table (each joined to the same condition), grouped here, whatever the number of contact persons.
+ */
+export async function loadFactsWhere(q: Queryable, where: SQL | undefined): Promise<CpFacts[]> {
+  const mine = (contactPersonId: AnyColumn) => and(eq(contactPersonId, contactPersons.id), where);
+  const [rows, steps, references, checks, pauses] = await Promise.all([
+    q.select().from(contactPersons).where(where),
+    q.select({ x: cpSteps }).from(cpSteps).innerJoin(contactPersons, mine(cpSteps.contactPersonId)),
+    q.select({ x: cpReferences }).from(cpReferences).innerJoin(contactPersons, mine(cpReferences.contactPersonId)).orderBy(asc(cpReferences.createdAt)),
+    q
+      .select({ x: cpRegisterChecks })
+      .from(cpRegisterChecks)
+      .innerJoin(contactPersons, mine(cpRegisterChecks.contactPersonId))
+      .orderBy(desc(cpRegisterChecks.extractDate), desc(cpRegisterChecks.createdAt)),
+    q.select({ x: cpPauses }).from(cpPauses).innerJoin(contactPersons, mine(cpPauses.contactPersonId)).orderBy(asc(cpPauses.fromDate)),
+  ]);
+  const facts = new Map<string, CpFacts>(rows.map((row) => [row.id, { row, steps: [], references: [], checks: [], pauses: [] }]));
+  for (const { x } of steps) facts.get(x.contactPersonId)?.steps.push(x);
+  for (const { x } of references) facts.get(x.contactPersonId)?.references.push(x);
+  for (const { x } of checks) facts.get(x.contactPersonId)?.checks.push({ check: x });
+  for (const { x } of pauses) facts.get(x.contactPersonId)?.pauses.push(x);
+  return [...facts.values()];
+}
+
+/** Statuses of several contact persons at once (the duplicates on a page), by the one rule (deriveCpStatus). */
 export async function statusesOf(q: Queryable, ids: string[], today: string): Promise<Map<string, CpStatus>> {
   if (ids.length === 0) return new Map();
-  const rows = await q
-    .select({ id: contactPersons.id, status: statusSql(today) })
-    .from(contactPersons)
-    .where(sql`${contactPersons.id} in ${ids}`);
-  return new Map(rows.map((r) => [r.id, r.status]));
+  const facts = await loadFactsWhere(q, inArray(contactPersons.id, ids));
+  return new Map(facts.map((f) => [f.row.id, deriveCpStatus(statusFactsOf(f), today)]));
 }
