@@ -6,7 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { prng } from '../src/people/fictitious';
+import type { Db } from '../src/platform/db/connect';
+import { listContactPersons } from '../src/contact-persons/repo';
+import type { CpListQuery } from '../src/contact-persons/schema';
 import { AVAILABILITY_SLOTS, CP_STATUSES } from '../src/contact-persons/rules';
 import { Client, dbUrl, dropDatabase, isMain, migrationsKey, ms, OUT, pgAdmin, pgReachable, runTsx, startServer, stats, table, writeSummary, type SummaryRow } from './lib';
 
@@ -101,6 +108,61 @@ async function measure(base: string, seed: number, requests: number) {
   return { search: stats(times), reminders: stats(reminders) };
 }
 
+/** Filter shapes for EXPLAIN ANALYZE: none, a broad one, the rare statuses, many filters at once. */
+const EXPLAIN_SHAPES: [string, Partial<CpListQuery>][] = [
+  ['no filter', {}],
+  ['status=applicant (inbox)', { status: 'applicant' }],
+  ['status=investigating', { status: 'investigating' }],
+  ['status=paused', { status: 'paused' }],
+  ['freeCapacity + interest + language', { freeCapacity: 'yes', interest: 'musik', language: 'finska' }],
+  ['status=ended + availability + interest', { status: 'ended', availability: 'weekday_evening', interest: 'djur' }],
+];
+
+/**
+ * EXPLAIN ANALYZE of the statements the list runs (captured with a Drizzle logger), per filter shape: the
+ * database's own execution times, less sensitive to a shared machine than the HTTP figures.
+ */
+async function explain(engine: Engine, target: { dataDir?: string; databaseUrl?: string }): Promise<(string | number)[][]> {
+  const logged: { query: string; params: unknown[] }[] = [];
+  const logger = { logQuery: (query: string, params: unknown[]) => logged.push({ query, params }) };
+  let run: (text: string, params: unknown[]) => Promise<unknown[]>;
+  let close: () => Promise<void>;
+  let db: Db;
+  if (engine === 'pglite') {
+    const client = await PGlite.create(target.dataDir!);
+    db = drizzlePglite(client, { logger }) as unknown as Db;
+    run = async (t, p) => (await client.query(t, p as any[])).rows;
+    close = () => client.close();
+  } else {
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 1 });
+    db = drizzlePg(pool, { logger }) as unknown as Db;
+    run = async (t, p) => (await pool.query(t, p as any[])).rows;
+    close = () => pool.end();
+  }
+  const out: (string | number)[][] = [];
+  try {
+    const today = new Date().toISOString().slice(0, 10);
+    const [{ id: district }] = (await run('select id from cp_districts order by name limit 1', [])) as { id: string }[];
+    for (const [label, f] of [...EXPLAIN_SHAPES, ['district + status=available', { districtId: district, status: 'available' }] as [string, Partial<CpListQuery>]]) {
+      logged.length = 0;
+      await listContactPersons(db, { page: 1, pageSize: 25, ...f } as CpListQuery, today);
+      const times: string[] = [];
+      for (const { query, params } of logged) {
+        // Warm once, then the figure of a second run.
+        await run(`explain (analyze, format json) ${query}`, params);
+        const [row] = (await run(`explain (analyze, format json) ${query}`, params)) as Record<string, any>[];
+        const plan = row['QUERY PLAN'];
+        const json = typeof plan === 'string' ? JSON.parse(plan) : plan;
+        times.push(ms(json[0]['Execution Time']));
+      }
+      out.push([engine, label, ...times]);
+    }
+  } finally {
+    await close();
+  }
+  return out;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -108,6 +170,7 @@ async function main() {
       seed: { type: 'string', default: '1' },
       requests: { type: 'string', default: '300' },
       engine: { type: 'string', default: 'both' },
+      explain: { type: 'boolean', default: true },
     },
   });
   const n = Number(values['contact-persons']);
@@ -116,6 +179,7 @@ async function main() {
   const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];
   console.log(`load average before: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (${os.cpus().length} CPUs)`);
   const rows: (string | number)[][] = [];
+  const plans: (string | number)[][] = [];
   const summary: SummaryRow[] = [];
   for (const engine of engines) {
     if (engine === 'postgres' && !(await pgReachable())) {
@@ -155,11 +219,19 @@ async function main() {
       });
     } finally {
       await server.stop();
+    }
+    try {
+      if (values.explain) plans.push(...(await explain(engine, target)));
+    } finally {
       await cleanup();
     }
   }
   console.log(`\nRegister through HTTP, ${n} contact persons (client-side latency)\n`);
   console.log(table(['engine', 'what', 'n', 'p50', 'p95', 'p99', 'max'], rows));
+  if (plans.length) {
+    console.log('\nEXPLAIN ANALYZE execution time of the list\'s statements (count, page), second run\n');
+    console.log(table(['engine', 'filters', 'count', 'page'], plans));
+  }
   console.log(`\nload average after: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   writeSummary('register', summary);
 }

@@ -39,20 +39,29 @@ export async function checkRulesOf(q: Queryable): Promise<CheckRuleVersion[]> {
   return rows.length ? rows : DEFAULT_CHECK_RULES;
 }
 
-/** Has any recruitment step started? (An applicant in the inbox has none.) */
-const recruitmentStarted = sql`(exists (select 1 from ${cpSteps} s where s.contact_person_id = ${contactPersons.id} and s.status <> 'pending')
-  or exists (select 1 from ${cpReferences} r where r.contact_person_id = ${contactPersons.id})
-  or exists (select 1 from ${cpRegisterChecks} c where c.contact_person_id = ${contactPersons.id}))`;
+/** Has any recruitment step started? (An applicant in the inbox has none.) Read from the sub-records. */
+const recruitmentStartedOf = (id: SQL | AnyColumn) => sql<boolean>`(exists (select 1 from ${cpSteps} s where s.contact_person_id = ${id} and s.status <> 'pending')
+  or exists (select 1 from ${cpReferences} r where r.contact_person_id = ${id})
+  or exists (select 1 from ${cpRegisterChecks} c where c.contact_person_id = ${id}))`;
+
+/** Rewrite the stored recruitment_started of one contact person from its sub-records (after every change of them). */
+export async function refreshRecruitmentStarted(q: Queryable, id: string): Promise<void> {
+  await q.update(contactPersons).set({ recruitmentStarted: recruitmentStartedOf(sql`${id}::uuid`) }).where(eq(contactPersons.id, id));
+}
 
 /** Active assignments: none until the assignments stage exists (the load is never stored on the contact person). */
 const activeAssignments = sql<number>`0`;
+
+/** The contact persons with a pause covering `today`: one set (hashed once per statement), not a lookup per row. */
+const pausedOn = (today: string) =>
+  sql`${contactPersons.id} in (select p.contact_person_id from ${cpPauses} p where p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today}))`;
 
 /** deriveCpStatus in SQL, for lists and filters. */
 export function statusSql(today: string): SQL<CpStatus> {
   return sql<CpStatus>`case
     when ${contactPersons.endedDate} is not null and ${contactPersons.endedDate} <= ${today} then 'ended'
-    when ${contactPersons.approvedDate} is null then case when ${recruitmentStarted} then 'investigating' else 'applicant' end
-    when exists (select 1 from ${cpPauses} p where p.contact_person_id = ${contactPersons.id} and p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today})) then 'paused'
+    when ${contactPersons.approvedDate} is null then case when ${contactPersons.recruitmentStarted} then 'investigating' else 'applicant' end
+    when ${pausedOn(today)} then 'paused'
     when ${activeAssignments} >= ${contactPersons.capacity} then 'full'
     else 'available' end`;
 }
@@ -63,14 +72,14 @@ export function statusSql(today: string): SQL<CpStatus> {
  */
 export function statusIs(status: CpStatus, today: string): SQL {
   const open = sql`(${contactPersons.endedDate} is null or ${contactPersons.endedDate} > ${today})`;
-  const paused = sql`exists (select 1 from ${cpPauses} p where p.contact_person_id = ${contactPersons.id} and p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today}))`;
+  const paused = pausedOn(today);
   switch (status) {
     case 'ended':
       return sql`${contactPersons.endedDate} <= ${today}`;
     case 'applicant':
-      return sql`${contactPersons.approvedDate} is null and ${open} and not ${recruitmentStarted}`;
+      return sql`${contactPersons.approvedDate} is null and ${open} and not ${contactPersons.recruitmentStarted}`;
     case 'investigating':
-      return sql`${contactPersons.approvedDate} is null and ${open} and ${recruitmentStarted}`;
+      return sql`${contactPersons.approvedDate} is null and ${open} and ${contactPersons.recruitmentStarted}`;
     case 'paused':
       return sql`${contactPersons.approvedDate} is not null and ${open} and ${paused}`;
     case 'full':
@@ -119,6 +128,18 @@ export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?
   const cond = where.length ? and(...where) : undefined;
   // Counting every match of a broad filter is the slow part on thousands of rows: count at most COUNT_CAP + 1.
   const [{ n }] = await q.select({ n: count() }).from(q.select({ one: sql`1` }).from(contactPersons).where(cond).limit(COUNT_CAP + 1).as('capped'));
+  // The page's ids first (filters and order only; the (applied_date, id) index), then status, "finns redan" and
+  // "är klient" for those rows alone — never per matching row.
+  const inbox = f.status === 'applicant';
+  const page = q
+    .select({ pageId: sql<string>`${contactPersons.id}`.as('page_id') })
+    .from(contactPersons)
+    .where(cond)
+    // Oldest applications first in the inbox, newest first otherwise; (applied_date, id) is one index either way.
+    .orderBy(...(inbox ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)]))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .as('page');
   const rows = await q
     .select({
       id: contactPersons.id,
@@ -135,13 +156,10 @@ export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?
       duplicate: duplicateSql,
       isClient: isClientSql,
     })
-    .from(contactPersons)
+    .from(page)
+    .innerJoin(contactPersons, eq(contactPersons.id, page.pageId))
     .leftJoin(cpDistricts, eq(cpDistricts.id, contactPersons.districtId))
-    .where(cond)
-    // Oldest applications first in the inbox, newest first otherwise; (applied_date, id) is one index either way.
-    .orderBy(...(f.status === 'applicant' ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)]))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+    .orderBy(...(inbox ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)]));
   return { rows: rows.map((r) => ({ ...r, activeAssignments: Number(r.activeAssignments) })), total: Math.min(Number(n), COUNT_CAP), totalCapped: Number(n) > COUNT_CAP };
 }
 

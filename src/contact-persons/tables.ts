@@ -88,6 +88,12 @@ export const contactPersons = pgTable(
     endReason: text('end_reason', { enum: END_REASONS }),
     endNote: text('end_note'),
     lastContactDate: date('last_contact_date', { mode: 'string' }),
+    /**
+     * Has any recruitment step started (a step not pending, a reference, a registerkontroll)? Derived from those
+     * rows and rewritten after every change of them (changeContactPerson), so the register's status filter is a
+     * column test instead of three lookups per row; deriveCpStatus still reads the rows themselves.
+     */
+    recruitmentStarted: boolean('recruitment_started').notNull().default(false),
     version: versionCol(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
