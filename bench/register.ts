@@ -1,7 +1,8 @@
 // The contact-person register's search through HTTP with 20 000 generated contact persons (issue 10), on PGlite and
 // (when reachable) PostgreSQL: signed in as the kontaktsekreterare, sequential GET /api/contact-persons with random
 // filter combinations (status, area, interest, language, availability, free capacity). Target p95 < 15 ms.
-//   npx tsx bench/register.ts [--contact-persons 20000] [--seed 1] [--requests 300] [--engine pglite|postgres|both]
+//   npx tsx bench/register.ts [--contact-persons 20000] [--seed 1] [--requests 300] [--engine pglite|postgres|both] [--no-explain] [--no-reminders]
+// Then EXPLAIN ANALYZE of the list's statements for a few filter shapes (the database's own times).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,7 +77,7 @@ function randomQuery(rand: () => number, districts: string[]): string {
   return `/api/contact-persons?${q}`;
 }
 
-async function measure(base: string, seed: number, requests: number) {
+async function measure(base: string, seed: number, requests: number, withReminders: boolean) {
   const c = new Client(base);
   await c.login('kontaktsekreterare');
   const districts = (await c.request('GET', '/api/contact-persons/districts')).json.items.map((d: { id: string }) => d.id);
@@ -92,7 +93,7 @@ async function measure(base: string, seed: number, requests: number) {
   }
   // The coordinator's start page reads the reminders (issue 10: once per visit): a few timed calls.
   const reminders: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < (withReminders ? 3 : 0); i++) {
     const t = performance.now();
     try {
       const r = await c.request('GET', '/api/contact-persons/reminders', undefined, 120_000);
@@ -170,7 +171,8 @@ async function main() {
       seed: { type: 'string', default: '1' },
       requests: { type: 'string', default: '300' },
       engine: { type: 'string', default: 'both' },
-      explain: { type: 'boolean', default: true },
+      'no-explain': { type: 'boolean', default: false },
+      'no-reminders': { type: 'boolean', default: false },
     },
   });
   const n = Number(values['contact-persons']);
@@ -208,7 +210,7 @@ async function main() {
     console.log(`  ${engine}: ${requests} searches, then the reminders …`);
     const server = await startServer({ launcher: 'node', ...target });
     try {
-      const r = await measure(server.base, seed, requests);
+      const r = await measure(server.base, seed, requests, !values['no-reminders']);
       rows.push([engine, 'search (random filters)', r.search.n, ms(r.search.p50), ms(r.search.p95), ms(r.search.p99), ms(r.search.max)]);
       rows.push([engine, 'reminders (start page)', r.reminders.n, ms(r.reminders.p50), ms(r.reminders.p95), ms(r.reminders.p99), ms(r.reminders.max)]);
       summary.push({
@@ -221,7 +223,7 @@ async function main() {
       await server.stop();
     }
     try {
-      if (values.explain) plans.push(...(await explain(engine, target)));
+      if (!values['no-explain']) plans.push(...(await explain(engine, target)));
     } finally {
       await cleanup();
     }

@@ -6,8 +6,8 @@ import type { Tx } from '../platform/db/connect';
 import { changeVersioned } from '../platform/db/change-versioned';
 import { AppError } from '../platform/errors';
 import { deriveCpStatus } from './rules';
-import { checkRulesOf, cpSettingsOf, loadContactPersonFull, refreshRecruitmentStarted, statusesOf, type CpFull, type CpRow } from './repo';
-import { presentContactPerson, statusFactsOf } from './present';
+import { checkRulesOf, cpSettingsOf, loadContactPersonFull, refreshRecruitmentStarted, statusesOf, statusFactsOf, type CpFull, type CpRow } from './repo';
+import { presentContactPerson } from './present';
 import type { CpOut } from './schema';
 import { contactPersons } from './tables';
 

@@ -15,9 +15,8 @@ import {
   type CheckRuleVersion,
   type CpStatus,
   type RequirementView,
-  type StatusFacts,
 } from './rules';
-import type { CpFacts, CpFull, CpListRow, CpSettings } from './repo';
+import { statusFactsOf, type CpFacts, type CpFull, type CpListRow, type CpSettings } from './repo';
 import type { CpOut, CpSummaryOut } from './schema';
 
 export function presentSummary(r: CpListRow): CpSummaryOut {
@@ -35,17 +34,6 @@ export function presentSummary(r: CpListRow): CpSummaryOut {
     activeAssignments: r.activeAssignments,
     duplicate: r.duplicate,
     isClient: r.isClient,
-  };
-}
-
-export function statusFactsOf(full: CpFacts): StatusFacts {
-  return {
-    approvedDate: full.row.approvedDate,
-    endedDate: full.row.endedDate,
-    recruitmentStarted: full.steps.some((s) => s.status !== 'pending') || full.references.length > 0 || full.checks.length > 0,
-    pauses: full.pauses,
-    capacity: full.row.capacity,
-    activeAssignments: 0,
   };
 }
 

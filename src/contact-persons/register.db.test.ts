@@ -9,10 +9,9 @@ import { auditLog } from '../platform/audit/tables';
 import { contactPersons, cpApplyThrottle, cpDistricts, cpSettings } from './tables';
 import { runMaintenance } from '../platform/maintenance';
 import { contactPersonMaintenance } from './maintenance';
-import { listContactPersons } from './repo';
+import { listContactPersons, statusFactsOf } from './repo';
 import { loadContactPersonFull } from './repo';
 import { CP_STATUSES, deriveCpStatus } from './rules';
-import { statusFactsOf } from './present';
 
 let h: Harness;
 let staff: Awaited<ReturnType<typeof buildStaff>>;

@@ -4,8 +4,7 @@ import { and, asc, count, desc, eq, inArray, ne, sql, type AnyColumn, type SQL }
 import type { Queryable } from '../platform/db/connect';
 import { users } from '../platform/tables';
 import { persons } from '../people/tables';
-import { DEFAULT_CHECK_RULES, DEFAULT_REFERENCES_REQUIRED, DEFAULT_REQUIREMENTS, deriveCpStatus, type CheckRuleVersion, type CpStatus } from './rules';
-import { statusFactsOf } from './present';
+import { DEFAULT_CHECK_RULES, DEFAULT_REFERENCES_REQUIRED, DEFAULT_REQUIREMENTS, deriveCpStatus, type CheckRuleVersion, type CpStatus, type StatusFacts } from './rules';
 import { DEFAULT_INTERESTS } from './defaults';
 import type { CpListQuery } from './schema';
 import { contactPersons, cpCheckRules, cpDistricts, cpPauses, cpReferences, cpRegisterChecks, cpSettings, cpSteps } from './tables';
@@ -237,6 +236,18 @@ export async function loadFactsWhere(q: Queryable, where: SQL | undefined): Prom
   for (const { x } of checks) facts.get(x.contactPersonId)?.checks.push({ check: x });
   for (const { x } of pauses) facts.get(x.contactPersonId)?.pauses.push(x);
   return [...facts.values()];
+}
+
+/** What deriveCpStatus reads of a contact person. */
+export function statusFactsOf(full: CpFacts): StatusFacts {
+  return {
+    approvedDate: full.row.approvedDate,
+    endedDate: full.row.endedDate,
+    recruitmentStarted: full.steps.some((s) => s.status !== 'pending') || full.references.length > 0 || full.checks.length > 0,
+    pauses: full.pauses,
+    capacity: full.row.capacity,
+    activeAssignments: 0,
+  };
 }
 
 /** Statuses of several contact persons at once (the duplicates on a page), by the one rule (deriveCpStatus). */
