@@ -22,7 +22,7 @@ type Engine = 'pglite' | 'postgres';
 const TARGET_P95 = 15;
 
 function cacheKey(n: number, seed: number): string {
-  return JSON.stringify({ migrations: migrationsKey(), contactPersons: n, seed, generator: 1 });
+  return JSON.stringify({ migrations: migrationsKey(), contactPersons: n, seed, generator: 2 });
 }
 
 function generateArgs(n: number, seed: number): string[] {
