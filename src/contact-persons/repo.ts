@@ -203,38 +203,54 @@ export async function loadContactPersonFull(q: Queryable, id: string) {
 }
 export type CpFull = NonNullable<Awaited<ReturnType<typeof loadContactPersonFull>>>;
 
-/** What deriveCpStatus and requirementsOf read of a contact person (CpFull has it all; loadFactsWhere loads it for many). */
+/** What deriveCpStatus and requirementsOf read of a contact person (CpFull has it all; loadFactsWhere loads only this, for many). */
 export interface CpFacts {
-  row: CpRow;
-  steps: (typeof cpSteps.$inferSelect)[];
-  references: (typeof cpReferences.$inferSelect)[];
+  row: Pick<CpRow, 'id' | 'firstName' | 'lastName' | 'approvedDate' | 'endedDate' | 'capacity' | 'lastContactDate'>;
+  steps: Pick<typeof cpSteps.$inferSelect, 'kind' | 'status' | 'doneDate' | 'bookedDate'>[];
+  references: Pick<typeof cpReferences.$inferSelect, 'outcome' | 'contactedDate'>[];
   /** Newest extract first (the first is the one that counts). */
-  checks: { check: typeof cpRegisterChecks.$inferSelect }[];
-  pauses: (typeof cpPauses.$inferSelect)[];
+  checks: { check: Pick<typeof cpRegisterChecks.$inferSelect, 'extractDate' | 'shownDate' | 'registers'> }[];
+  pauses: Pick<typeof cpPauses.$inferSelect, 'fromDate' | 'untilDate'>[];
 }
 
 /**
  * The facts of every contact person matching `where` (a condition on contact_persons), set-based: one query per
- * table (each joined to the same condition), grouped here, whatever the number of contact persons.
+ * table (each joined to the same condition) reading only the columns the rules need, grouped here, whatever the
+ * number of contact persons.
  */
 export async function loadFactsWhere(q: Queryable, where: SQL | undefined): Promise<CpFacts[]> {
   const mine = (contactPersonId: AnyColumn) => and(eq(contactPersonId, contactPersons.id), where);
+  const c = contactPersons;
   const [rows, steps, references, checks, pauses] = await Promise.all([
-    q.select().from(contactPersons).where(where),
-    q.select({ x: cpSteps }).from(cpSteps).innerJoin(contactPersons, mine(cpSteps.contactPersonId)),
-    q.select({ x: cpReferences }).from(cpReferences).innerJoin(contactPersons, mine(cpReferences.contactPersonId)).orderBy(asc(cpReferences.createdAt)),
     q
-      .select({ x: cpRegisterChecks })
+      .select({ id: c.id, firstName: c.firstName, lastName: c.lastName, approvedDate: c.approvedDate, endedDate: c.endedDate, capacity: c.capacity, lastContactDate: c.lastContactDate })
+      .from(c)
+      .where(where),
+    q
+      .select({ cp: cpSteps.contactPersonId, kind: cpSteps.kind, status: cpSteps.status, doneDate: cpSteps.doneDate, bookedDate: cpSteps.bookedDate })
+      .from(cpSteps)
+      .innerJoin(c, mine(cpSteps.contactPersonId)),
+    q
+      .select({ cp: cpReferences.contactPersonId, outcome: cpReferences.outcome, contactedDate: cpReferences.contactedDate })
+      .from(cpReferences)
+      .innerJoin(c, mine(cpReferences.contactPersonId))
+      .orderBy(asc(cpReferences.createdAt)),
+    q
+      .select({ cp: cpRegisterChecks.contactPersonId, extractDate: cpRegisterChecks.extractDate, shownDate: cpRegisterChecks.shownDate, registers: cpRegisterChecks.registers })
       .from(cpRegisterChecks)
-      .innerJoin(contactPersons, mine(cpRegisterChecks.contactPersonId))
+      .innerJoin(c, mine(cpRegisterChecks.contactPersonId))
       .orderBy(desc(cpRegisterChecks.extractDate), desc(cpRegisterChecks.createdAt)),
-    q.select({ x: cpPauses }).from(cpPauses).innerJoin(contactPersons, mine(cpPauses.contactPersonId)).orderBy(asc(cpPauses.fromDate)),
+    q
+      .select({ cp: cpPauses.contactPersonId, fromDate: cpPauses.fromDate, untilDate: cpPauses.untilDate })
+      .from(cpPauses)
+      .innerJoin(c, mine(cpPauses.contactPersonId))
+      .orderBy(asc(cpPauses.fromDate)),
   ]);
   const facts = new Map<string, CpFacts>(rows.map((row) => [row.id, { row, steps: [], references: [], checks: [], pauses: [] }]));
-  for (const { x } of steps) facts.get(x.contactPersonId)?.steps.push(x);
-  for (const { x } of references) facts.get(x.contactPersonId)?.references.push(x);
-  for (const { x } of checks) facts.get(x.contactPersonId)?.checks.push({ check: x });
-  for (const { x } of pauses) facts.get(x.contactPersonId)?.pauses.push(x);
+  for (const { cp, ...x } of steps) facts.get(cp)?.steps.push(x);
+  for (const { cp, ...x } of references) facts.get(cp)?.references.push(x);
+  for (const { cp, ...x } of checks) facts.get(cp)?.checks.push({ check: x });
+  for (const { cp, ...x } of pauses) facts.get(cp)?.pauses.push(x);
   return [...facts.values()];
 }
 
