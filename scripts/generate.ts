@@ -155,6 +155,11 @@ export async function generateContactPersons(db: Db, n: number, seed: number): P
   await db.execute(sql`insert into cp_pauses (contact_person_id, from_date, until_date, reason)
     select cp.id, current_date - 10, case when abs(hashtext(cp.id::text)) % 2 = 0 then current_date + 60 end, 'Föräldraledig (genererad)'
     ${scope} and cp.approved_date is not null and abs(hashtext(cp.id::text || 'p')) % 10 = 0`);
+  // The stored "recruitment started" (the register's status filter), as changeContactPerson keeps it.
+  await db.execute(sql`update contact_persons cp set recruitment_started = true where cp.identity_number like '18%' and cp.source = 'public'
+    and (exists (select 1 from cp_steps s where s.contact_person_id = cp.id and s.status <> 'pending')
+      or exists (select 1 from cp_references r where r.contact_person_id = cp.id)
+      or exists (select 1 from cp_register_checks c where c.contact_person_id = cp.id))`);
   const [{ count }] = rowsOf<{ count: number }>(await db.execute(sql`select count(*)::int as count ${scope}`));
   return count;
 }

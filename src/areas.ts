@@ -21,6 +21,7 @@ import * as contactPersonTables from './contact-persons/tables';
 import { seedContactPersonDefaults } from './contact-persons/defaults';
 import { registerContactPersonRoutes } from './contact-persons/routes';
 import { seedContactPersonDemo } from './contact-persons/demo';
+import { contactPersonMaintenance } from './contact-persons/maintenance';
 import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
@@ -37,7 +38,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'investigation', tables: investigationTables, routes: registerInvestigationRoutes, demo: seedInvestigationDemo },
   { name: 'decisions', tables: decisionsTables, routes: registerDecisionRoutes, seedDefaults: seedLegalBases, demo: seedDecisionsDemo },
   { name: 'orders', tables: ordersTables, routes: registerOrderRoutes, demo: seedOrdersDemo },
-  { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, demo: seedContactPersonDemo },
+  { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

@@ -45,7 +45,7 @@ export async function startServer(config: Config = loadConfig(), clock: Clock = 
   sw.lap('listen');
   app.log.info({ engine: database.kind, demo: config.demo, startupMs: { ...sw.phases, processUptime: Math.round(process.uptime() * 1000) } }, 'Kontakt is running');
   const stopMaintenance = scheduleMaintenance(
-    () => runMaintenance(database, clock, config.sessionIdleMinutes),
+    () => runMaintenance(database, clock, config.sessionIdleMinutes, AREAS),
     (e) => app.log.error({ errName: e instanceof Error ? e.name : 'unknown' }, 'maintenance failed'),
   );
   let closing = false;

@@ -24,7 +24,7 @@ import { contactPersons, cpApplyThrottle, cpDistricts } from './tables';
 type PublicContext = Omit<AnonymousContext, 'actor'>;
 
 const TOKEN_MAX_AGE_MS = 24 * 3600_000;
-const THROTTLE_WINDOW_MS = 3600_000;
+export const THROTTLE_WINDOW_MS = 3600_000;
 
 function sign(secret: string, issued: number): string {
   return createHmac('sha256', secret).update(`cp-application:${issued}`).digest('base64url');

@@ -6,8 +6,8 @@ import type { Tx } from '../platform/db/connect';
 import { changeVersioned } from '../platform/db/change-versioned';
 import { AppError } from '../platform/errors';
 import { deriveCpStatus } from './rules';
-import { checkRulesOf, cpSettingsOf, loadContactPersonFull, statusesOf, type CpFull, type CpRow } from './repo';
-import { presentContactPerson, statusFactsOf } from './present';
+import { checkRulesOf, cpSettingsOf, loadContactPersonFull, refreshRecruitmentStarted, statusesOf, statusFactsOf, type CpFull, type CpRow } from './repo';
+import { presentContactPerson } from './present';
 import type { CpOut } from './schema';
 import { contactPersons } from './tables';
 
@@ -46,7 +46,11 @@ export function changeContactPerson(
       if (!opts.allowEnded && deriveCpStatus(statusFactsOf(c), ctx.clock.today()) === 'ended') throw new AppError('CP_ENDED');
     },
     apply: async (c, tx) => ({ ...(opts.apply ? await opts.apply(c, tx) : {}), updatedAt: ctx.clock.now() }),
-    afterUpdate: async (_u, tx, c) => opts.after?.(c, tx),
+    afterUpdate: async (_u, tx, c) => {
+      await opts.after?.(c, tx);
+      // The stored "recruitment started" follows the steps, references and checks just written (the register's filter reads it).
+      await refreshRecruitmentStarted(tx, opts.id);
+    },
     audit: (c, _u, set) => {
       const outcome = opts.outcome?.(c);
       return {

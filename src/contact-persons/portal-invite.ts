@@ -10,8 +10,7 @@ import { recordAudit } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
 import { hashPassword } from '../platform/auth/password';
 import { deriveCpStatus } from './rules';
-import { loadContactPersonFull } from './repo';
-import { statusFactsOf } from './present';
+import { loadContactPersonFull, statusFactsOf } from './repo';
 import type { setPortalPasswordBody } from './schema';
 import { cpPortalAccounts, cpPortalInvites } from './tables';
 

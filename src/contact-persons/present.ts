@@ -15,9 +15,8 @@ import {
   type CheckRuleVersion,
   type CpStatus,
   type RequirementView,
-  type StatusFacts,
 } from './rules';
-import type { CpFull, CpListRow, CpSettings } from './repo';
+import { statusFactsOf, type CpFacts, type CpFull, type CpListRow, type CpSettings } from './repo';
 import type { CpOut, CpSummaryOut } from './schema';
 
 export function presentSummary(r: CpListRow): CpSummaryOut {
@@ -38,18 +37,7 @@ export function presentSummary(r: CpListRow): CpSummaryOut {
   };
 }
 
-export function statusFactsOf(full: CpFull): StatusFacts {
-  return {
-    approvedDate: full.row.approvedDate,
-    endedDate: full.row.endedDate,
-    recruitmentStarted: full.steps.some((s) => s.status !== 'pending') || full.references.length > 0 || full.checks.length > 0,
-    pauses: full.pauses,
-    capacity: full.row.capacity,
-    activeAssignments: 0,
-  };
-}
-
-export function requirementsOf(full: CpFull, settings: CpSettings, rules: readonly CheckRuleVersion[], today: string): RequirementView[] {
+export function requirementsOf(full: CpFacts, settings: CpSettings, rules: readonly CheckRuleVersion[], today: string): RequirementView[] {
   const latest = full.checks[0]?.check ?? null;
   return requirementStates(
     {

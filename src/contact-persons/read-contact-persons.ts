@@ -5,8 +5,8 @@ import type { UseCaseContext } from '../platform/context';
 import { readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { remindersFor, deriveCpStatus } from './rules';
-import { checkRulesOf, cpSettingsOf, listContactPersons, loadContactPersonFull } from './repo';
-import { presentSummary, requirementsOf, statusFactsOf } from './present';
+import { checkRulesOf, cpSettingsOf, listContactPersons, loadContactPersonFull, loadFactsWhere, statusFactsOf } from './repo';
+import { presentSummary, requirementsOf } from './present';
 import { presentById } from './change-contact-person';
 import type { CpListQuery } from './schema';
 import { contactPersons } from './tables';
@@ -40,20 +40,20 @@ export function listReminders(ctx: UseCaseContext) {
   return readUseCase(ctx, async (q) => {
     const today = ctx.clock.today();
     const [settings, rules] = await Promise.all([cpSettingsOf(q), checkRulesOf(q)]);
-    const ids = await q
-      .select({ id: contactPersons.id })
-      .from(contactPersons)
-      .where(and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))));
+    // Every approved, not ended contact person with what the rules read, in one query per table (no query per person).
+    const candidates = await loadFactsWhere(q, and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))));
     const items = [];
-    for (const { id } of ids) {
-      const full = await loadContactPersonFull(q, id);
-      if (!full?.row.approvedDate || deriveCpStatus(statusFactsOf(full), today) === 'ended') continue;
-      const reqs = requirementsOf(full, settings, rules, today);
-      for (const r of remindersFor(reqs, full.row.lastContactDate, full.row.approvedDate, today, settings.reminderWithinDays, settings.lastContactDays)) {
-        items.push({ contactPersonId: id, name: `${full.row.firstName} ${full.row.lastName}`, kind: r.kind, requirement: r.requirement, date: r.date, message: r.message });
+    for (const facts of candidates) {
+      const { row } = facts;
+      if (!row.approvedDate || deriveCpStatus(statusFactsOf(facts), today) === 'ended') continue;
+      const reqs = requirementsOf(facts, settings, rules, today);
+      for (const r of remindersFor(reqs, row.lastContactDate, row.approvedDate, today, settings.reminderWithinDays, settings.lastContactDays)) {
+        items.push({ contactPersonId: row.id, name: `${row.firstName} ${row.lastName}`, kind: r.kind, requirement: r.requirement, date: r.date, message: r.message });
       }
     }
-    items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name.localeCompare(b.name, 'sv')));
+    // One collator for the whole sort (localeCompare(…, 'sv') builds one per comparison: seconds on thousands of items).
+    const byName = new Intl.Collator('sv').compare;
+    items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byName(a.name, b.name)));
     await recordAudit(q, ctx, { action: 'contact_person.reminders', entityType: 'contact_person', details: { count: items.length } });
     return { items, withinDays: settings.reminderWithinDays, contactDays: settings.lastContactDays };
   });

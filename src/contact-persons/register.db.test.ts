@@ -6,11 +6,12 @@ import fc from 'fast-check';
 import { count, eq, sql } from 'drizzle-orm';
 import { buildStaff, login, personBody, setupHarness, testPersonnummer, type ApiClient, type Harness } from '../../test/support/harness';
 import { auditLog } from '../platform/audit/tables';
-import { contactPersons, cpDistricts, cpSettings } from './tables';
-import { listContactPersons } from './repo';
+import { contactPersons, cpApplyThrottle, cpDistricts, cpSettings } from './tables';
+import { runMaintenance } from '../platform/maintenance';
+import { contactPersonMaintenance } from './maintenance';
+import { listContactPersons, statusFactsOf } from './repo';
 import { loadContactPersonFull } from './repo';
-import { deriveCpStatus } from './rules';
-import { statusFactsOf } from './present';
+import { CP_STATUSES, deriveCpStatus } from './rules';
 
 let h: Harness;
 let staff: Awaited<ReturnType<typeof buildStaff>>;
@@ -116,6 +117,17 @@ describe('the public application', () => {
     expect((await apply(application(21), { ip })).statusCode).toBe(201);
     await relogin();
     await h.db.update(cpSettings).set({ applicationsPerHour: 1000 });
+  });
+
+  it('the daily maintenance removes ended throttle windows and keeps the running ones', async () => {
+    const throttled = async () => (await h.db.select({ n: count() }).from(cpApplyThrottle))[0].n;
+    expect(await throttled()).toBeGreaterThan(0);
+    h.clock.advance(3600_000 + 1000);
+    expect((await apply(application(22), { ip: '10.8.8.10' })).statusCode).toBe(201);
+    await runMaintenance(h.database, h.clock, h.config.sessionIdleMinutes, [{ name: 'contact-persons', maintenance: contactPersonMaintenance }]);
+    const left = await h.db.select({ key: cpApplyThrottle.key }).from(cpApplyThrottle);
+    expect(left).toHaveLength(1);
+    await relogin();
   });
 
   it('fuzzed bodies: never a 5xx, and nothing written on refusal', async () => {
@@ -356,6 +368,14 @@ describe('reminders, disposal and the SQL status', () => {
       const full = await loadContactPersonFull(h.db, r.id);
       expect(r.status, r.id).toBe(deriveCpStatus(statusFactsOf(full!), today));
     }
+    // Each status filter (statusIs, the stored recruitment_started) selects exactly the rows of that status.
+    let filtered = 0;
+    for (const status of CP_STATUSES) {
+      const { rows: only } = await listContactPersons(h.db, { page: 1, pageSize: 100, status }, today);
+      for (const r of only) expect(deriveCpStatus(statusFactsOf((await loadContactPersonFull(h.db, r.id))!), today), `${status} ${r.id}`).toBe(status);
+      filtered += only.length;
+    }
+    expect(filtered).toBe(list.length);
     const [{ n }] = await h.db.select({ n: sql<number>`count(distinct identity_number)::int` }).from(contactPersons);
     expect(n).toBeGreaterThan(0);
   });

@@ -1,10 +1,10 @@
 // Queries of the contact-person register. The status in SQL (statusSql) mirrors deriveCpStatus in rules.ts
 // (register.db.test.ts proves they agree). Payment details are never read here.
-import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { users } from '../platform/tables';
 import { persons } from '../people/tables';
-import { DEFAULT_CHECK_RULES, DEFAULT_REFERENCES_REQUIRED, DEFAULT_REQUIREMENTS, type CheckRuleVersion, type CpStatus } from './rules';
+import { DEFAULT_CHECK_RULES, DEFAULT_REFERENCES_REQUIRED, DEFAULT_REQUIREMENTS, deriveCpStatus, type CheckRuleVersion, type CpStatus, type StatusFacts } from './rules';
 import { DEFAULT_INTERESTS } from './defaults';
 import type { CpListQuery } from './schema';
 import { contactPersons, cpCheckRules, cpDistricts, cpPauses, cpReferences, cpRegisterChecks, cpSettings, cpSteps } from './tables';
@@ -38,20 +38,29 @@ export async function checkRulesOf(q: Queryable): Promise<CheckRuleVersion[]> {
   return rows.length ? rows : DEFAULT_CHECK_RULES;
 }
 
-/** Has any recruitment step started? (An applicant in the inbox has none.) */
-const recruitmentStarted = sql`(exists (select 1 from ${cpSteps} s where s.contact_person_id = ${contactPersons.id} and s.status <> 'pending')
-  or exists (select 1 from ${cpReferences} r where r.contact_person_id = ${contactPersons.id})
-  or exists (select 1 from ${cpRegisterChecks} c where c.contact_person_id = ${contactPersons.id}))`;
+/** Has any recruitment step started? (An applicant in the inbox has none.) Read from the sub-records. */
+const recruitmentStartedOf = (id: SQL | AnyColumn) => sql<boolean>`(exists (select 1 from ${cpSteps} s where s.contact_person_id = ${id} and s.status <> 'pending')
+  or exists (select 1 from ${cpReferences} r where r.contact_person_id = ${id})
+  or exists (select 1 from ${cpRegisterChecks} c where c.contact_person_id = ${id}))`;
+
+/** Rewrite the stored recruitment_started of one contact person from its sub-records (after every change of them). */
+export async function refreshRecruitmentStarted(q: Queryable, id: string): Promise<void> {
+  await q.update(contactPersons).set({ recruitmentStarted: recruitmentStartedOf(sql`${id}::uuid`) }).where(eq(contactPersons.id, id));
+}
 
 /** Active assignments: none until the assignments stage exists (the load is never stored on the contact person). */
 const activeAssignments = sql<number>`0`;
+
+/** The contact persons with a pause covering `today`: one set (hashed once per statement), not a lookup per row. */
+const pausedOn = (today: string) =>
+  sql`${contactPersons.id} in (select p.contact_person_id from ${cpPauses} p where p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today}))`;
 
 /** deriveCpStatus in SQL, for lists and filters. */
 export function statusSql(today: string): SQL<CpStatus> {
   return sql<CpStatus>`case
     when ${contactPersons.endedDate} is not null and ${contactPersons.endedDate} <= ${today} then 'ended'
-    when ${contactPersons.approvedDate} is null then case when ${recruitmentStarted} then 'investigating' else 'applicant' end
-    when exists (select 1 from ${cpPauses} p where p.contact_person_id = ${contactPersons.id} and p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today})) then 'paused'
+    when ${contactPersons.approvedDate} is null then case when ${contactPersons.recruitmentStarted} then 'investigating' else 'applicant' end
+    when ${pausedOn(today)} then 'paused'
     when ${activeAssignments} >= ${contactPersons.capacity} then 'full'
     else 'available' end`;
 }
@@ -62,14 +71,14 @@ export function statusSql(today: string): SQL<CpStatus> {
  */
 export function statusIs(status: CpStatus, today: string): SQL {
   const open = sql`(${contactPersons.endedDate} is null or ${contactPersons.endedDate} > ${today})`;
-  const paused = sql`exists (select 1 from ${cpPauses} p where p.contact_person_id = ${contactPersons.id} and p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today}))`;
+  const paused = pausedOn(today);
   switch (status) {
     case 'ended':
       return sql`${contactPersons.endedDate} <= ${today}`;
     case 'applicant':
-      return sql`${contactPersons.approvedDate} is null and ${open} and not ${recruitmentStarted}`;
+      return sql`${contactPersons.approvedDate} is null and ${open} and not ${contactPersons.recruitmentStarted}`;
     case 'investigating':
-      return sql`${contactPersons.approvedDate} is null and ${open} and ${recruitmentStarted}`;
+      return sql`${contactPersons.approvedDate} is null and ${open} and ${contactPersons.recruitmentStarted}`;
     case 'paused':
       return sql`${contactPersons.approvedDate} is not null and ${open} and ${paused}`;
     case 'full':
@@ -118,6 +127,18 @@ export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?
   const cond = where.length ? and(...where) : undefined;
   // Counting every match of a broad filter is the slow part on thousands of rows: count at most COUNT_CAP + 1.
   const [{ n }] = await q.select({ n: count() }).from(q.select({ one: sql`1` }).from(contactPersons).where(cond).limit(COUNT_CAP + 1).as('capped'));
+  // The page's ids first (filters and order only; the (applied_date, id) index), then status, "finns redan" and
+  // "är klient" for those rows alone — never per matching row.
+  const inbox = f.status === 'applicant';
+  const page = q
+    .select({ pageId: sql<string>`${contactPersons.id}`.as('page_id') })
+    .from(contactPersons)
+    .where(cond)
+    // Oldest applications first in the inbox, newest first otherwise; (applied_date, id) is one index either way.
+    .orderBy(...(inbox ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)]))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .as('page');
   const rows = await q
     .select({
       id: contactPersons.id,
@@ -134,13 +155,10 @@ export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?
       duplicate: duplicateSql,
       isClient: isClientSql,
     })
-    .from(contactPersons)
+    .from(page)
+    .innerJoin(contactPersons, eq(contactPersons.id, page.pageId))
     .leftJoin(cpDistricts, eq(cpDistricts.id, contactPersons.districtId))
-    .where(cond)
-    // Oldest applications first in the inbox, newest first otherwise; (applied_date, id) is one index either way.
-    .orderBy(...(f.status === 'applicant' ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)]))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+    .orderBy(...(inbox ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)]));
   return { rows: rows.map((r) => ({ ...r, activeAssignments: Number(r.activeAssignments) })), total: Math.min(Number(n), COUNT_CAP), totalCapped: Number(n) > COUNT_CAP };
 }
 
@@ -185,12 +203,72 @@ export async function loadContactPersonFull(q: Queryable, id: string) {
 }
 export type CpFull = NonNullable<Awaited<ReturnType<typeof loadContactPersonFull>>>;
 
-/** Statuses of several contact persons at once (the duplicates on a page). */
+/** What deriveCpStatus and requirementsOf read of a contact person (CpFull has it all; loadFactsWhere loads only this, for many). */
+export interface CpFacts {
+  row: Pick<CpRow, 'id' | 'firstName' | 'lastName' | 'approvedDate' | 'endedDate' | 'capacity' | 'lastContactDate'>;
+  steps: Pick<typeof cpSteps.$inferSelect, 'kind' | 'status' | 'doneDate' | 'bookedDate'>[];
+  references: Pick<typeof cpReferences.$inferSelect, 'outcome' | 'contactedDate'>[];
+  /** Newest extract first (the first is the one that counts). */
+  checks: { check: Pick<typeof cpRegisterChecks.$inferSelect, 'extractDate' | 'shownDate' | 'registers'> }[];
+  pauses: Pick<typeof cpPauses.$inferSelect, 'fromDate' | 'untilDate'>[];
+}
+
+/**
+ * The facts of every contact person matching `where` (a condition on contact_persons), set-based: one query per
+ * table (each joined to the same condition) reading only the columns the rules need, grouped here, whatever the
+ * number of contact persons.
+ */
+export async function loadFactsWhere(q: Queryable, where: SQL | undefined): Promise<CpFacts[]> {
+  const mine = (contactPersonId: AnyColumn) => and(eq(contactPersonId, contactPersons.id), where);
+  const c = contactPersons;
+  const [rows, steps, references, checks, pauses] = await Promise.all([
+    q
+      .select({ id: c.id, firstName: c.firstName, lastName: c.lastName, approvedDate: c.approvedDate, endedDate: c.endedDate, capacity: c.capacity, lastContactDate: c.lastContactDate })
+      .from(c)
+      .where(where),
+    q
+      .select({ cp: cpSteps.contactPersonId, kind: cpSteps.kind, status: cpSteps.status, doneDate: cpSteps.doneDate, bookedDate: cpSteps.bookedDate })
+      .from(cpSteps)
+      .innerJoin(c, mine(cpSteps.contactPersonId)),
+    q
+      .select({ cp: cpReferences.contactPersonId, outcome: cpReferences.outcome, contactedDate: cpReferences.contactedDate })
+      .from(cpReferences)
+      .innerJoin(c, mine(cpReferences.contactPersonId))
+      .orderBy(asc(cpReferences.createdAt)),
+    q
+      .select({ cp: cpRegisterChecks.contactPersonId, extractDate: cpRegisterChecks.extractDate, shownDate: cpRegisterChecks.shownDate, registers: cpRegisterChecks.registers })
+      .from(cpRegisterChecks)
+      .innerJoin(c, mine(cpRegisterChecks.contactPersonId))
+      .orderBy(desc(cpRegisterChecks.extractDate), desc(cpRegisterChecks.createdAt)),
+    q
+      .select({ cp: cpPauses.contactPersonId, fromDate: cpPauses.fromDate, untilDate: cpPauses.untilDate })
+      .from(cpPauses)
+      .innerJoin(c, mine(cpPauses.contactPersonId))
+      .orderBy(asc(cpPauses.fromDate)),
+  ]);
+  const facts = new Map<string, CpFacts>(rows.map((row) => [row.id, { row, steps: [], references: [], checks: [], pauses: [] }]));
+  for (const { cp, ...x } of steps) facts.get(cp)?.steps.push(x);
+  for (const { cp, ...x } of references) facts.get(cp)?.references.push(x);
+  for (const { cp, ...x } of checks) facts.get(cp)?.checks.push({ check: x });
+  for (const { cp, ...x } of pauses) facts.get(cp)?.pauses.push(x);
+  return [...facts.values()];
+}
+
+/** What deriveCpStatus reads of a contact person. */
+export function statusFactsOf(full: CpFacts): StatusFacts {
+  return {
+    approvedDate: full.row.approvedDate,
+    endedDate: full.row.endedDate,
+    recruitmentStarted: full.steps.some((s) => s.status !== 'pending') || full.references.length > 0 || full.checks.length > 0,
+    pauses: full.pauses,
+    capacity: full.row.capacity,
+    activeAssignments: 0,
+  };
+}
+
+/** Statuses of several contact persons at once (the duplicates on a page), by the one rule (deriveCpStatus). */
 export async function statusesOf(q: Queryable, ids: string[], today: string): Promise<Map<string, CpStatus>> {
   if (ids.length === 0) return new Map();
-  const rows = await q
-    .select({ id: contactPersons.id, status: statusSql(today) })
-    .from(contactPersons)
-    .where(sql`${contactPersons.id} in ${ids}`);
-  return new Map(rows.map((r) => [r.id, r.status]));
+  const facts = await loadFactsWhere(q, inArray(contactPersons.id, ids));
+  return new Map(facts.map((f) => [f.row.id, deriveCpStatus(statusFactsOf(f), today)]));
 }

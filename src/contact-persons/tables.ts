@@ -88,6 +88,12 @@ export const contactPersons = pgTable(
     endReason: text('end_reason', { enum: END_REASONS }),
     endNote: text('end_note'),
     lastContactDate: date('last_contact_date', { mode: 'string' }),
+    /**
+     * Has any recruitment step started (a step not pending, a reference, a registerkontroll)? Derived from those
+     * rows and rewritten after every change of them (changeContactPerson), so the register's status filter is a
+     * column test instead of three lookups per row; deriveCpStatus still reads the rows themselves.
+     */
+    recruitmentStarted: boolean('recruitment_started').notNull().default(false),
     version: versionCol(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -101,6 +107,11 @@ export const contactPersons = pgTable(
     index('contact_persons_availability_idx').using('gin', t.availability),
     index('contact_persons_applied_idx').on(t.appliedDate, t.id),
     index('contact_persons_open_idx').on(t.approvedDate, t.endedDate),
+    // The status filter's groups (statusIs) in the list's order, with the columns the status test reads, so a
+    // status filter and its count walk a small index instead of the table.
+    index('contact_persons_unapproved_idx').on(t.appliedDate, t.id, t.endedDate, t.recruitmentStarted).where(sql`${t.approvedDate} is null`),
+    index('contact_persons_approved_idx').on(t.appliedDate, t.id, t.endedDate, t.capacity).where(sql`${t.approvedDate} is not null`),
+    index('contact_persons_ended_idx').on(t.appliedDate, t.id).where(sql`${t.endedDate} is not null`),
     check('contact_persons_capacity_chk', sql`${t.capacity} between 0 and 20`),
     check('contact_persons_end_chk', sql`(${t.endedDate} is null) = (${t.endReason} is null)`),
   ],

@@ -18,6 +18,8 @@ export interface Area {
   seedDefaults?: (db: Queryable) => Promise<void>;
   /** Which of its records hold a person (unit + responsible user), for the skyddad identitet rule. */
   personHolders?: PersonHoldersQuery;
+  /** Its housekeeping (idempotent; e.g. expired throttle windows), run by the platform's maintenance (maintenance.ts). */
+  maintenance?: (db: Db, now: Date) => Promise<void>;
 }
 
 /** Hand the areas' contributions to the platform's policy. Called by buildApp and before seeding the demo. */

@@ -1,14 +1,15 @@
 // Housekeeping every instance may run (all of it is idempotent): remove expired sessions and old
-// login-throttle windows; on embedded PGlite, which has no autovacuum, also VACUUM (ANALYZE) so the
+// login-throttle windows, run each area's own housekeeping (Area.maintenance); on embedded PGlite, which has no autovacuum, also VACUUM (ANALYZE) so the
 // planner has statistics and dead rows are reclaimed.
 import { lt, sql } from 'drizzle-orm';
+import type { Area } from './areas';
 import type { Clock } from './clock';
 import type { Database } from './db/connect';
 import { and, isNull, or } from 'drizzle-orm';
 import { loginFailures, loginThrottle, sessions } from './tables';
 import { ACCOUNT_WINDOW_MINUTES, THROTTLE_WINDOW_MINUTES } from './auth/rules';
 
-export async function runMaintenance(database: Database, clock: Clock, sessionIdleMinutes: number): Promise<void> {
+export async function runMaintenance(database: Database, clock: Clock, sessionIdleMinutes: number, areas: readonly Area[] = []): Promise<void> {
   const now = clock.now().getTime();
   await database.db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now - sessionIdleMinutes * 60_000)));
   await database.db.delete(loginThrottle).where(lt(loginThrottle.windowStart, new Date(now - THROTTLE_WINDOW_MINUTES * 60_000)));
@@ -16,6 +17,7 @@ export async function runMaintenance(database: Database, clock: Clock, sessionId
   await database.db
     .delete(loginFailures)
     .where(and(lt(loginFailures.lastFailureAt, new Date(now - ACCOUNT_WINDOW_MINUTES * 60_000)), or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, nowDate))));
+  for (const area of areas) if (area.maintenance) await area.maintenance(database.db, nowDate);
   if (database.kind === 'pglite') await database.db.execute(sql`vacuum (analyze)`);
 }
 
