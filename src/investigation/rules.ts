@@ -83,6 +83,15 @@ export const ELIGIBILITY_WARNING_CODES = [
 ] as const;
 export type EligibilityWarningCode = (typeof ELIGIBILITY_WARNING_CODES)[number];
 
+/** What each warning is about, for the label of its reason field ("Varför går du vidare trots varningen om …?"). */
+export const warningTopic: Record<EligibilityWarningCode, string> = {
+  lss_personkrets_undocumented: 'personkretsen',
+  lss_residence: 'boendet',
+  sol_under_age: 'åldern',
+  sol_exclusion: 'hemtjänst',
+  need_met_otherwise: 'annat stöd',
+};
+
 export interface EligibilityWarning {
   code: EligibilityWarningCode;
   message: string;

@@ -16,6 +16,7 @@ import {
   sourceAnswerLabel,
   WISHED_GENDERS,
   wishedGenderLabel,
+  warningTopic,
 } from '../../../src/investigation/rules';
 import { investigationBody, type InvestigationInput } from '../../../src/investigation/schema';
 import { api, isApiError, type ApiError } from '../platform/api';
@@ -347,7 +348,7 @@ function EditView({ inv, form, onComplete, onReload }: { inv: Investigation; for
             {inv.warnings.map((w) => (
               <div key={w.code} className="warning-reason">
                 <Notice tone="warning" title={w.message} />
-                <TextAreaInput name={`warningReasons.${w.code}`} label="Varför går du vidare trots varningen?" rows={2} />
+                <TextAreaInput name={`warningReasons.${w.code}`} label={`Varför går du vidare trots varningen om ${warningTopic[w.code]}?`} rows={2} />
               </div>
             ))}
           </>
