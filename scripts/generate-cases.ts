@@ -288,12 +288,16 @@ export async function generateCases(db: Db, o: GenerateCasesOptions): Promise<Ge
     }
     await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
+      // Refresh the case facts once for the batch, at the end of this transaction, not after every statement
+      // (migration 0013): the setting lasts until the transaction ends.
+      await tx.execute(sql`select set_config('kontakt.defer_case_facts', 'on', true)`);
       await insertJson(t, 'cases', cases);
       await insertJson(t, 'investigations', investigations);
       await insertJson(t, 'investigation_bookings', bookings);
       await insertJson(t, 'decisions', decisions);
       await insertJson(t, 'appeals', appeals);
       await insertJson(t, 'orders', orders);
+      await tx.execute(sql`select refresh_case_facts(${`{${cases.map((c) => c.id).join(',')}}`}::uuid[])`);
       for (const [year, last] of counters) {
         await tx.execute(sql`insert into case_number_counters (year, last_number) values (${year}, ${last}) on conflict (year) do update set last_number = greatest(case_number_counters.last_number, excluded.last_number)`);
       }

@@ -78,6 +78,21 @@ describe('case_facts kept current', () => {
     expect(await differences()).toBe(0);
   });
 
+  it('a bulk load may defer the refresh to the end of its own transaction (the generator)', async () => {
+    const id = await newCase();
+    await h.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('kontakt.defer_case_facts', 'on', true)`);
+      await tx.execute(sql`insert into investigations (case_id, started_date) values (${id}, '2026-05-05')`);
+      const before = (await tx.execute(sql`select investigation_started_date from case_facts where case_id = ${id}`)) as unknown as { rows: Record<string, unknown>[] };
+      expect(before.rows[0]).toEqual({ investigation_started_date: null });
+      await tx.execute(sql`select refresh_case_facts(${`{${id}}`}::uuid[])`);
+    });
+    expect(await differences()).toBe(0);
+    // The setting ended with the transaction: the next change refreshes at once again.
+    await h.db.execute(sql`update investigations set started_date = '2026-05-06' where case_id = ${id}`);
+    expect(await differences()).toBe(0);
+  });
+
   it('a rolled-back change leaves the facts as they were', async () => {
     const id = await newCase();
     await h.db
