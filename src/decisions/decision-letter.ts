@@ -2,8 +2,8 @@
 // legal basis; rendering happens in platform/documents/pdf.ts. Written for the person: short sentences, everyday
 // words (LIX ≤ 40 on its own text, tested per variant: outcome × appeal route × home-care tariff). The law's own
 // wording (the basis's print text) and the handläggare's reasons are quoted as they are.
+import { letterPdf, sectionBlocks, type LetterSection } from '../platform/documents/letter';
 import type { PdfDocument } from '../platform/documents/pdf';
-import type { LetterSection } from '../intake/acknowledgement-letter';
 import type { DecisionOutcome } from './rules';
 
 export interface DecisionLetterInput {
@@ -110,42 +110,12 @@ export function decisionLetterText(i: DecisionLetterInput): { title: string; sec
 
 export function decisionLetterPdf(i: DecisionLetterInput): PdfDocument {
   const { title, sections, lawText } = decisionLetterText(i);
-  const a = i.person.address;
-  const recipient = [`${i.person.firstName} ${i.person.lastName}`, ...(a ? [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')] : [])].filter(
-    (l): l is string => Boolean(l),
-  );
-  const blocks = (xs: LetterSection[]) =>
-    xs.flatMap((s) => [...(s.heading ? [{ text: s.heading, style: 'heading' }] : []), ...s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 8] }))]);
   // The law's text goes after the reasons, under its own heading.
   const reasonsAt = sections.findIndex((s) => s.heading === REASONS_HEADING) + 1;
-  const before = blocks(sections.slice(0, reasonsAt));
-  const after = blocks(sections.slice(reasonsAt));
-  return {
-    info: { title: `${title} – ${i.caseNumber}`, author: i.municipality.name, subject: 'Beslut om kontaktperson' },
-    pageMargins: [60, 60, 60, 70],
-    content: [
-      {
-        columns: [
-          { stack: [{ text: i.municipality.name, style: 'sender' }, ...(i.municipality.postalAddress ? [{ text: i.municipality.postalAddress, style: 'small' }] : [])] },
-          { stack: [{ text: `Datum: ${i.decisionDate}`, style: 'small' }, { text: `Ärende: ${i.caseNumber}`, style: 'small' }], alignment: 'right' },
-        ],
-      },
-      { text: recipient.join('\n'), margin: [0, 30, 0, 30] },
-      { text: title, style: 'title' },
-      ...before,
-      { text: 'Lagen vi har använt', style: 'heading' },
-      { text: lawText, margin: [0, 0, 0, 8] },
-      ...after,
-      { text: 'Med vänliga hälsningar', margin: [0, 16, 0, 0] },
-      { text: i.caseOfficer },
-      { text: `Handläggare, ${i.unitName}, ${i.municipality.name}` },
-    ],
-    footer: { text: `${i.municipality.name} · ${i.caseNumber}`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] },
-    styles: {
-      sender: { fontSize: 13, bold: true },
-      small: { fontSize: 9, color: '#333333' },
-      title: { fontSize: 18, bold: true, margin: [0, 0, 0, 12] },
-      heading: { fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
-    },
-  };
+  return letterPdf({ ...i, date: i.decisionDate, title, subject: 'Beslut om kontaktperson' }, [
+    ...sectionBlocks(sections.slice(0, reasonsAt)),
+    { text: 'Lagen vi har använt', style: 'heading' },
+    { text: lawText, margin: [0, 0, 0, 8] },
+    ...sectionBlocks(sections.slice(reasonsAt)),
+  ]);
 }

@@ -1,6 +1,7 @@
 // The summons to the investigation meeting (kallelse). Pure: builds the text and the PDF definition from the
 // booking; rendering happens in platform/documents/pdf.ts. Written for the person: short sentences, everyday
 // words (LIX ≤ 40, tested per variant in summons-letter.test.ts).
+import { letterPdf, sectionBlocks, type LetterSection } from '../platform/documents/letter';
 import type { PdfDocument } from '../platform/documents/pdf';
 import type { BookingKind } from './rules';
 
@@ -25,10 +26,6 @@ export interface SummonsLetterInput {
   caseOfficer: string;
 }
 
-export interface LetterSection {
-  heading?: string;
-  paragraphs: string[];
-}
 
 const WEEKDAYS = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'];
 
@@ -93,33 +90,5 @@ export function summonsLetterText(i: SummonsLetterInput): { title: string; secti
 
 export function summonsLetterPdf(i: SummonsLetterInput): PdfDocument {
   const { title, sections } = summonsLetterText(i);
-  const a = i.person.address;
-  const recipient = [`${i.person.firstName} ${i.person.lastName}`, ...(a ? [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')] : [])].filter(
-    (l): l is string => Boolean(l),
-  );
-  return {
-    info: { title: `${title} – ${i.caseNumber}`, author: i.municipality.name, subject: 'Kallelse till utredning om kontaktperson' },
-    pageMargins: [60, 60, 60, 70],
-    content: [
-      {
-        columns: [
-          { stack: [{ text: i.municipality.name, style: 'sender' }, ...(i.municipality.postalAddress ? [{ text: i.municipality.postalAddress, style: 'small' }] : [])] },
-          { stack: [{ text: `Datum: ${i.letterDate}`, style: 'small' }, { text: `Ärende: ${i.caseNumber}`, style: 'small' }], alignment: 'right' },
-        ],
-      },
-      { text: recipient.join('\n'), margin: [0, 30, 0, 30] },
-      { text: title, style: 'title' },
-      ...sections.flatMap((s) => [...(s.heading ? [{ text: s.heading, style: 'heading' }] : []), ...s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 8] }))]),
-      { text: 'Med vänliga hälsningar', margin: [0, 16, 0, 0] },
-      { text: i.caseOfficer },
-      { text: `Handläggare, ${i.unitName}, ${i.municipality.name}` },
-    ],
-    footer: { text: `${i.municipality.name} · ${i.caseNumber}`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] },
-    styles: {
-      sender: { fontSize: 13, bold: true },
-      small: { fontSize: 9, color: '#333333' },
-      title: { fontSize: 18, bold: true, margin: [0, 0, 0, 12] },
-      heading: { fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
-    },
-  };
+  return letterPdf({ ...i, date: i.letterDate, title, subject: 'Kallelse till utredning om kontaktperson' }, sectionBlocks(sections));
 }
