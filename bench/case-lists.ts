@@ -18,7 +18,7 @@ import { listCases as listQuery } from '../src/intake/repo';
 import { caseScope, onFacts } from '../src/intake/scope';
 import { users } from '../src/platform/tables';
 import type { Actor } from '../src/platform/policy/permissions';
-import { Client, dbUrl, dropDatabase, isMain, migrationsKey, ms, OUT, pgAdmin, pgReachable, runTsx, startServer, stats, table, writeSummary, type Stats, type SummaryRow } from './lib';
+import { Client, dbUrl, dropDatabase, isMain, migrationsKey, ms, OUT, pgAdmin, pgReachable, startServer, stats, table, writeSummary, type Stats, type SummaryRow, generatedPglite, generatedPostgres } from './lib';
 
 type Engine = 'pglite' | 'postgres';
 const TARGET_SEQ_P95 = 20;
@@ -35,38 +35,12 @@ function generateArgs(persons: number, cases: number, seed: number): string[] {
   return ['--persons', String(persons), '--cases', String(cases), '--seed', String(seed), '--today', AS_OF, '--quiet'];
 }
 
-async function pgliteCache(persons: number, cases: number, seed: number): Promise<string> {
-  const dir = path.join(OUT, 'cache', `pglite-cases-${persons}-${cases}-seed-${seed}`);
-  const marker = path.join(dir, '.bench-key');
-  const key = cacheKey(persons, cases, seed);
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === key) return dir;
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`  generating ${persons} persons and ${cases} cases into ${path.relative(process.cwd(), dir)} (cached) …`);
-  const t = performance.now();
-  if ((await runTsx('scripts/generate.ts', [...generateArgs(persons, cases, seed), '--data-dir', dir])) !== 0) throw new Error('generate failed');
-  console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  fs.writeFileSync(marker, key);
-  return dir;
+function pgliteCache(persons: number, cases: number, seed: number): Promise<string> {
+  return generatedPglite(`pglite-cases-${persons}-${cases}-seed-${seed}`, cacheKey(persons, cases, seed), generateArgs(persons, cases, seed));
 }
 
-async function postgresTemplate(persons: number, cases: number, seed: number): Promise<string> {
-  const name = `kontakt_bench_cases_${persons}_${cases}_${seed}`;
-  const key = cacheKey(persons, cases, seed);
-  const current = await pgAdmin(async (c) => {
-    const r = await c.query('select shobj_description(oid, $2) as d from pg_database where datname = $1', [name, 'pg_database']);
-    return r.rows[0]?.d as string | undefined;
-  });
-  if (current === key) return name;
-  await pgAdmin(async (c) => {
-    await dropDatabase(c, name);
-    await c.query(`create database "${name}"`);
-  });
-  console.log(`  generating ${persons} persons and ${cases} cases into PostgreSQL database ${name} (kept as template) …`);
-  const t = performance.now();
-  if ((await runTsx('scripts/generate.ts', [...generateArgs(persons, cases, seed), '--database-url', dbUrl(name)])) !== 0) throw new Error('generate failed');
-  console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  await pgAdmin(async (c) => c.query(`comment on database "${name}" is '${key.replace(/'/g, "''")}'`));
-  return name;
+function postgresTemplate(persons: number, cases: number, seed: number): Promise<string> {
+  return generatedPostgres(`kontakt_bench_cases_${persons}_${cases}_${seed}`, cacheKey(persons, cases, seed), generateArgs(persons, cases, seed));
 }
 
 /** The list requests a user makes: first page by received date, by status, a status filter, page 2. */

@@ -295,3 +295,39 @@ export interface SummaryRow {
 export function isMain(metaUrl: string): boolean {
   return !!process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(metaUrl).pathname);
 }
+
+/**
+ * Generated data kept between runs: a PGlite folder under bench/out/cache/<label> made by scripts/generate.ts with
+ * `args`, regenerated when `key` (migrations, sizes, seed …) changes. Benches copy it before they write to it.
+ */
+export async function generatedPglite(label: string, key: string, args: string[]): Promise<string> {
+  const dir = path.join(OUT, 'cache', label);
+  const marker = path.join(dir, '.bench-key');
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === key) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`  generating into ${path.relative(process.cwd(), dir)} (cached for later runs) …`);
+  const t = performance.now();
+  if ((await runTsx('scripts/generate.ts', [...args, '--data-dir', dir])) !== 0) throw new Error('scripts/generate.ts failed');
+  console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  fs.writeFileSync(marker, key);
+  return dir;
+}
+
+/** The same as a PostgreSQL database kept as a template (its COMMENT holds `key`); benches create copies of it. */
+export async function generatedPostgres(name: string, key: string, args: string[]): Promise<string> {
+  const current = await pgAdmin(async (c) => {
+    const r = await c.query('select shobj_description(oid, $2) as d from pg_database where datname = $1', [name, 'pg_database']);
+    return r.rows[0]?.d as string | undefined;
+  });
+  if (current === key) return name;
+  await pgAdmin(async (c) => {
+    await dropDatabase(c, name);
+    await c.query(`create database "${name}"`);
+  });
+  console.log(`  generating into PostgreSQL database ${name} (kept as template for later runs) …`);
+  const t = performance.now();
+  if ((await runTsx('scripts/generate.ts', [...args, '--database-url', dbUrl(name)])) !== 0) throw new Error('scripts/generate.ts failed');
+  console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  await pgAdmin(async (c) => c.query(`comment on database "${name}" is '${key.replace(/'/g, "''")}'`));
+  return name;
+}

@@ -16,7 +16,7 @@ import type { Db } from '../src/platform/db/connect';
 import { listContactPersons } from '../src/contact-persons/repo';
 import type { CpListQuery } from '../src/contact-persons/schema';
 import { AVAILABILITY_SLOTS, CP_STATUSES } from '../src/contact-persons/rules';
-import { Client, dbUrl, dropDatabase, isMain, migrationsKey, ms, OUT, pgAdmin, pgReachable, runTsx, startServer, stats, table, writeSummary, type SummaryRow } from './lib';
+import { Client, dbUrl, dropDatabase, isMain, migrationsKey, ms, OUT, pgAdmin, pgReachable, startServer, stats, table, writeSummary, type SummaryRow, generatedPglite, generatedPostgres } from './lib';
 
 type Engine = 'pglite' | 'postgres';
 const TARGET_P95 = 15;
@@ -29,39 +29,13 @@ function generateArgs(n: number, seed: number): string[] {
   return ['--persons', '0', '--contact-persons', String(n), '--seed', String(seed), '--quiet'];
 }
 
-async function pgliteCache(n: number, seed: number): Promise<string> {
-  const dir = path.join(OUT, 'cache', `pglite-contact-persons-${n}-seed-${seed}`);
-  const marker = path.join(dir, '.bench-key');
-  const key = cacheKey(n, seed);
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === key) return dir;
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`  generating ${n} contact persons into ${path.relative(process.cwd(), dir)} …`);
-  const t = performance.now();
-  if ((await runTsx('scripts/generate.ts', [...generateArgs(n, seed), '--data-dir', dir])) !== 0) throw new Error('scripts/generate.ts failed');
-  console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  fs.writeFileSync(marker, key);
-  return dir;
+function pgliteCache(n: number, seed: number): Promise<string> {
+  return generatedPglite(`pglite-contact-persons-${n}-seed-${seed}`, cacheKey(n, seed), generateArgs(n, seed));
 }
 
 /** The generated register as a PostgreSQL database kept as a template (keyed by the migrations, like case-lists.ts). */
-async function postgresTemplate(n: number, seed: number): Promise<string> {
-  const name = `kontakt_bench_register_${n}_${seed}`;
-  const key = cacheKey(n, seed);
-  const current = await pgAdmin(async (c) => {
-    const r = await c.query('select shobj_description(oid, $2) as d from pg_database where datname = $1', [name, 'pg_database']);
-    return r.rows[0]?.d as string | undefined;
-  });
-  if (current === key) return name;
-  await pgAdmin(async (c) => {
-    await dropDatabase(c, name);
-    await c.query(`create database "${name}"`);
-  });
-  console.log(`  generating ${n} contact persons into PostgreSQL database ${name} (kept as template) …`);
-  const t = performance.now();
-  if ((await runTsx('scripts/generate.ts', [...generateArgs(n, seed), '--database-url', dbUrl(name)])) !== 0) throw new Error('scripts/generate.ts failed');
-  console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  await pgAdmin(async (c) => c.query(`comment on database "${name}" is '${key.replace(/'/g, "''")}'`));
-  return name;
+function postgresTemplate(n: number, seed: number): Promise<string> {
+  return generatedPostgres(`kontakt_bench_register_${n}_${seed}`, cacheKey(n, seed), generateArgs(n, seed));
 }
 
 /** A random filter combination (each filter present about half the time). */

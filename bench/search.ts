@@ -16,25 +16,7 @@ import { recordAudit } from '../src/platform/audit/record';
 import { openPglite, openPostgres, type Database, type Db } from '../src/platform/db/connect';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import {
-  Client,
-  dbUrl,
-  dropDatabase,
-  isMain,
-  migrationsKey,
-  ms,
-  OUT,
-  pgAdmin,
-  pgReachable,
-  runTsx,
-  shuffle,
-  startServer,
-  stats,
-  table,
-  writeSummary,
-  type Stats,
-  type SummaryRow,
-} from './lib';
+import { Client, dbUrl, dropDatabase, isMain, migrationsKey, ms, OUT, pgAdmin, pgReachable, shuffle, startServer, stats, table, writeSummary, type Stats, type SummaryRow, generatedPglite, generatedPostgres } from './lib';
 
 const TARGET_P95 = 10;
 type Engine = 'pglite' | 'postgres';
@@ -45,37 +27,13 @@ function cacheKey(n: number, seed: number): string {
 }
 
 /** A pristine PGlite folder with n generated persons (bench/out/cache/…), generated if missing. */
-async function pgliteCache(n: number, seed: number): Promise<string> {
-  const dir = path.join(OUT, 'cache', `pglite-persons-${n}-seed-${seed}`);
-  const marker = path.join(dir, '.bench-key');
-  const key = cacheKey(n, seed);
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === key) return dir;
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`  generating ${n} persons into ${path.relative(process.cwd(), dir)} (cached for later runs) …`);
-  const code = await runTsx('scripts/generate.ts', ['--persons', String(n), '--seed', String(seed), '--data-dir', dir, '--quiet']);
-  if (code !== 0) throw new Error('scripts/generate.ts failed');
-  fs.writeFileSync(marker, key);
-  return dir;
+function pgliteCache(n: number, seed: number): Promise<string> {
+  return generatedPglite(`pglite-persons-${n}-seed-${seed}`, cacheKey(n, seed), ['--persons', String(n), '--seed', String(seed), '--quiet']);
 }
 
 /** A PostgreSQL template database with n generated persons (its COMMENT holds the cache key). */
-async function postgresTemplate(n: number, seed: number): Promise<string> {
-  const name = `kontakt_bench_tpl_${n}_${seed}`;
-  const key = cacheKey(n, seed);
-  const current = await pgAdmin(async (c) => {
-    const r = await c.query('select shobj_description(oid, $2) as d from pg_database where datname = $1', [name, 'pg_database']);
-    return r.rows[0]?.d as string | undefined;
-  });
-  if (current === key) return name;
-  await pgAdmin(async (c) => {
-    await dropDatabase(c, name);
-    await c.query(`create database "${name}"`);
-  });
-  console.log(`  generating ${n} persons into PostgreSQL database ${name} (kept as template for later runs) …`);
-  const code = await runTsx('scripts/generate.ts', ['--persons', String(n), '--seed', String(seed), '--database-url', dbUrl(name), '--quiet']);
-  if (code !== 0) throw new Error('scripts/generate.ts failed');
-  await pgAdmin(async (c) => c.query(`comment on database "${name}" is '${key.replace(/'/g, "''")}'`));
-  return name;
+function postgresTemplate(n: number, seed: number): Promise<string> {
+  return generatedPostgres(`kontakt_bench_tpl_${n}_${seed}`, cacheKey(n, seed), ['--persons', String(n), '--seed', String(seed), '--quiet']);
 }
 
 interface Queries {

@@ -2,7 +2,7 @@
 // legal basis; rendering happens in platform/documents/pdf.ts. Written for the person: short sentences, everyday
 // words (LIX ≤ 40 on its own text, tested per variant: outcome × appeal route × home-care tariff). The law's own
 // wording (the basis's print text) and the handläggare's reasons are quoted as they are.
-import { letterPdf, sectionBlocks, type LetterSection } from '../platform/documents/letter';
+import { letterPdf, oneLine, sectionBlocks, type LetterSection } from '../platform/documents/letter';
 import type { PdfDocument } from '../platform/documents/pdf';
 import type { DecisionOutcome } from './rules';
 
@@ -25,14 +25,6 @@ export interface DecisionLetterInput {
 }
 
 const REASONS_HEADING = 'Varför vi har beslutat så';
-
-function oneLine(address: string): string {
-  return address
-    .split(/\r?\n/)
-    .map((l) => l.trim().replace(/,$/, ''))
-    .filter(Boolean)
-    .join(', ');
-}
 
 /** The appeal instructions of the basis's route: förvaltningsbesvär (FL 44 §) or laglighetsprövning (KL 13 kap.). */
 export function appealSection(i: Pick<DecisionLetterInput, 'municipality' | 'caseNumber' | 'basis'>): LetterSection {

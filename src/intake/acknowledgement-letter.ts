@@ -1,7 +1,7 @@
 // The letter that confirms a request (bekräftelsebrev). Pure: builds the text and the PDF
 // definition from the record; rendering happens in platform/documents/pdf.ts.
 // Written for the person: short sentences, everyday words (LIX ≤ 40, tested).
-import { letterPdf, sectionBlocks, type LetterSection } from '../platform/documents/letter';
+import { letterPdf, oneLine, sectionBlocks, type LetterSection } from '../platform/documents/letter';
 import type { PdfDocument } from '../platform/documents/pdf';
 import type { Route } from '../platform/rules';
 
@@ -22,15 +22,6 @@ export interface AcknowledgementLetterInput {
 /** Where to read about personal data when the municipality has not set its own text or address. */
 export const DEFAULT_PRIVACY_INFO = 'kommunens webbplats';
 
-
-/** A postal address typed on several lines, written on one line in running text. */
-function oneLine(address: string): string {
-  return address
-    .split(/\r?\n/)
-    .map((l) => l.trim().replace(/,$/, ''))
-    .filter(Boolean)
-    .join(', ');
-}
 
 /** The letter's own words, section by section (used for the PDF and the LIX test). */
 export function acknowledgementLetterText(i: AcknowledgementLetterInput): { title: string; sections: LetterSection[] } {

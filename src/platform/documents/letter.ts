@@ -22,6 +22,15 @@ export interface LetterFrame {
   subject: string;
 }
 
+/** A postal address typed on several lines, written on one line in running text. */
+export function oneLine(address: string): string {
+  return address
+    .split(/\r?\n/)
+    .map((l) => l.trim().replace(/,$/, ''))
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** A letter's sections as PDF blocks. */
 export function sectionBlocks(sections: readonly LetterSection[]): PdfContent[] {
   return sections.flatMap((s) => [...(s.heading ? [{ text: s.heading, style: 'heading' }] : []), ...s.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 8] }))]);
