@@ -9,9 +9,11 @@ const STAGES = [
   'decisions',
   'orders',
   'contact-persons',
-  'matching',
-  'assignments',
+  // Rates (payments) come before the assignments whose agreements quote them; matching reads assignments (load,
+  // no-chemistry exclusions, previous contact persons) and creates offers through them.
   'payments',
+  'assignments',
+  'matching',
   'oversight',
 ];
 const AREAS = [...STAGES, 'admin', 'demo'];

@@ -22,6 +22,9 @@ import { seedContactPersonDefaults } from './contact-persons/defaults';
 import { registerContactPersonRoutes } from './contact-persons/routes';
 import { seedContactPersonDemo } from './contact-persons/demo';
 import { contactPersonMaintenance } from './contact-persons/maintenance';
+import * as paymentsTables from './payments/tables';
+import { seedRateTable } from './payments/defaults';
+import * as assignmentsTables from './assignments/tables';
 import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
@@ -39,6 +42,8 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'decisions', tables: decisionsTables, routes: registerDecisionRoutes, seedDefaults: seedLegalBases, demo: seedDecisionsDemo },
   { name: 'orders', tables: ordersTables, routes: registerOrderRoutes, demo: seedOrdersDemo },
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
+  { name: 'payments', tables: paymentsTables, seedDefaults: seedRateTable },
+  { name: 'assignments', tables: assignmentsTables },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

@@ -71,7 +71,7 @@ export function presentContactPerson(actor: Actor, full: CpFull, settings: CpSet
     languages: r.languages,
     availability: r.availability,
     capacity: r.capacity,
-    activeAssignments: 0,
+    activeAssignments: r.currentLoad,
     duplicate: full.duplicates.length > 0,
     isClient: full.isClient,
     firstName: r.firstName,

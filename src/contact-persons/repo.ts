@@ -48,8 +48,8 @@ export async function refreshRecruitmentStarted(q: Queryable, id: string): Promi
   await q.update(contactPersons).set({ recruitmentStarted: recruitmentStartedOf(sql`${id}::uuid`) }).where(eq(contactPersons.id, id));
 }
 
-/** Active assignments: none until the assignments stage exists (the load is never stored on the contact person). */
-const activeAssignments = sql<number>`0`;
+/** Places taken (open offers and running assignments), kept on the row by a trigger (migration 0014). */
+const activeAssignments = contactPersons.currentLoad;
 
 /** The contact persons with a pause covering `today`: one set (hashed once per statement), not a lookup per row. */
 const pausedOn = (today: string) =>
@@ -205,7 +205,7 @@ export type CpFull = NonNullable<Awaited<ReturnType<typeof loadContactPersonFull
 
 /** What deriveCpStatus and requirementsOf read of a contact person (CpFull has it all; loadFactsWhere loads only this, for many). */
 export interface CpFacts {
-  row: Pick<CpRow, 'id' | 'firstName' | 'lastName' | 'approvedDate' | 'endedDate' | 'capacity' | 'lastContactDate'>;
+  row: Pick<CpRow, 'id' | 'firstName' | 'lastName' | 'approvedDate' | 'endedDate' | 'capacity' | 'currentLoad' | 'lastContactDate'>;
   steps: Pick<typeof cpSteps.$inferSelect, 'kind' | 'status' | 'doneDate' | 'bookedDate'>[];
   references: Pick<typeof cpReferences.$inferSelect, 'outcome' | 'contactedDate'>[];
   /** Newest extract first (the first is the one that counts). */
@@ -223,7 +223,7 @@ export async function loadFactsWhere(q: Queryable, where: SQL | undefined): Prom
   const c = contactPersons;
   const [rows, steps, references, checks, pauses] = await Promise.all([
     q
-      .select({ id: c.id, firstName: c.firstName, lastName: c.lastName, approvedDate: c.approvedDate, endedDate: c.endedDate, capacity: c.capacity, lastContactDate: c.lastContactDate })
+      .select({ id: c.id, firstName: c.firstName, lastName: c.lastName, approvedDate: c.approvedDate, endedDate: c.endedDate, capacity: c.capacity, currentLoad: c.currentLoad, lastContactDate: c.lastContactDate })
       .from(c)
       .where(where),
     q
@@ -262,7 +262,7 @@ export function statusFactsOf(full: CpFacts): StatusFacts {
     recruitmentStarted: full.steps.some((s) => s.status !== 'pending') || full.references.length > 0 || full.checks.length > 0,
     pauses: full.pauses,
     capacity: full.row.capacity,
-    activeAssignments: 0,
+    activeAssignments: full.row.currentLoad,
   };
 }
 

@@ -49,7 +49,7 @@ export const cpSettings = pgTable(
 
 /**
  * An application and, once approved, the contact person: contact details and profile. Status is derived
- * (rules.ts deriveCpStatus); the current load comes from active assignments and is never stored here.
+ * (rules.ts deriveCpStatus); the current load (current_load) is kept by a trigger from the assignments stage's offers.
  * The personnummer is not unique: applying twice makes a second row the coordinator sees as "finns redan".
  */
 export const contactPersons = pgTable(
@@ -72,6 +72,12 @@ export const contactPersons = pgTable(
     travel: text('travel').array().notNull().default(sql`'{}'::text[]`),
     availability: text('availability').array().notNull().default(sql`'{}'::text[]`),
     capacity: integer('capacity').notNull().default(1),
+    /**
+     * Places taken: open offers and running assignments (assignments/tables.ts). Never written by the application:
+     * a trigger on offers keeps it (migration 0014), in the same transaction, so the register's "ledig" filter is a
+     * column test and two coordinators taking the last place serialise on this row.
+     */
+    currentLoad: integer('current_load').notNull().default(0),
     ageGroups: text('age_groups').array().notNull().default(sql`'{}'::text[]`),
     preferredGender: text('preferred_gender'),
     comfortableWith: text('comfortable_with'),
@@ -110,7 +116,7 @@ export const contactPersons = pgTable(
     // The status filter's groups (statusIs) in the list's order, with the columns the status test reads, so a
     // status filter and its count walk a small index instead of the table.
     index('contact_persons_unapproved_idx').on(t.appliedDate, t.id, t.endedDate, t.recruitmentStarted).where(sql`${t.approvedDate} is null`),
-    index('contact_persons_approved_idx').on(t.appliedDate, t.id, t.endedDate, t.capacity).where(sql`${t.approvedDate} is not null`),
+    index('contact_persons_approved_idx').on(t.appliedDate, t.id, t.endedDate, t.capacity, t.currentLoad).where(sql`${t.approvedDate} is not null`),
     index('contact_persons_ended_idx').on(t.appliedDate, t.id).where(sql`${t.endedDate} is not null`),
     check('contact_persons_capacity_chk', sql`${t.capacity} between 0 and 20`),
     check('contact_persons_end_chk', sql`(${t.endedDate} is null) = (${t.endReason} is null)`),

@@ -55,7 +55,7 @@ export interface CaseFacts {
   orderConfirmedDate?: string | null;
   matchingStartedDate?: string | null;
   executedDate?: string | null;
-  /** Open interruption (avbrott) since this date, not yet resumed. */
+  /** Nothing runs since this date (an open avbrott, or an end waiting for a replacement); from that day on. */
   interruptedSince?: string | null;
   endedDate?: string | null;
 }
@@ -70,8 +70,8 @@ export function deriveCaseStatus(f: CaseFacts, today: string): CaseStatus {
   if (f.decision) {
     if (f.decision.outcome === 'rejected') return 'rejected';
     if (f.decision.endDate && f.decision.endDate < today) return 'expired';
-    if (f.interruptedSince) return 'interrupted';
-    if (f.executedDate) return 'executed';
+    if (f.interruptedSince && f.interruptedSince <= today) return 'interrupted';
+    if (f.executedDate && f.executedDate <= today) return 'executed';
     if (f.matchingStartedDate) return 'matching';
     if (f.orderConfirmedDate) return 'order_confirmed';
     if (f.orderedDate) return 'ordered';

@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   'contact-person:read',
   'contact-person:write',
   'contact-person:payment',
+  'assignment:read',
+  'assignment:write',
+  'payroll:read',
+  'admin:rates',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +51,11 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'order:confirm': 'unit',
     'contact-person:read': 'all',
     'contact-person:write': 'all',
+    // Waiting list, matching, offers, agreements, execution, genomförandeplan: the orders of their unit.
+    'assignment:read': 'unit',
+    'assignment:write': 'unit',
+    // The anställningsuppgifter they send to payroll (issue 11 item 5).
+    'payroll:read': 'unit',
   },
   enhetschef: {
     'person:read': 'all',
@@ -61,11 +70,19 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'decision:approve': 'unit',
     'order:send': 'unit',
     'order:read': 'unit',
+    'assignment:read': 'unit',
   },
   // Manages users and configuration, never case content.
-  administrator: { 'admin:units': 'all', 'admin:users': 'all', 'admin:legal-bases': 'all', 'admin:settings': 'all', 'staff:read': 'all' },
-  // Payment data only: the contact persons' bank and tax details (more with the payroll issue).
-  lon: { 'contact-person:payment': 'all' },
+  administrator: {
+    'admin:units': 'all',
+    'admin:users': 'all',
+    'admin:legal-bases': 'all',
+    'admin:settings': 'all',
+    'admin:rates': 'all',
+    'staff:read': 'all',
+  },
+  // Payment data only: the contact persons' bank and tax details, the anställningsuppgifter (and the payroll month).
+  lon: { 'contact-person:payment': 'all', 'payroll:read': 'all' },
   revisor: { 'audit:read': 'all', 'staff:read': 'all' },
 };
 

@@ -1,0 +1,91 @@
+// Pay rules (domain.md §5): arvode and omkostnad per month from the rate table, pro rata by calendar days.
+// Pure: no I/O, no clock. `monthlyCompensation` is the one place an amount for an assignment and month is computed;
+// the agreement, the payroll notice, the payroll month, the portal and the dashboards all call it.
+import { addDays } from '../platform/calendar';
+
+/** Prisbasbelopp per year (kronor), seeded into the rate table (SFS 2025:872 for 2026). */
+export const SEED_PRISBASBELOPP: Record<number, number> = { 2024: 57_300, 2025: 58_800, 2026: 59_200 };
+
+export interface CompensationInput {
+  month: string; // 'YYYY-MM'
+  rate: { arvode: number; omkostnad: number }; // öre (integers) for a full month
+  start: string; // first day of the assignment, 'YYYY-MM-DD'
+  end?: string | null; // last paid day, inclusive; null = ongoing
+  interruptions?: { from: string; to?: string | null }[]; // days without pay, inclusive; to null = ongoing
+}
+
+export interface Compensation {
+  paidDays: number;
+  daysInMonth: number;
+  arvode: number; // öre
+  omkostnad: number; // öre
+}
+
+/** Days in a 'YYYY-MM' month (leap years included). */
+export function daysInMonthOf(month: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** amount × num / den, rounded to whole öre, half up (exact in integers: no floating point). */
+export function proRata(amount: number, num: number, den: number): number {
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError('amount must be a non-negative integer (öre)');
+  return Math.floor((2 * amount * num + den) / (2 * den));
+}
+
+/**
+ * The month's arvode and omkostnad for one assignment: paid days are the days of the month inside
+ * [start, end] not covered by any interruption (a day covered twice is unpaid once).
+ */
+export function monthlyCompensation(input: CompensationInput): Compensation {
+  const { month, rate, start } = input;
+  const daysInMonth = daysInMonthOf(month);
+  const first = `${month}-01`;
+  const last = `${month}-${String(daysInMonth).padStart(2, '0')}`;
+  const from = start > first ? start : first;
+  const end = input.end ?? null;
+  const to = end !== null && end < last ? end : last;
+  let paidDays = 0;
+  if (from <= to) {
+    const unpaid = new Set<string>();
+    for (const i of input.interruptions ?? []) {
+      const a = i.from > from ? i.from : from;
+      const b = i.to != null && i.to < to ? i.to : to;
+      for (let d = a; d <= b; d = addDays(d, 1)) unpaid.add(d);
+    }
+    for (let d = from; d <= to; d = addDays(d, 1)) if (!unpaid.has(d)) paidDays++;
+  }
+  return {
+    paidDays,
+    daysInMonth,
+    arvode: proRata(rate.arvode, paidDays, daysInMonth),
+    omkostnad: proRata(rate.omkostnad, paidDays, daysInMonth),
+  };
+}
+
+/** How the municipality rounds an amount derived from a share of the prisbasbelopp. */
+export const ROUNDINGS = ['krona', 'ten_kronor', 'hundred_kronor'] as const;
+export type Rounding = (typeof ROUNDINGS)[number];
+export const roundingLabel: Record<Rounding, string> = { krona: 'Hela kronor', ten_kronor: 'Jämna tiotal kronor', hundred_kronor: 'Jämna hundratal kronor' };
+
+/**
+ * A monthly amount (öre) from a yearly share of the prisbasbelopp: pbb (kronor) × share (per mille) / 12, rounded
+ * half up to the chosen step. SKR's recommendations are yearly shares paid monthly (domain.md §5).
+ */
+export function monthlyFromShare(pbbKronor: number, sharePermille: number, rounding: Rounding): number {
+  const step = rounding === 'krona' ? 1 : rounding === 'ten_kronor' ? 10 : 100;
+  // kronor per month = pbb × share / 1000 / 12; round to `step` kronor, half up, in integers.
+  const den = 12_000 * step;
+  const steps = Math.floor((2 * pbbKronor * sharePermille + den) / (2 * den));
+  return steps * step * 100;
+}
+
+/** Swedish kronor for people: "1 234 kr" or "1 234,50 kr" from öre. */
+export function formatKronor(ore: number): string {
+  const sign = ore < 0 ? '−' : '';
+  const abs = Math.abs(ore);
+  const kr = Math.floor(abs / 100);
+  const rest = abs % 100;
+  const whole = String(kr).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return `${sign}${whole}${rest ? `,${String(rest).padStart(2, '0')}` : ''}\u00a0kr`;
+}
