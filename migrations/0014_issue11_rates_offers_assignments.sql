@@ -186,17 +186,32 @@ CREATE INDEX "contact_persons_approved_idx" ON "contact_persons" USING btree ("a
 -- Hand-written from here. The contact person's places taken (current_load): open offers, which include those whose
 -- assignment runs (ending closes the offer). Kept by a trigger in the same transaction, so nobody writes it by hand
 -- and the register's status never drifts from the offers.
+-- First wait for the row lock (another transaction changing the same contact person's offers), then count in a
+-- statement of its own: its fresh snapshot sees what that transaction committed, so two concurrent changes never
+-- leave a stale count (the same reasoning as refresh_case_facts, migration 0007).
+CREATE FUNCTION refresh_contact_person_load(ids uuid[]) RETURNS void
+LANGUAGE plpgsql VOLATILE
+AS $$
+BEGIN
+  PERFORM 1 FROM contact_persons WHERE id = ANY(ids) ORDER BY id FOR UPDATE;
+  UPDATE contact_persons cp SET current_load = (SELECT count(*) FROM offers o WHERE o.contact_person_id = cp.id AND o.closed_reason IS NULL)
+  WHERE cp.id = ANY(ids);
+END
+$$;
+--> statement-breakpoint
+-- A bulk load (scripts/generate.ts, migration 0013's setting) recounts once at the end with refresh_contact_person_load.
 CREATE FUNCTION contact_person_load_changed() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
+  IF current_setting('kontakt.defer_case_facts', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    UPDATE contact_persons SET current_load = (SELECT count(*) FROM offers o WHERE o.contact_person_id = OLD.contact_person_id AND o.closed_reason IS NULL)
-    WHERE id = OLD.contact_person_id;
+    PERFORM refresh_contact_person_load(ARRAY[OLD.contact_person_id]);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    UPDATE contact_persons SET current_load = (SELECT count(*) FROM offers o WHERE o.contact_person_id = NEW.contact_person_id AND o.closed_reason IS NULL)
-    WHERE id = NEW.contact_person_id;
+    PERFORM refresh_contact_person_load(ARRAY[NEW.contact_person_id]);
   END IF;
   RETURN NULL;
 END
