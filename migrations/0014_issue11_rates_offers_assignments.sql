@@ -171,6 +171,7 @@ ALTER TABLE "offers" ADD CONSTRAINT "offers_created_by_users_id_fk" FOREIGN KEY 
 ALTER TABLE "rate_levels" ADD CONSTRAINT "rate_levels_year_rate_years_year_fk" FOREIGN KEY ("year") REFERENCES "public"."rate_years"("year") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "assignment_interruptions_assignment_idx" ON "assignment_interruptions" USING btree ("assignment_id","from_date");--> statement-breakpoint
 CREATE INDEX "assignments_decision_idx" ON "assignments" USING btree ("decision_id");--> statement-breakpoint
+CREATE INDEX "assignments_order_idx" ON "assignments" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "assignments_case_idx" ON "assignments" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "assignments_contact_person_idx" ON "assignments" USING btree ("contact_person_id");--> statement-breakpoint
 CREATE INDEX "assignments_provider_idx" ON "assignments" USING btree ("provider_unit_id");--> statement-breakpoint
@@ -220,8 +221,9 @@ $$;
 CREATE TRIGGER offers_load AFTER INSERT OR UPDATE OF contact_person_id, closed_reason OR DELETE ON offers
 FOR EACH ROW EXECUTE FUNCTION contact_person_load_changed();
 --> statement-breakpoint
--- Execution facts (issue 11): the same rule as executionFacts in src/assignments/rules.ts, over the current decision's
--- offers and assignments. matching starts with the first offer; executed is the first start; ended is the first end
+-- Execution facts (issue 11): the same rule as executionFacts in src/assignments/rules.ts, over the offers and
+-- assignments of the case's latest order (the order the ordered/confirmed facts come from). A renewed decision
+-- continues the same order and its contact person, so execution is read through the order, not the decision. matching starts with the first offer; executed is the first start; ended is the first end
 -- whose reason ends the decision (or a follow-up that ended it); interrupted_since is set when every started
 -- assignment has stopped (open interruption, or ended waiting for a replacement): the latest such stop.
 CREATE OR REPLACE VIEW case_facts_source AS
@@ -236,7 +238,7 @@ SELECT
   d.end_date AS decision_end_date,
   o.sent_date AS ordered_date,
   o.confirmed_date AS order_confirmed_date,
-  (SELECT min(f.offered_date) FROM offers f WHERE f.decision_id = d.id) AS matching_started_date,
+  (SELECT min(f.offered_date) FROM offers f WHERE f.order_id = o.id) AS matching_started_date,
   x.executed_date,
   x.interrupted_since,
   LEAST(
@@ -258,7 +260,7 @@ LEFT JOIN LATERAL (
   LIMIT 1
 ) d ON true
 LEFT JOIN LATERAL (
-  SELECT oo.sent_date, oo.confirmed_date
+  SELECT oo.id, oo.sent_date, oo.confirmed_date
   FROM orders oo
   WHERE oo.case_id = c.id
   ORDER BY oo.sent_date DESC, oo.created_at DESC
@@ -276,7 +278,7 @@ LEFT JOIN LATERAL (
         a.end_date + 1
       ) AS stop
     FROM assignments a
-    WHERE a.decision_id = d.id AND a.start_date IS NOT NULL
+    WHERE a.order_id = o.id AND a.start_date IS NOT NULL
   ) s
 ) x ON true;
 --> statement-breakpoint

@@ -233,6 +233,15 @@ async function main() {
   }
   const cps = await generateContactPersons(database.db, Number(values['contact-persons']), seed);
   if (cps && !values.quiet) console.log(`generate: ${cps} contact persons in the register`);
+  if (nCases > 0 && cps > 0) {
+    const t3 = performance.now();
+    const { generateExecution } = await import('./generate-execution');
+    const x = await generateExecution(database.db, { seed, today });
+    if (!values.quiet)
+      console.log(
+        `generate: ${x.offers} offers, ${x.assignments} assignments (${x.interruptions} interruptions), ${x.waiting} orders waiting, in ${((performance.now() - t3) / 1000).toFixed(1)} s`,
+      );
+  }
   // Fresh statistics for the planner, and the dead rows of the case-facts refreshes gone (PGlite has no autovacuum).
   await database.db.execute(sql`vacuum (analyze)`);
   const t2 = performance.now();

@@ -73,7 +73,8 @@ export function runningOn(a: AssignmentFacts, date: string): boolean {
 }
 
 /**
- * The decision's execution facts from its assignments (the same rule as the case_facts_source view, migration 0014):
+ * The execution facts from the assignments of the case's latest order (the same rule as the case_facts_source view,
+ * migration 0014; a renewed decision continues that order):
  * executed = the first start; ended = the first end whose reason ends the decision; interruptedSince = when the
  * decision has been executed and nothing runs any more: the latest day a contact person stopped (an open
  * interruption's first day, or the day after an end that waits for a replacement). A future end is a stop too:

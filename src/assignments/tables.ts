@@ -140,6 +140,7 @@ export const assignments = pgTable(
   },
   (t) => [
     index('assignments_decision_idx').on(t.decisionId),
+    index('assignments_order_idx').on(t.orderId),
     index('assignments_case_idx').on(t.caseId),
     index('assignments_contact_person_idx').on(t.contactPersonId),
     index('assignments_provider_idx').on(t.providerUnitId),
