@@ -15,6 +15,7 @@ import { persons } from '../people/tables';
 import { loadCase } from '../intake/load-case';
 import { caseScope } from '../intake/scope';
 import { cases } from '../intake/tables';
+import { caseFacts } from '../intake/case-status';
 import { investigationReadiness } from '../investigation/readiness';
 import { legalBasesInForce } from './legal-bases';
 import { followUpDueOf, hoursOf, presentDecision } from './present';
@@ -89,13 +90,15 @@ function listRows(q: Parameters<Parameters<typeof readUseCase>[1]>[0]) {
       lastName: persons.lastName,
       responsibleName: responsible.displayName,
       lastFollowUp: sql<string | null>`(select max(${followUps.date}) from ${followUps} where ${followUps.decisionId} = ${decisions.id})`,
+      executedDate: caseFacts.executedDate,
       ended: sql<boolean>`exists (select 1 from ${followUps} where ${followUps.decisionId} = ${decisions.id} and ${followUps.result} = 'end')`,
     })
     .from(decisions)
     .innerJoin(cases, eq(cases.id, decisions.caseId))
     .innerJoin(persons, eq(persons.id, cases.personId))
     .innerJoin(responsible, eq(responsible.id, cases.responsibleUserId))
-    .innerJoin(legalBases, eq(legalBases.id, decisions.legalBasisId));
+    .innerJoin(legalBases, eq(legalBases.id, decisions.legalBasisId))
+    .leftJoin(caseFacts, eq(caseFacts.caseId, decisions.caseId));
 }
 
 type ListRow = Awaited<ReturnType<ReturnType<typeof listRows>['where']>>[number];
@@ -163,7 +166,7 @@ export function followUpList(ctx: UseCaseContext): Promise<z.infer<typeof decisi
           sql`not exists (select 1 from ${followUps} where ${followUps.decisionId} = ${decisions.id} and ${followUps.result} = 'end')`,
           or(
             sql`${decisions.endDate} between ${today} and ${horizon}`,
-            sql`coalesce((select max(${followUps.date}) from ${followUps} where ${followUps.decisionId} = ${decisions.id}), ${decisions.startDate}) <= ${addDays(addMonths(horizon, -m.followUpMonths), 3)}`,
+            sql`coalesce((select max(${followUps.date}) from ${followUps} where ${followUps.decisionId} = ${decisions.id}), greatest(${decisions.startDate}, ${caseFacts.executedDate})) <= ${addDays(addMonths(horizon, -m.followUpMonths), 3)}`,
           ),
         ),
       )
@@ -171,7 +174,7 @@ export function followUpList(ctx: UseCaseContext): Promise<z.infer<typeof decisi
       .limit(500);
     const items = rows
       .map((r) => {
-        const due = r.d.endDate && r.d.endDate < today ? null : followUpDueOf(r.d, r.lastFollowUp, m);
+        const due = r.d.endDate && r.d.endDate < today ? null : followUpDueOf(r.d, r.lastFollowUp, r.executedDate, m);
         const reasons: Item['reasons'] = [];
         if (endingSoon(r.d.endDate, today, m.endingWindowDays)) reasons.push('ending');
         if (due && due <= horizon) reasons.push('follow_up_due');

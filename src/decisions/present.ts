@@ -13,10 +13,10 @@ export function hoursOf(d: Pick<DecisionRow, 'scopeUnit' | 'scopeAmount'>, m: Fa
   return d.scopeUnit && d.scopeAmount ? monthlyHoursEquivalent(d.scopeUnit, d.scopeAmount, m) : null;
 }
 
-/** The follow-up due date of a decided favourable decision (its start date stands in for execution until issue 11). */
-export function followUpDueOf(d: DecisionRow, lastFollowUpDate: string | null, m: Factors): string | null {
+/** The follow-up due date of a decided favourable decision (`executedDate`: the case's, from case_facts). */
+export function followUpDueOf(d: DecisionRow, lastFollowUpDate: string | null, executedDate: string | null, m: Factors): string | null {
   if (d.state !== 'decided' || !isFavourable(d.outcome) || !d.startDate) return null;
-  return followUpDue({ startDate: d.startDate, endDate: d.endDate, lastFollowUpDate }, m.followUpMonths);
+  return followUpDue({ startDate: d.startDate, executedDate, endDate: d.endDate, lastFollowUpDate }, m.followUpMonths);
 }
 
 export function presentAppeal(a: AppealRow, notifiedDate: string | null): z.infer<typeof appealOut> {
@@ -68,7 +68,7 @@ export function presentDecision(r: DecisionFull, m: Factors): DecisionOut {
     notifiedDate: d.notifiedDate,
     executionDeadline: d.state === 'decided' && isFavourable(d.outcome) ? executionDeadline(d.decisionDate) : null,
     appealDeadline: d.notifiedDate ? appealDeadline(d.notifiedDate) : null,
-    followUpDue: ended ? null : followUpDueOf(d, last, m),
+    followUpDue: ended ? null : followUpDueOf(d, last, r.executedDate, m),
     appeals: r.appeals.map((a) => presentAppeal(a, d.notifiedDate)),
     followUps: r.followUps.map((f) => ({ id: f.id, date: f.date, result: f.result, note: f.note })),
     version: d.version,

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../platform/db/connect';
 import { AppError } from '../platform/errors';
 import { users } from '../platform/tables';
+import { caseFacts } from '../intake/case-status';
 import { appeals, decisions, followUps, legalBases } from './tables';
 
 export type DecisionRow = typeof decisions.$inferSelect;
@@ -19,6 +20,8 @@ export interface DecisionFull {
   decidedByName: string | null;
   appeals: AppealRow[];
   followUps: FollowUpRow[];
+  /** The case's execution date (case_facts: the first start of an assignment of its latest order), or null. */
+  executedDate: string | null;
 }
 
 const approver = alias(users, 'approver');
@@ -26,8 +29,9 @@ const decider = alias(users, 'decider');
 
 async function withNames(db: Queryable, where: ReturnType<typeof eq>): Promise<DecisionFull[]> {
   const rows = await db
-    .select({ d: decisions, basis: legalBases, approvedByName: approver.displayName, decidedByName: decider.displayName })
+    .select({ d: decisions, basis: legalBases, approvedByName: approver.displayName, decidedByName: decider.displayName, executedDate: caseFacts.executedDate })
     .from(decisions)
+    .leftJoin(caseFacts, eq(caseFacts.caseId, decisions.caseId))
     .innerJoin(legalBases, eq(legalBases.id, decisions.legalBasisId))
     .leftJoin(approver, eq(approver.id, decisions.approvedBy))
     .leftJoin(decider, eq(decider.id, decisions.decidedBy))

@@ -165,6 +165,10 @@ describe('followUpDue and endingSoon', () => {
     [{ startDate: '2026-03-15', endDate: null, lastFollowUpDate: '2026-09-01' }, 12, '2027-09-01'],
     [{ startDate: '2026-03-15', endDate: null, lastFollowUpDate: null }, 6, '2026-09-15'],
     [{ startDate: '2027-11-30', endDate: null, lastFollowUpDate: null }, 3, '2028-02-29'],
+    // executed after the start: the clock starts at execution; a renewal (executed before its start): at its start
+    [{ startDate: '2026-03-15', executedDate: '2026-05-04', endDate: null, lastFollowUpDate: null }, 12, '2027-05-04'],
+    [{ startDate: '2027-03-15', executedDate: '2026-05-04', endDate: null, lastFollowUpDate: null }, 12, '2028-03-15'],
+    [{ startDate: '2026-03-15', executedDate: '2026-05-04', endDate: null, lastFollowUpDate: '2026-11-01' }, 12, '2027-11-01'],
   ])('%j every %d months → %s', (d, months, due) => {
     expect(followUpDue(d, months)).toBe(due);
   });

@@ -201,11 +201,16 @@ export function appealReceivedProblem(receivedDate: string, d: { decisionDate: s
 
 /**
  * The day the next follow-up is due: `followUpMonths` after execution or the last follow-up, or the end date
- * when that comes sooner (follow up before the decision runs out). Execution facts come with issue 11: until
- * then the decision's start date stands in for the day it was executed.
+ * when that comes sooner (follow up before the decision runs out). The clock starts at the later of the decision's
+ * start and the day it was executed (a renewal continues an assignment that started under the earlier decision:
+ * its own start counts); not executed yet, the start date stands in.
  */
-export function followUpDue(d: { startDate: string; endDate: string | null; lastFollowUpDate: string | null }, followUpMonths: number): string {
-  const due = addMonths(d.lastFollowUpDate ?? d.startDate, followUpMonths);
+export function followUpDue(
+  d: { startDate: string; executedDate?: string | null; endDate: string | null; lastFollowUpDate: string | null },
+  followUpMonths: number,
+): string {
+  const executed = d.executedDate && d.executedDate > d.startDate ? d.executedDate : d.startDate;
+  const due = addMonths(d.lastFollowUpDate ?? executed, followUpMonths);
   return d.endDate && d.endDate < due ? d.endDate : due;
 }
 
