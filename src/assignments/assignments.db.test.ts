@@ -80,10 +80,10 @@ async function offer(orderId: string, contactPersonId: string, offeredDate = '20
 type Page = { offers: Array<{ id: string; version: number; state: string; assignment: { id: string } | null; meetings: Array<{ id: string; cancelled: boolean; outcome: string | null }>; abilities: Record<string, boolean> }>; openPlaces: number; progressLabel: string | null; defaultRateLevel: string | null };
 const offerOf = (p: Page, id: string) => p.offers.find((x) => x.id === id)!;
 
-async function ok(r: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) {
+async function ok<T = any>(r: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
   const res = await r;
   expect(res.statusCode, res.body).toBe(status);
-  return res.json() as never;
+  return res.json() as T;
 }
 
 async function load(cpId: string) {

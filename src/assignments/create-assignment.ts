@@ -17,7 +17,6 @@ export const NO_RATE_MESSAGE = 'Nivån finns inte i arvodestabellen för året u
  * the contact person's place until the assignment ends.
  */
 export function createAssignment(ctx: UseCaseContext, offerId: string, input: z.output<typeof createAssignmentBody>): Promise<OrderOffersOut> {
-  let assignmentId = '';
   return changeOffer(ctx, {
     offerId,
     version: input.version,
@@ -27,7 +26,7 @@ export function createAssignment(ctx: UseCaseContext, offerId: string, input: z.
       const [d] = await tx.select({ startDate: decisions.startDate, endDate: decisions.endDate }).from(decisions).where(eq(decisions.id, f.decisionId));
       throwIfAny(null, agreementProblems(input, d));
       if (!(await rateOn(tx, input.rateLevel, input.periodFrom))) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'rateLevel', message: NO_RATE_MESSAGE }] });
-      const [a] = await tx
+      await tx
         .insert(assignments)
         .values({
           offerId: f.id,
@@ -44,9 +43,7 @@ export function createAssignment(ctx: UseCaseContext, offerId: string, input: z.
           periodTo: input.periodTo ?? null,
           agreementDate: input.agreementDate,
           createdBy: ctx.actor.id,
-        })
-        .returning({ id: assignments.id });
-      assignmentId = a.id;
+        });
     },
     audit: ({ f }) => ({ action: 'assignment.create', details: { offerId: f.id, rateLevel: input.rateLevel } }),
   });

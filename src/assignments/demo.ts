@@ -1,14 +1,14 @@
-// Demo step of execution, so a newcomer sees the flow: in the kontaktsekreterare's unit, the first order gets an
-// offer the person accepted and a booked matchningsmöte; the second goes all the way — accepted, matchningsmöte, go
-// ahead, uppdragsavtal, signatures, förordnande, verkställt. Everything but the offer itself goes through the same
+// Demo step of execution, so a newcomer sees the flow: in the kontaktsekreterare's unit, one order gets an offer the
+// person accepted and a booked matchningsmöte; the next goes all the way — accepted, matchningsmöte, go ahead,
+// uppdragsavtal, signatures, förordnande, verkställt; a third has two offers waiting for the person's answer. Everything but the offer itself goes through the same
 // use cases staff use (the offer is inserted with insertOffer, which takes the contact person's place).
-import { and, asc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lt, lte, notExists, sql } from 'drizzle-orm';
 import type { DemoContext } from '../platform/areas';
 import { addDays } from '../platform/calendar';
 import { users } from '../platform/tables';
 import { decisions } from '../decisions/tables';
 import { orders } from '../orders/tables';
-import { contactPersons } from '../contact-persons/tables';
+import { contactPersons, cpPauses } from '../contact-persons/tables';
 import { levelsOfYear } from '../payments/repo';
 import { answerOffer } from './answer-offer';
 import { appointContactPerson } from './appoint-contact-person';
@@ -19,58 +19,106 @@ import { insertOffer } from './repo';
 import { signAgreement } from './sign-agreement';
 import { startAssignment } from './start-assignment';
 import { getAssignment } from './get-assignment';
+import type { OrderOffersOut } from './schema';
+import { offers } from './tables';
 
 export async function seedAssignmentsDemo(demo: DemoContext): Promise<void> {
   const today = demo.clock.today();
   const [ksUser] = await demo.db.select({ id: users.id, unitId: users.unitId }).from(users).where(and(eq(users.username, 'kontaktsekreterare'), eq(users.active, true)));
   if (!ksUser?.unitId) return;
   const ks = demo.as('kontaktsekreterare');
+  // Confirmed orders first, then the newest: the oldest open ones stay as they are for the inbox.
   const list = await demo.db
     .select({ o: orders, d: decisions })
     .from(orders)
     .innerJoin(decisions, eq(decisions.id, orders.decisionId))
     .where(eq(orders.providerUnitId, ksUser.unitId))
-    .orderBy(asc(orders.sentDate), asc(orders.createdAt));
-  const free = await demo.db
-    .select({ id: contactPersons.id })
-    .from(contactPersons)
-    .where(and(isNotNull(contactPersons.approvedDate), isNull(contactPersons.endedDate), lt(contactPersons.currentLoad, contactPersons.capacity)))
-    .orderBy(asc(contactPersons.lastName), asc(contactPersons.firstName));
-  if (list.length === 0 || free.length === 0) return;
+    .orderBy(sql`${orders.confirmedDate} is null`, desc(orders.sentDate), desc(orders.createdAt));
+  /** An approved contact person with a free place, not paused today, not already offered for the order. */
+  const freeFor = async (orderId: string) => {
+    const [row] = await demo.db
+      .select({ id: contactPersons.id })
+      .from(contactPersons)
+      .where(
+        and(
+          isNotNull(contactPersons.approvedDate),
+          isNull(contactPersons.endedDate),
+          lt(contactPersons.currentLoad, contactPersons.capacity),
+          notExists(
+            demo.db
+              .select({ one: sql`1` })
+              .from(cpPauses)
+              .where(and(eq(cpPauses.contactPersonId, contactPersons.id), lte(cpPauses.fromDate, today), sql`(${cpPauses.untilDate} is null or ${cpPauses.untilDate} >= ${today})`)),
+          ),
+          notExists(demo.db.select({ one: sql`1` }).from(offers).where(and(eq(offers.orderId, orderId), eq(offers.contactPersonId, contactPersons.id)))),
+        ),
+      )
+      .orderBy(asc(contactPersons.lastName), asc(contactPersons.firstName))
+      .limit(1);
+    return row?.id ?? null;
+  };
+  const offerFor = async (orderId: string, offeredDate: string) => {
+    const cp = await freeFor(orderId);
+    return cp ? demo.db.transaction((tx) => insertOffer(tx, { orderId, contactPersonId: cp, offeredDate, createdBy: ksUser.id })) : null;
+  };
 
   // 1. An offer the person accepted, with a matchningsmöte next week.
   const first = list[0];
-  const f1 = await demo.db.transaction((tx) => insertOffer(tx, { orderId: first.o.id, contactPersonId: free[0].id, offeredDate: addDays(today, -3), createdBy: ksUser.id }));
-  let page = await answerOffer(ks, f1.id, { version: f1.version, response: 'accepted', responseDate: addDays(today, -1), note: 'Personen vill gärna träffas.' });
-  const v1 = page.offers.find((x) => x.id === f1.id)!.version;
-  await bookMeeting(ks, f1.id, { version: v1, date: addDays(today, 6), time: '14:00', place: 'Träffpunkten, Storgatan 1', participants: 'Personen, kontaktpersonen och kontaktsekreteraren', cancelReason: null });
+  if (!first) return;
+  const f1 = await offerFor(first.o.id, addDays(today, -3));
+  if (!f1) return;
+  const p1 = await answerOffer(ks, f1.id, { version: f1.version, response: 'accepted', responseDate: addDays(today, -1), note: 'Personen vill gärna träffas.' });
+  await bookMeeting(ks, f1.id, {
+    version: p1.offers.find((x) => x.id === f1.id)!.version,
+    date: addDays(today, 6),
+    time: '14:00',
+    place: 'Träffpunkten, Storgatan 1',
+    participants: 'Personen, kontaktpersonen och kontaktsekreteraren',
+    cancelReason: null,
+  });
 
   // 2. An executed assignment.
   const second = list[1];
-  if (!second || free.length < 2) return;
-  const periodFrom = second.d.startDate && second.d.startDate > addDays(today, -14) ? second.d.startDate : addDays(today, -14);
+  if (second) await executedDemo(demo, ks, second, offerFor, today);
+
+  // 3. Two offers waiting for the person's answer (one may say no, or not click at the matchningsmöte).
+  const third = list[2];
+  if (third) {
+    await offerFor(third.o.id, addDays(today, -2));
+    await offerFor(third.o.id, addDays(today, -2));
+  }
+}
+
+async function executedDemo(
+  demo: DemoContext,
+  ks: ReturnType<DemoContext['as']>,
+  order: { o: typeof orders.$inferSelect; d: typeof decisions.$inferSelect },
+  offerFor: (orderId: string, offeredDate: string) => Promise<{ id: string; version: number } | null>,
+  today: string,
+): Promise<void> {
+  const periodFrom = order.d.startDate && order.d.startDate > addDays(today, -14) ? order.d.startDate : addDays(today, -14);
   if (periodFrom > today) return; // the decision starts later: it cannot be executed yet
-  const f2 = await demo.db.transaction((tx) => insertOffer(tx, { orderId: second.o.id, contactPersonId: free[1].id, offeredDate: addDays(today, -20), createdBy: ksUser.id }));
-  const versionOf = (p: typeof page) => p.offers.find((x) => x.id === f2.id)!.version;
-  page = await answerOffer(ks, f2.id, { version: f2.version, response: 'accepted', responseDate: addDays(today, -18), note: null });
-  page = await bookMeeting(ks, f2.id, { version: versionOf(page), date: addDays(today, -15), time: '10:00', place: 'Kontaktpersonsenheten', participants: null, cancelReason: null });
-  page = await recordMeetingOutcome(ks, f2.id, { version: versionOf(page), outcome: 'go_ahead', outcomeDate: addDays(today, -15), note: 'Det klickade direkt.' });
   const levels = await levelsOfYear(demo.db, Number(periodFrom.slice(0, 4)));
-  const level = levels.find((l) => l.code === second.d.level) ?? levels[0];
-  if (!level) return;
-  page = await createAssignment(ks, f2.id, {
+  const level = levels.find((l) => l.code === order.d.level) ?? levels[0];
+  const f = level ? await offerFor(order.o.id, addDays(today, -20)) : null;
+  if (!f || !level) return;
+  const versionOf = (p: OrderOffersOut) => p.offers.find((x) => x.id === f.id)!.version;
+  let page = await answerOffer(ks, f.id, { version: f.version, response: 'accepted', responseDate: addDays(today, -18), note: null });
+  page = await bookMeeting(ks, f.id, { version: versionOf(page), date: addDays(today, -15), time: '10:00', place: 'Kontaktpersonsenheten', participants: null, cancelReason: null });
+  page = await recordMeetingOutcome(ks, f.id, { version: versionOf(page), outcome: 'go_ahead', outcomeDate: addDays(today, -15), note: 'Det klickade direkt.' });
+  page = await createAssignment(ks, f.id, {
     version: versionOf(page),
     rateLevel: level.code,
     meetingsPerMonth: 4,
     frequencyText: 'En eftermiddag i veckan',
     activities: 'Promenader, fika och matcher i idrottshallen.',
     periodFrom,
-    periodTo: second.d.endDate,
+    periodTo: order.d.endDate,
     agreementDate: addDays(today, -14),
   });
-  const assignmentId = page.offers.find((x) => x.id === f2.id)!.assignment!.id;
+  const id = page.offers.find((x) => x.id === f.id)!.assignment!.id;
   const signedOn = addDays(today, -12);
-  let a = await signAgreement(ks, assignmentId, { version: (await getAssignment(ks, assignmentId)).version, personSignedDate: signedOn, contactPersonSignedDate: signedOn });
-  a = await appointContactPerson(ks, assignmentId, { version: a.version, appointedDate: signedOn });
-  await startAssignment(ks, assignmentId, { version: a.version, startDate: periodFrom > signedOn ? periodFrom : signedOn });
+  let a = await signAgreement(ks, id, { version: (await getAssignment(ks, id)).version, personSignedDate: signedOn, contactPersonSignedDate: signedOn });
+  a = await appointContactPerson(ks, id, { version: a.version, appointedDate: signedOn });
+  await startAssignment(ks, id, { version: a.version, startDate: [periodFrom, signedOn].sort()[1] });
 }

@@ -1,7 +1,7 @@
 // Queries on offers, matching meetings and assignments. The use cases update the rows themselves (through
 // changeVersioned); `insertOffer` is the one way an offer is made: it takes a place of the contact person's capacity
 // under a row lock, so the second of two coordinators offering the same last place gets 409.
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable, Tx } from '../platform/db/connect';
 import { AppError } from '../platform/errors';
 import { units } from '../platform/tables';
@@ -228,9 +228,4 @@ export async function factsOfDecision(q: Queryable, decisionId: string): Promise
     as.map((a) => a.id),
   );
   return as.map((a) => stateOf(a, ints));
-}
-
-/** Lock the offer's row for an action that changes its life (meetings, assignment), in the caller's transaction. */
-export async function lockOffer(tx: Tx, id: string): Promise<void> {
-  await tx.execute(sql`select 1 from ${offers} where ${offers.id} = ${id} for update`);
 }

@@ -363,9 +363,8 @@ export type AssignmentPhase = 'agreement' | 'signed' | 'running' | 'interrupted'
 /** Where an assignment stands on `today`. */
 export function assignmentPhase(a: AssignmentState, today: string): AssignmentPhase {
   if (a.endDate && a.endDate < today) return 'ended';
-  const open = openInterruption(a);
-  if (open && open.from <= today) return 'interrupted';
-  if (a.startDate && a.startDate <= today) return 'running';
+  if (runningOn(a, today)) return 'running';
+  if (a.startDate && a.startDate <= today) return 'interrupted'; // started, not ended, an avbrott covers today
   if (signed(a)) return 'signed';
   return 'agreement';
 }
