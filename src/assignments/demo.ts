@@ -1,6 +1,6 @@
 // Demo step of execution, so a newcomer sees the flow: in the kontaktsekreterare's unit, one order gets an offer the
 // person accepted and a booked matchningsmöte; the next goes all the way — accepted, matchningsmöte, go ahead,
-// uppdragsavtal, signatures, förordnande, verkställt; a third has two offers waiting for the person's answer. Everything but the offer itself goes through the same
+// uppdragsavtal, signatures, förordnande, verkställt. The first order also has a second offer waiting for an answer. Everything but the offer itself goes through the same
 // use cases staff use (the offer is inserted with insertOffer, which takes the contact person's place).
 import { and, asc, desc, eq, isNotNull, isNull, lt, lte, notExists, sql } from 'drizzle-orm';
 import type { DemoContext } from '../platform/areas';
@@ -81,12 +81,8 @@ export async function seedAssignmentsDemo(demo: DemoContext): Promise<void> {
   const second = list[1];
   if (second) await executedDemo(demo, ks, second, offerFor, today);
 
-  // 3. Two offers waiting for the person's answer (one may say no, or not click at the matchningsmöte).
-  const third = list[2];
-  if (third) {
-    await offerFor(third.o.id, addDays(today, -2));
-    await offerFor(third.o.id, addDays(today, -2));
-  }
+  // 3. On the first order, a second offer waiting for the person's answer (the person may choose, or say no).
+  await offerFor(first.o.id, addDays(today, -2));
 }
 
 async function executedDemo(
