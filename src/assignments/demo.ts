@@ -1,6 +1,7 @@
-// Demo step of execution, so a newcomer sees the flow: in the kontaktsekreterare's unit, one order gets an offer the
-// person accepted and a booked matchningsmöte; the next goes all the way — accepted, matchningsmöte, go ahead,
-// uppdragsavtal, signatures, förordnande, verkställt. The first order also has a second offer waiting for an answer. Everything but the offer itself goes through the same
+// Demo step of execution, so a newcomer sees the flow: in the kontaktsekreterare's unit, the confirmed order gets an
+// offer the person accepted with a booked matchningsmöte and a second offer waiting for an answer (the e2e journey
+// starts there); a further confirmed order, when the earlier steps leave one, goes all the way — accepted,
+// matchningsmöte, go ahead, uppdragsavtal, signatures, förordnande, verkställt. Everything but the offer itself goes through the same
 // use cases staff use (the offer is inserted with insertOffer, which takes the contact person's place).
 import { and, asc, desc, eq, isNotNull, isNull, lt, lte, notExists, sql } from 'drizzle-orm';
 import type { DemoContext } from '../platform/areas';
@@ -27,13 +28,13 @@ export async function seedAssignmentsDemo(demo: DemoContext): Promise<void> {
   const [ksUser] = await demo.db.select({ id: users.id, unitId: users.unitId }).from(users).where(and(eq(users.username, 'kontaktsekreterare'), eq(users.active, true)));
   if (!ksUser?.unitId) return;
   const ks = demo.as('kontaktsekreterare');
-  // Confirmed orders first, then the newest: the oldest open ones stay as they are for the inbox.
+  // Only confirmed orders are matched (the open ones stay as they are in the inbox), newest first.
   const list = await demo.db
     .select({ o: orders, d: decisions })
     .from(orders)
     .innerJoin(decisions, eq(decisions.id, orders.decisionId))
-    .where(eq(orders.providerUnitId, ksUser.unitId))
-    .orderBy(sql`${orders.confirmedDate} is null`, desc(orders.sentDate), desc(orders.createdAt));
+    .where(and(eq(orders.providerUnitId, ksUser.unitId), isNotNull(orders.confirmedDate)))
+    .orderBy(desc(orders.confirmedDate), desc(orders.createdAt));
   /** An approved contact person with a free place, not paused today, not already offered for the order. */
   const freeFor = async (orderId: string) => {
     const [row] = await demo.db
@@ -77,12 +78,12 @@ export async function seedAssignmentsDemo(demo: DemoContext): Promise<void> {
     cancelReason: null,
   });
 
-  // 2. An executed assignment.
+  // 2. On the same order, a second offer waiting for the person's answer (the person may choose, or say no).
+  await offerFor(first.o.id, addDays(today, -2));
+
+  // 3. An executed assignment, on the next confirmed order (the orders demo confirms one; with more, one is executed).
   const second = list[1];
   if (second) await executedDemo(demo, ks, second, offerFor, today);
-
-  // 3. On the first order, a second offer waiting for the person's answer (the person may choose, or say no).
-  await offerFor(first.o.id, addDays(today, -2));
 }
 
 async function executedDemo(
