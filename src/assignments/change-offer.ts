@@ -57,6 +57,5 @@ export function changeOffer(
     afterUpdate: opts.afterUpdate ? (_u, tx, c) => opts.afterUpdate!(tx, c, today) : undefined,
     audit: (c) => ({ ...opts.audit(c), entityType: 'offer', entityId: c.f.id, personId: c.personId }) as AuditEntry,
     present: async (_u, tx, c) => offersPage(tx, ctx, await loadOrderHead(tx, ctx, c.f.orderId, 'assignment:read')),
-    unique: [],
   });
 }

@@ -42,8 +42,6 @@ export const ERROR_CODES = {
   MEETING_NOT_BOOKED: [409, 'Det finns inget bokat matchningsmöte.'],
   MEETING_OUTCOME_RECORDED: [409, 'Matchningsmötets utfall är redan registrerat.'],
   OFFER_NOT_GONE_AHEAD: [409, 'Matchningsmötet måste ha utfallet "Går vidare" innan du gör ett uppdragsavtal.'],
-  ASSIGNMENT_EXISTS: [409, 'Det finns redan ett uppdrag för erbjudandet. Ladda om sidan.'],
-  ASSIGNMENT_NO_RATE: [400, 'Arvodesnivån finns inte i arvodestabellen för året uppdraget börjar.'],
   ASSIGNMENT_SIGNED: [409, 'Avtalet är redan underskrivet. Villkoren kan inte ändras.'],
   ASSIGNMENT_NOT_SIGNED: [409, 'Både personen och kontaktpersonen måste ha skrivit under avtalet innan uppdraget kan verkställas.'],
   ASSIGNMENT_ALREADY_STARTED: [409, 'Uppdraget är redan verkställt.'],
