@@ -25,6 +25,8 @@ import { contactPersonMaintenance } from './contact-persons/maintenance';
 import * as paymentsTables from './payments/tables';
 import { seedRateTable } from './payments/defaults';
 import * as assignmentsTables from './assignments/tables';
+import { registerAssignmentRoutes } from './assignments/routes';
+import { seedAssignmentsDemo } from './assignments/demo';
 import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
@@ -43,7 +45,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'orders', tables: ordersTables, routes: registerOrderRoutes, demo: seedOrdersDemo },
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
   { name: 'payments', tables: paymentsTables, seedDefaults: seedRateTable },
-  { name: 'assignments', tables: assignmentsTables },
+  { name: 'assignments', tables: assignmentsTables, routes: registerAssignmentRoutes, demo: seedAssignmentsDemo },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

@@ -7,6 +7,7 @@ import { ResponsibleSection } from './intake/responsible-section';
 import type { CaseSectionProps } from './intake/case-step';
 import { DecisionSection } from './decisions/decision-section';
 import { OrderSection } from './orders/order-section';
+import { CaseExecutionSection } from './assignments/execution-section';
 
 export const caseSections: ReadonlyArray<{ id: string; Section: ComponentType<CaseSectionProps> }> = [
   { id: 'intake', Section: IntakeSection },
@@ -14,4 +15,5 @@ export const caseSections: ReadonlyArray<{ id: string; Section: ComponentType<Ca
   { id: 'responsible', Section: ResponsibleSection },
   { id: 'decisions', Section: DecisionSection },
   { id: 'order', Section: OrderSection },
+  { id: 'execution', Section: CaseExecutionSection },
 ];

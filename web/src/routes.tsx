@@ -98,6 +98,7 @@ export const routes: RouteObject[] = [
           { path: 'beslut/uppfoljning', ...page(() => import('./decisions/decision-list-pages'), (m) => m.FollowUpPage, 'decision:make') },
           { path: 'bestallningar', ...page(() => import('./orders/inbox-page'), (m) => m.InboxPage, 'order:read') },
           { path: 'bestallningar/:id', ...page(() => import('./orders/order-page'), (m) => m.OrderPage, 'order:read') },
+          { path: 'uppdrag/:id', ...page(() => import('./assignments/assignment-page'), (m) => m.AssignmentPage, 'assignment:read') },
           { path: 'kontaktpersoner', ...page(() => import('./contact-persons/register-page'), (m) => m.RegisterPage, 'contact-person:read') },
           { path: 'kontaktpersoner/paminnelser', ...page(() => import('./contact-persons/reminders-page'), (m) => m.RemindersPage, 'contact-person:read') },
           { path: 'kontaktpersoner/:id', ...page(() => import('./contact-persons/contact-person-page'), (m) => m.ContactPersonPage, 'contact-person:read') },

@@ -69,6 +69,23 @@ export const AUDIT_ACTIONS = {
   'admin.check_rule': 'Lade till regel för registerkontroll',
   'admin.contact_person_settings': 'Ändrade inställningar för kontaktpersonsregistret',
   'admin.cp_district': 'Ändrade område',
+  'offer.list': 'Visade erbjudanden och uppdrag för en beställning',
+  'offer.answer': 'Registrerade personens svar på erbjudande',
+  'offer.close': 'Avslutade erbjudande',
+  'offer.meeting_book': 'Bokade matchningsmöte',
+  'offer.meeting_outcome': 'Registrerade matchningsmötets utfall',
+  'offer.calendar_file': 'Hämtade kalenderfil för matchningsmöte',
+  'assignment.create': 'Gjorde uppdragsavtal',
+  'assignment.read': 'Läste uppdrag',
+  'assignment.agreement': 'Ändrade villkor i uppdragsavtal',
+  'assignment.sign': 'Registrerade underskrift av uppdragsavtal',
+  'assignment.appoint': 'Registrerade förordnande av kontaktperson',
+  'assignment.document': 'Skrev ut uppdragsavtal eller förordnande',
+  'assignment.start': 'Verkställde uppdrag',
+  'assignment.interrupt': 'Registrerade avbrott i uppdrag',
+  'assignment.resume': 'Återupptog uppdrag',
+  'assignment.end': 'Avslutade uppdrag',
+  'assignment.case_read': 'Visade verkställighet i ärendet',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -153,6 +170,23 @@ export interface AuditDetails {
   'admin.check_rule': { law: string; validFrom: string };
   'admin.contact_person_settings': { fields: string[] };
   'admin.cp_district': { op: 'create' | 'update' };
+  'offer.list': { orderId: string };
+  'offer.answer': { response: 'accepted' | 'declined' };
+  'offer.close': { reason: string };
+  'offer.meeting_book': { meetingId: string; rebooked: boolean };
+  'offer.meeting_outcome': { outcome: string };
+  'offer.calendar_file': { meetingId: string };
+  'assignment.create': { offerId: string; rateLevel: string };
+  'assignment.read': undefined;
+  'assignment.agreement': { fields: string[] };
+  'assignment.sign': { fields: string[] };
+  'assignment.appoint': undefined;
+  'assignment.document': { document: 'uppdragsavtal' | 'forordnande' };
+  'assignment.start': { decisionId: string };
+  'assignment.interrupt': { interruptionId: string };
+  'assignment.resume': { interruptionId: string };
+  'assignment.end': { reason: string; endsDecision: boolean };
+  'assignment.case_read': { count: number };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

@@ -14,6 +14,8 @@ import { ProtectedBadge, Section } from '../platform/ui';
 import { fieldErrorsOf } from '../intake/case-step';
 import { orderQueryKey, type Order } from './api';
 import { OrderDetails, OverdueNotice } from './order-details';
+import { useCan } from '../platform/auth';
+import { OffersSection } from '../assignments/offers-section';
 
 const NOT_FOUND = 'Beställningen finns inte, eller så har du inte behörighet att se den.';
 
@@ -30,6 +32,7 @@ export function OrderPage() {
 
 function OrderView({ o }: { o: Order }) {
   const notice = useActionNotice();
+  const showOffers = useCan('assignment:read');
   return (
     <Page
       title={`Beställning ${o.caseNumber}`}
@@ -43,6 +46,7 @@ function OrderView({ o }: { o: Order }) {
         <OrderDetails o={o} />
       </Section>
       {o.abilities.canReturn && <ReturnForm o={o} notice={notice} />}
+      {showOffers && <OffersSection orderId={o.id} />}
     </Page>
   );
 }
