@@ -24,7 +24,10 @@ import { seedContactPersonDemo } from './contact-persons/demo';
 import { contactPersonMaintenance } from './contact-persons/maintenance';
 import * as paymentsTables from './payments/tables';
 import { seedRateTable } from './payments/defaults';
+import { registerPaymentRoutes } from './payments/routes';
 import * as assignmentsTables from './assignments/tables';
+import { registerPlanAndPayRoutes } from './assignments/plan-pay-routes';
+import { seedPlanAndPayDemo } from './assignments/plan-pay-demo';
 import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
@@ -42,8 +45,9 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'decisions', tables: decisionsTables, routes: registerDecisionRoutes, seedDefaults: seedLegalBases, demo: seedDecisionsDemo },
   { name: 'orders', tables: ordersTables, routes: registerOrderRoutes, demo: seedOrdersDemo },
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
-  { name: 'payments', tables: paymentsTables, seedDefaults: seedRateTable },
+  { name: 'payments', tables: paymentsTables, routes: registerPaymentRoutes, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables },
+  { name: 'assignments-plan-pay', routes: registerPlanAndPayRoutes, demo: seedPlanAndPayDemo },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];
