@@ -170,7 +170,7 @@ function levelColumns(input: LevelInput, y: YearRow) {
     omkostnad: levelAmount(spec(input.omkostnadKronor, input.omkostnadSharePermille), y.prisbasbelopp, y.rounding),
     perOccasion: input.perOccasionKronor,
     mileagePerMil: input.mileagePerMilKronor,
-    sortOrder: input.sortOrder,
+    ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
   };
 }
 
@@ -183,7 +183,8 @@ export function createRateLevel(ctx: UseCaseContext, year: number, input: LevelI
     async (tx) => {
       const y = await yearOf(tx, year);
       requireReason(year, today, input.reason);
-      const [l] = await tx.insert(rateLevels).values({ year, ...levelColumns(input, y) }).returning();
+      const [last] = await tx.select({ n: sql<number>`coalesce(max(${rateLevels.sortOrder}), 0)::int` }).from(rateLevels).where(eq(rateLevels.year, year));
+      const [l] = await tx.insert(rateLevels).values({ year, sortOrder: last.n + 1, ...levelColumns(input, y) }).returning();
       await recordAudit(tx, ctx, {
         action: 'admin.rate_level',
         entityType: 'rate_level',

@@ -52,7 +52,8 @@ const levelFields = {
   omkostnadSharePermille: share,
   perOccasionKronor: optionalKronor,
   mileagePerMilKronor: optionalKronor,
-  sortOrder: int4({ min: 0, max: 1000 }).default(0),
+  /** Place in the list; left out: last when added, unchanged when changed. */
+  sortOrder: int4({ min: 0, max: 1000 }).optional(),
   reason,
 };
 
