@@ -18,7 +18,7 @@ import { users } from '../platform/tables';
 import { persons } from '../people/tables';
 import { cases } from '../intake/tables';
 import { contactPersons } from '../contact-persons/tables';
-import type { ContactLogOut, contactLogBody } from './plan-pay-schema';
+import type { ContactLogOut, contactLogBody } from './plan-pay/schema';
 import { contactKindLabel } from './rules';
 import { assignmentInterruptions, assignments, cpContacts } from './tables';
 

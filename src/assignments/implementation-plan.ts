@@ -20,7 +20,7 @@ import { decisions, legalBases } from '../decisions/tables';
 import { findOrder, type OrderRow } from '../orders/repo';
 import { scopeText } from '../orders/rules';
 import { planPdf } from './plan-document';
-import type { PlanOut, PlanPageOut, savePlanBody } from './plan-pay-schema';
+import type { PlanOut, PlanPageOut, savePlanBody } from './plan-pay/schema';
 import { implementationPlans } from './tables';
 
 const NOT_FOUND = 'Beställningen finns inte, eller så har du inte behörighet att se den.';

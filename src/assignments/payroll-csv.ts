@@ -13,5 +13,5 @@ export function csvCell(value: string | number | null): string {
 
 /** The whole file: a header row and the rows. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return BOM + [header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return `${BOM}${[header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }

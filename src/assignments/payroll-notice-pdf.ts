@@ -3,7 +3,7 @@
 // case), level, amounts per month, start date — and bank and tax details when the reader may see them.
 import { formatKronor, kronorForSpreadsheet } from '../payments/rules';
 import type { PdfDocument } from '../platform/documents/pdf';
-import type { PayrollNoticeOut } from './plan-pay-schema';
+import type { PayrollNoticeOut } from './plan-pay/schema';
 import { toCsv } from './payroll-csv';
 
 function lines(n: PayrollNoticeOut): [string, string][] {

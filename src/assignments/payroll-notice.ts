@@ -23,7 +23,7 @@ import { formatIdentityNumber } from '../people/identity-number';
 import { cases } from '../intake/tables';
 import { contactPersons, cpPaymentDetails } from '../contact-persons/tables';
 import { rateOn } from '../payments/repo';
-import type { PayrollNoticeOut } from './plan-pay-schema';
+import type { PayrollNoticeOut } from './plan-pay/schema';
 import { payrollNoticePdf, payrollNoticesCsv } from './payroll-notice-pdf';
 import { assignments } from './tables';
 

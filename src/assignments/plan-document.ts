@@ -3,7 +3,7 @@
 import type { LetterSection } from '../platform/documents/letter';
 import { sectionBlocks } from '../platform/documents/letter';
 import type { PdfDocument } from '../platform/documents/pdf';
-import type { PlanOut } from './plan-pay-schema';
+import type { PlanOut } from './plan-pay/schema';
 
 export interface PlanDocumentInput {
   municipality: string;

@@ -29,7 +29,8 @@ export async function seedPlanAndPayDemo(demo: DemoContext): Promise<void> {
       .limit(1);
     if (!cp) return;
     const [ks] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'kontaktsekreterare'));
-    const start = addDays(today, -14) < o.sentDate ? o.sentDate : addDays(today, -14);
+    // Two weeks ago, or the day the order was sent if that is later.
+    const start = [addDays(today, -14), o.sentDate].sort()[1];
     const [offer] = await tx
       .insert(offers)
       .values({

@@ -21,7 +21,7 @@ import {
   savePlanBody,
   sendPayrollNoticeBody,
   sentPayrollNoticeOut,
-} from './plan-pay-schema';
+} from './plan-pay/schema';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 

@@ -3,7 +3,7 @@
 // amounts always come from that month's year (rateOn), so a new year's table never changes a past month; a year
 // before today's year is corrected only with a written reason. A level that assignments use in its year can be
 // neither removed nor given a new code.
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable, Tx } from '../platform/db/connect';
@@ -14,6 +14,7 @@ import { AppError, fieldError } from '../platform/errors';
 import { can } from '../platform/policy/permissions';
 import { levelAmount, monthlyFromShare, pastYearNeedsReason, roundingLabel, type AmountSpec } from './rules';
 import type { rateLevelBody, rateLevelUpdateBody, rateYearBody, rateYearUpdateBody, RateLevelOut, RateTableOut, RateYearOut } from './schema';
+import { levelsOfYear } from './repo';
 import { rateLevels, rateYears } from './tables';
 
 type YearRow = typeof rateYears.$inferSelect;
@@ -53,7 +54,7 @@ function presentLevel(l: LevelRow, used: Set<string>): RateLevelOut {
 }
 
 async function presentYear(q: Queryable, y: YearRow, today: string): Promise<RateYearOut> {
-  const levels = await q.select().from(rateLevels).where(eq(rateLevels.year, y.year)).orderBy(asc(rateLevels.sortOrder), asc(rateLevels.code));
+  const levels = await levelsOfYear(q, y.year);
   const used = await usedCodes(q, y.year);
   return {
     year: y.year,

@@ -27,7 +27,11 @@ export type Permission =
   | 'order:confirm'
   | 'contact-person:read'
   | 'contact-person:write'
-  | 'contact-person:payment';
+  | 'contact-person:payment'
+  | 'assignment:read'
+  | 'assignment:write'
+  | 'payroll:read'
+  | 'admin:rates';
 
 export const meQueryKey = ['me'] as const;
 

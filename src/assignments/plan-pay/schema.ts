@@ -1,8 +1,9 @@
 // HTTP schemas for the genomförandeplan, the anställningsuppgifter (payroll notice) and the contact log with contact
-// persons. Shared with the web forms.
+// persons, shared with the web forms. (In a folder of its own so that it is a `schema.ts` the web may import, beside
+// the assignments stage's own schema.ts.)
 import { z } from 'zod';
-import { dateString, int4, optionalText, requiredText, uuid, version } from '../platform/validation';
-import { CONTACT_KINDS } from './rules';
+import { dateString, int4, optionalText, requiredText, uuid, version } from '../../platform/validation';
+import { CONTACT_KINDS } from '../rules';
 
 // ---- Genomförandeplan -----------------------------------------------------------------------------
 
