@@ -158,7 +158,9 @@ async function rederive(tx: Tx, y: YearRow, now: Date) {
   }
 }
 
-const spec = (ore: number | null, sharePermille: number | null): AmountSpec => (sharePermille !== null ? { ore: null, sharePermille } : { ore: ore ?? 0, sharePermille: null });
+/** Kronor (two decimals at most, from the schema) as öre. */
+const toOre = (kronor: number | null) => (kronor === null ? null : Math.round(kronor * 100));
+const spec = (kronor: number | null, sharePermille: number | null): AmountSpec => (sharePermille !== null ? { ore: null, sharePermille } : { ore: toOre(kronor) ?? 0, sharePermille: null });
 
 function levelColumns(input: LevelInput, y: YearRow) {
   return {
@@ -169,8 +171,8 @@ function levelColumns(input: LevelInput, y: YearRow) {
     omkostnadSharePermille: input.omkostnadSharePermille,
     arvode: levelAmount(spec(input.arvodeKronor, input.arvodeSharePermille), y.prisbasbelopp, y.rounding),
     omkostnad: levelAmount(spec(input.omkostnadKronor, input.omkostnadSharePermille), y.prisbasbelopp, y.rounding),
-    perOccasion: input.perOccasionKronor,
-    mileagePerMil: input.mileagePerMilKronor,
+    perOccasion: toOre(input.perOccasionKronor),
+    mileagePerMil: toOre(input.mileagePerMilKronor),
     ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
   };
 }

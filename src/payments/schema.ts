@@ -5,7 +5,10 @@ import { parseKronor, ROUNDINGS } from './rules';
 
 export const KRONOR_MESSAGE = 'Skriv beloppet i kronor, till exempel 1 234 eller 1 234,50.';
 
-/** Kronor as typed ("1 234,50"), or a number of kronor from an API client; becomes öre. Empty → null. */
+/**
+ * Kronor as typed ("1 234,50") or as a number; becomes a number of kronor with at most two decimals (the use case
+ * stores öre). The output is valid input again (the web form sends what the schema parsed). Empty → null.
+ */
 const optionalKronor = z
   .union([z.number(), safeString()], { error: KRONOR_MESSAGE })
   .nullish()
@@ -16,7 +19,7 @@ const optionalKronor = z
       ctx.issues.push({ code: 'custom', message: KRONOR_MESSAGE, input: v });
       return z.NEVER;
     }
-    return ore;
+    return ore / 100;
   });
 
 const share = int4({ min: 1, max: 1000 }).nullish().transform((v) => v ?? null);
