@@ -12,7 +12,7 @@ import type { Queryable } from '../platform/db/connect';
 import { readUseCase, writeUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { AppError, fieldError } from '../platform/errors';
-import { can } from '../platform/policy/permissions';
+import { can, scopeCovers, scopeOf } from '../platform/policy/permissions';
 import { scopeWhere } from '../platform/policy/scope';
 import { users } from '../platform/tables';
 import { persons } from '../people/tables';
@@ -49,7 +49,16 @@ export function listContacts(ctx: UseCaseContext, cpId: string): Promise<Contact
       .orderBy(desc(cpContacts.date), desc(cpContacts.createdAt))
       .limit(500);
     const as = await q
-      .select({ id: assignments.id, startDate: assignments.startDate, endDate: assignments.endDate, rateLevel: assignments.rateLevel, firstName: persons.firstName })
+      .select({
+        id: assignments.id,
+        startDate: assignments.startDate,
+        endDate: assignments.endDate,
+        rateLevel: assignments.rateLevel,
+        payrollNoticeDate: assignments.payrollNoticeDate,
+        providerUnitId: assignments.providerUnitId,
+        version: assignments.version,
+        firstName: persons.firstName,
+      })
       .from(assignments)
       .innerJoin(cases, eq(cases.id, assignments.caseId))
       .innerJoin(persons, eq(persons.id, cases.personId))
@@ -68,7 +77,17 @@ export function listContacts(ctx: UseCaseContext, cpId: string): Promise<Contact
     await recordAudit(q, ctx, { action: 'contact_log.read', entityType: 'contact_person', entityId: cpId, details: { count: items.length } });
     return {
       items: items.map(({ c, by }) => ({ id: c.id, date: c.date, kind: c.kind, kindLabel: contactKindLabel[c.kind], note: c.note, assignmentId: c.assignmentId, recordedBy: by })),
-      assignments: as.map((a) => ({ id: a.id, personFirstName: a.firstName, startDate: a.startDate, endDate: a.endDate, rateLevel: a.rateLevel, stateLabel: stateLabel(a, open.has(a.id), today) })),
+      assignments: as.map((a) => ({
+        id: a.id,
+        personFirstName: a.firstName,
+        startDate: a.startDate,
+        endDate: a.endDate,
+        rateLevel: a.rateLevel,
+        stateLabel: stateLabel(a, open.has(a.id), today),
+        payrollNoticeDate: a.payrollNoticeDate,
+        canSendPayrollNotice: a.payrollNoticeDate === null && scopeCovers(ctx.actor, scopeOf(ctx.actor, 'assignment:write'), { unitId: a.providerUnitId }),
+        version: a.version,
+      })),
       lastContactDate: cp.lastContactDate,
       canRecord: can(ctx.actor, 'contact-person:write') && cp.endedDate === null,
     };

@@ -222,7 +222,7 @@ describe('contact log', () => {
         { date: '2026-03-10', kindLabel: 'Telefon', note: 'Allt går bra.', assignmentId: a.id },
         { date: '2026-02-01', kindLabel: 'Kontaktpersonsträff' },
       ],
-      assignments: [{ id: a.id, personFirstName: 'Sara', stateLabel: 'Pågår' }],
+      assignments: [{ id: a.id, personFirstName: 'Sara', stateLabel: 'Pågår', payrollNoticeDate: null, canSendPayrollNotice: true }],
     });
     expect(JSON.stringify(log.json())).not.toMatch(/Lind/);
     // Another unit's kontaktsekreterare reads the register (all) but not this unit's assignments.

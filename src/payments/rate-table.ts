@@ -12,7 +12,7 @@ import { readUseCase, writeUseCase, type UniqueField } from '../platform/db/tran
 import { recordAudit } from '../platform/audit/record';
 import { AppError, fieldError } from '../platform/errors';
 import { can } from '../platform/policy/permissions';
-import { levelAmount, monthlyFromShare, pastYearNeedsReason, roundingLabel, type AmountSpec } from './rules';
+import { levelAmount, monthlyFromShare, parseKronor, pastYearNeedsReason, roundingLabel, type AmountSpec } from './rules';
 import type { rateLevelBody, rateLevelUpdateBody, rateYearBody, rateYearUpdateBody, RateLevelOut, RateTableOut, RateYearOut } from './schema';
 import { levelsOfYear } from './repo';
 import { rateLevels, rateYears } from './tables';
@@ -158,9 +158,9 @@ async function rederive(tx: Tx, y: YearRow, now: Date) {
   }
 }
 
-/** Kronor (two decimals at most, from the schema) as öre. */
-const toOre = (kronor: number | null) => (kronor === null ? null : Math.round(kronor * 100));
-const spec = (kronor: number | null, sharePermille: number | null): AmountSpec => (sharePermille !== null ? { ore: null, sharePermille } : { ore: toOre(kronor) ?? 0, sharePermille: null });
+/** Kronor as the schema wrote them ("1234.50") as öre. */
+const toOre = (kronor: string | null) => (kronor === null ? null : parseKronor(kronor));
+const spec = (kronor: string | null, sharePermille: number | null): AmountSpec => (sharePermille !== null ? { ore: null, sharePermille } : { ore: toOre(kronor) ?? 0, sharePermille: null });
 
 function levelColumns(input: LevelInput, y: YearRow) {
   return {
@@ -241,7 +241,7 @@ export function updateRateLevel(ctx: UseCaseContext, id: string, input: z.output
   });
 }
 
-export function removeRateLevel(ctx: UseCaseContext, id: string, input: { version: number; reason?: string }): Promise<{ removed: true }> {
+export function removeRateLevel(ctx: UseCaseContext, id: string, input: { version: number; reason: string | null }): Promise<{ removed: true }> {
   const today = ctx.clock.today();
   return writeUseCase(ctx, async (tx) => {
     const { l, used } = await loadLevel(tx, id);
@@ -253,7 +253,7 @@ export function removeRateLevel(ctx: UseCaseContext, id: string, input: { versio
       action: 'admin.rate_level',
       entityType: 'rate_level',
       entityId: id,
-      details: { op: 'delete', year: l.year, code: l.code, ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}) },
+      details: { op: 'delete', year: l.year, code: l.code, ...(input.reason ? { reason: input.reason } : {}) },
     });
     return { removed: true as const };
   });

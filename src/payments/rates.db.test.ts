@@ -79,7 +79,7 @@ describe('rate table', () => {
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json().levels[0].arvode).toBe(monthlyFromShare(62_000, 200, 'krona'));
     expect((await admin.patch('/api/admin/rates/2028', { version: 1, prisbasbelopp: 63_000, rounding: 'krona' })).statusCode).toBe(409);
-    const stale = await admin.patch(`/api/admin/rate-levels/${lv.json().id}`, { version: lv.json().version, code: 'niva1', name: 'X', arvodeKronor: 1, omkostnadKronor: 1 });
+    const stale = await admin.patch(`/api/admin/rate-levels/${lv.json().id}`, { version: lv.json().version, code: 'niva1', name: 'X', arvodeKronor: '1', omkostnadKronor: '1' });
     expect(stale.statusCode).toBe(409);
   });
 
@@ -95,7 +95,7 @@ describe('rate table', () => {
     expect(both.json().fields).toEqual([{ path: 'omkostnadSharePermille', message: expect.stringMatching(/inte båda/) }]);
     const none = await admin.post('/api/admin/rates/2028/levels', { code: 'niva3', name: 'Nivå 3', arvodeKronor: '100' });
     expect(none.json().fields).toEqual([{ path: 'omkostnadKronor', message: expect.stringMatching(/Skriv omkostnad/) }]);
-    expect((await admin.post('/api/admin/rates/2028/levels', { code: 'niva1', name: 'Igen', arvodeKronor: 1, omkostnadKronor: 1 })).statusCode).toBe(409);
+    expect((await admin.post('/api/admin/rates/2028/levels', { code: 'niva1', name: 'Igen', arvodeKronor: '1', omkostnadKronor: '1' })).statusCode).toBe(409);
   });
 
   it('a past year is corrected only with a reason, which is audited', async () => {
@@ -116,14 +116,14 @@ describe('rate table', () => {
     const y = await yearOf(2026);
     const n2 = y.levels.find((l) => l.code === 'niva2')!;
     expect(n2.inUse).toBe(true);
-    const del = await admin.delete(`/api/admin/rate-levels/${n2.id}?version=${n2.version}`);
+    const del = await admin.delete(`/api/admin/rate-levels/${n2.id}`, { version: n2.version });
     expect(del.statusCode).toBe(409);
     expect(del.json().code).toBe('RATE_LEVEL_IN_USE');
-    const rename = await admin.patch(`/api/admin/rate-levels/${n2.id}`, { version: n2.version, code: 'niva9', name: 'Nivå 2', arvodeKronor: 1, omkostnadKronor: 1 });
+    const rename = await admin.patch(`/api/admin/rate-levels/${n2.id}`, { version: n2.version, code: 'niva9', name: 'Nivå 2', arvodeKronor: '1', omkostnadKronor: '1' });
     expect(rename.statusCode).toBe(409);
     // 2028's niva1 is not used (no assignment reaches 2028): it can go.
     const y28 = await yearOf(2028);
-    const gone = await admin.delete(`/api/admin/rate-levels/${y28.levels[0].id}?version=${y28.levels[0].version}`);
+    const gone = await admin.delete(`/api/admin/rate-levels/${y28.levels[0].id}`, { version: y28.levels[0].version });
     expect(gone.statusCode, gone.body).toBe(200);
     expect((await yearOf(2028)).levels).toEqual([]);
   });

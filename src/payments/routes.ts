@@ -2,7 +2,7 @@
 import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse } from '../platform/validation';
 import { createRateLevel, createRateYear, listRateTable, removeRateLevel, updateRateLevel, updateRateYear } from './rate-table';
-import { levelIdParams, rateLevelBody, rateLevelDeleteQuery, rateLevelOut, rateLevelUpdateBody, rateTableOut, rateYearBody, rateYearOut, rateYearUpdateBody, yearParams } from './schema';
+import { levelIdParams, rateLevelBody, rateLevelDeleteBody, rateLevelOut, rateLevelUpdateBody, rateTableOut, rateYearBody, rateYearOut, rateYearUpdateBody, yearParams } from './schema';
 import { z } from 'zod';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
@@ -40,8 +40,8 @@ export function registerPaymentRoutes(api: Api, deps: AppDeps) {
     '/api/admin/rate-levels/:id',
     {
       config: admin,
-      schema: { tags, summary: 'Ta bort nivå', params: levelIdParams, querystring: rateLevelDeleteQuery, response: { 200: z.object({ removed: z.literal(true) }), ...errors } },
+      schema: { tags, summary: 'Ta bort nivå', params: levelIdParams, body: rateLevelDeleteBody, response: { 200: z.object({ removed: z.literal(true) }), ...errors } },
     },
-    async (req) => removeRateLevel(contextOf(req, deps), req.params.id, req.query),
+    async (req) => removeRateLevel(contextOf(req, deps), req.params.id, req.body),
   );
 }

@@ -6,20 +6,20 @@ import { parseKronor, ROUNDINGS } from './rules';
 export const KRONOR_MESSAGE = 'Skriv beloppet i kronor, till exempel 1 234 eller 1 234,50.';
 
 /**
- * Kronor as typed ("1 234,50") or as a number; becomes a number of kronor with at most two decimals (the use case
- * stores öre). The output is valid input again (the web form sends what the schema parsed). Empty → null.
+ * Kronor as typed ("1 234,50"); becomes the same amount written plainly ("1234.50"), which the use case stores as öre
+ * (parseKronor). The output is valid input again (the web form sends what the schema parsed). Empty → null.
  */
-const optionalKronor = z
-  .union([z.number(), safeString()], { error: KRONOR_MESSAGE })
+const optionalKronor = safeString({ error: KRONOR_MESSAGE })
+  .max(30, { message: KRONOR_MESSAGE })
   .nullish()
   .transform((v, ctx) => {
-    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
-    const ore = parseKronor(typeof v === 'number' ? v.toFixed(2) : v);
+    if (v === null || v === undefined || v.trim() === '') return null;
+    const ore = parseKronor(v);
     if (ore === null) {
       ctx.issues.push({ code: 'custom', message: KRONOR_MESSAGE, input: v });
       return z.NEVER;
     }
-    return ore / 100;
+    return (ore / 100).toFixed(2);
   });
 
 const share = int4({ min: 1, max: 1000 }).nullish().transform((v) => v ?? null);
@@ -61,7 +61,7 @@ const levelFields = {
 };
 
 /** Each amount is entered in kronor or derived from a share (‰ of the pbb per year): exactly one of the two. */
-function oneOfEach(v: { arvodeKronor: number | null; arvodeSharePermille: number | null; omkostnadKronor: number | null; omkostnadSharePermille: number | null }, ctx: z.RefinementCtx) {
+function oneOfEach(v: { arvodeKronor: string | null; arvodeSharePermille: number | null; omkostnadKronor: string | null; omkostnadSharePermille: number | null }, ctx: z.RefinementCtx) {
   for (const [what, kr, sh] of [
     ['arvode', v.arvodeKronor, v.arvodeSharePermille],
     ['omkostnad', v.omkostnadKronor, v.omkostnadSharePermille],
@@ -73,10 +73,7 @@ function oneOfEach(v: { arvodeKronor: number | null; arvodeSharePermille: number
 
 export const rateLevelBody = z.object(levelFields).superRefine(oneOfEach);
 export const rateLevelUpdateBody = z.object({ ...levelFields, version }).superRefine(oneOfEach);
-export const rateLevelDeleteQuery = z.object({
-  version: z.coerce.number({ error: 'Versionsnummer saknas.' }).int().min(1),
-  reason: safeString().max(500).optional(),
-});
+export const rateLevelDeleteBody = z.object({ version, reason });
 
 export const rateLevelOut = z.object({
   id: z.string(),

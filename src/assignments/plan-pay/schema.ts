@@ -129,7 +129,18 @@ export const contactLogOut = z.object({
   items: z.array(contactEntryOut),
   /** The contact person's assignments in the reader's scope: the person's first name only. */
   assignments: z.array(
-    z.object({ id: z.string(), personFirstName: z.string(), startDate: z.string().nullable(), endDate: z.string().nullable(), rateLevel: z.string(), stateLabel: z.string() }),
+    z.object({
+      id: z.string(),
+      personFirstName: z.string(),
+      startDate: z.string().nullable(),
+      endDate: z.string().nullable(),
+      rateLevel: z.string(),
+      stateLabel: z.string(),
+      /** The day the anställningsuppgifter went to payroll, if they have. */
+      payrollNoticeDate: z.string().nullable(),
+      canSendPayrollNotice: z.boolean(),
+      version: z.number(),
+    }),
   ),
   lastContactDate: z.string().nullable(),
   canRecord: z.boolean(),

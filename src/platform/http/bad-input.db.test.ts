@@ -138,6 +138,7 @@ const pathIds: Record<string, () => string> = {
   '/api/admin/users/{id}': () => ids.user,
   '/api/admin/legal-bases/{id}': () => ids.legalBasis,
   '/api/contact-persons/{id}': () => ids.contactPerson,
+  '/api/admin/rates/{year}': () => '2026',
 };
 function fillPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string, offset: number) => {

@@ -3,18 +3,31 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CONTACT_KINDS, contactKindLabel } from '../../../src/assignments/rules';
 import { contactLogBody, type ContactLogOut } from '../../../src/assignments/plan-pay/schema';
-import { api } from '../platform/api';
+import { useState } from 'react';
+import { api, isApiError } from '../platform/api';
 import { today } from '../platform/dates';
 import type { ActionNoticeApi } from '../platform/flash';
 import { DateInput, Form, RadioInput, SelectInput, SubmitButton, TextAreaInput, useForm } from '../platform/form';
 import { ErrorState, Loading } from '../platform/states';
 import { DataTable } from '../platform/table';
-import { Section } from '../platform/ui';
+import { Button, Notice, Section } from '../platform/ui';
 
 const logKey = (cpId: string) => ['contact-persons', cpId, 'contacts'];
 
 export function ContactLogSections({ cpId, notice }: { cpId: string; notice: ActionNoticeApi }) {
   const q = useQuery({ queryKey: logKey(cpId), queryFn: () => api<ContactLogOut>(`/contact-persons/${cpId}/contacts`) });
+  const qc = useQueryClient();
+  const [sendError, setSendError] = useState<string | null>(null);
+  const sendNotice = async (a: ContactLogOut['assignments'][number]) => {
+    setSendError(null);
+    try {
+      await api(`/assignments/${a.id}/payroll-notice`, { body: { version: a.version, sentDate: today() } });
+      notice.show(`Anställningsuppgifterna för uppdraget med ${a.personFirstName} är skickade till lön.`);
+    } catch (e) {
+      setSendError(isApiError(e) ? e.message : 'Det gick inte att skicka. Försök igen.');
+    }
+    await qc.invalidateQueries({ queryKey: logKey(cpId) });
+  };
   return (
     <>
       <Section title="Kontakter" id="contacts">
@@ -40,6 +53,11 @@ export function ContactLogSections({ cpId, notice }: { cpId: string; notice: Act
       </Section>
       {q.data && q.data.assignments.length > 0 && (
         <Section title="Uppdrag" id="assignments">
+          {sendError && (
+            <Notice tone="error" title="Anställningsuppgifterna skickades inte">
+              <p>{sendError}</p>
+            </Notice>
+          )}
           <DataTable
             label="Kontaktpersonens uppdrag"
             columns={[
@@ -47,6 +65,20 @@ export function ContactLogSections({ cpId, notice }: { cpId: string; notice: Act
               { id: 'state', label: 'Läge', render: (a) => a.stateLabel },
               { id: 'start', label: 'Startade', render: (a) => a.startDate ?? '–' },
               { id: 'level', label: 'Nivå', render: (a) => a.rateLevel },
+              {
+                id: 'payroll',
+                label: 'Anställningsuppgifter',
+                render: (a) =>
+                  a.payrollNoticeDate ? (
+                    `Skickade till lön ${a.payrollNoticeDate}`
+                  ) : a.canSendPayrollNotice ? (
+                    <Button variant="secondary" onPress={() => void sendNotice(a)} aria-label={`Skicka anställningsuppgifter för uppdraget med ${a.personFirstName} till lön`}>
+                      Skicka till lön
+                    </Button>
+                  ) : (
+                    'Inte skickade'
+                  ),
+              },
             ]}
             rows={q.data.assignments}
             empty="Inga uppdrag."

@@ -4,7 +4,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatKronor, ROUNDINGS, roundingLabel } from '../../../src/payments/rules';
-import { rateLevelBody, rateLevelUpdateBody, rateYearBody, rateYearUpdateBody, type RateLevelOut, type RateTableOut, type RateYearOut } from '../../../src/payments/schema';
+import { rateLevelBody, rateLevelDeleteBody, rateLevelUpdateBody, rateYearBody, rateYearUpdateBody, type RateLevelOut, type RateTableOut, type RateYearOut } from '../../../src/payments/schema';
 import { api } from '../platform/api';
 import { ModalDialog } from '../platform/dialog';
 import { ActionNotice, useActionNotice, type ActionNoticeApi } from '../platform/flash';
@@ -270,10 +270,10 @@ function RemoveForm({ y, level, onDone }: { y: RateYearOut; level: RateLevelOut;
   const form = useForm({
     id: `level-remove-${level.id}`,
     initial: { reason: '' },
-    schema: { safeParse: (v: unknown) => ({ success: true as const, data: v as { reason: string } }) },
-    onSubmit: async ({ reason }) => {
-      const qs = new URLSearchParams({ version: String(level.version), ...(reason.trim() ? { reason: reason.trim() } : {}) });
-      await api(`/admin/rate-levels/${level.id}?${qs}`, { method: 'DELETE' });
+    schema: rateLevelDeleteBody,
+    toBody: (v) => ({ version: level.version, reason: blankToNull(v.reason) }),
+    onSubmit: async (body) => {
+      await api(`/admin/rate-levels/${level.id}`, { method: 'DELETE', body });
       await qc.invalidateQueries({ queryKey: KEY });
       onDone(`${level.name} ${y.year} är borttagen.`);
     },
