@@ -51,6 +51,7 @@ export function listContacts(ctx: UseCaseContext, cpId: string): Promise<Contact
     const as = await q
       .select({
         id: assignments.id,
+        orderId: assignments.orderId,
         startDate: assignments.startDate,
         endDate: assignments.endDate,
         rateLevel: assignments.rateLevel,
@@ -79,6 +80,7 @@ export function listContacts(ctx: UseCaseContext, cpId: string): Promise<Contact
       items: items.map(({ c, by }) => ({ id: c.id, date: c.date, kind: c.kind, kindLabel: contactKindLabel[c.kind], note: c.note, assignmentId: c.assignmentId, recordedBy: by })),
       assignments: as.map((a) => ({
         id: a.id,
+        orderId: a.orderId,
         personFirstName: a.firstName,
         startDate: a.startDate,
         endDate: a.endDate,

@@ -70,14 +70,17 @@ test('kontaktsekreterare records a contact and writes a genomförandeplan in two
   await expect(contacts.getByText(`Senaste kontakt: ${today()}.`)).toBeVisible();
   await expectAccessible(page, 'contact person page with contacts');
 
-  // A genomförandeplan for an order of the unit, from the order page.
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Beställningar', exact: true }));
-  const row = page.getByRole('row').filter({ hasText: /KP-/ }).first();
-  const caseNumber = (await row.getByRole('link').first().textContent())!.trim();
-  await press(row.getByRole('link', { name: caseNumber }));
-  await press(page.getByRole('link', { name: 'Genomförandeplan', exact: true }));
+  // A genomförandeplan for a running assignment (the demo's), from its contact person's page.
+  await press(page.getByRole('navigation', { name: 'Du är här' }).getByRole('link', { name: 'Kontaktpersoner' }));
+  await page.getByRole('link', { name: 'Cecilia Demoberg' }).click();
+  await expect(page).toHaveTitle('Cecilia Demoberg – Kontakt');
+  const assignment = page.getByRole('region', { name: 'Uppdrag' }).getByRole('row').filter({ hasText: 'Pågår' }).first();
+  await expect(assignment).toContainText('Skickade till lön');
+  await expectAccessible(page, 'contact person page with assignments');
+  await press(assignment.getByRole('link', { name: /^Genomförandeplan för uppdraget med/ }));
   await expect(page).toHaveTitle('Genomförandeplan – Kontakt');
   await expect(page.getByRole('region', { name: 'Det här står i beslutet' })).toBeVisible();
+  const caseNumber = (await page.locator('.lead, p').filter({ hasText: /ärende KP-/ }).first().textContent())!.match(/KP-\d{4}-\d{4}/)![0];
   await expectAccessible(page, 'plan page');
   const write = page.getByRole('form', { name: /Skriv (planen|en ny version)/ });
   const first = !(await page.getByRole('region', { name: /Gällande plan \(version/ }).count());

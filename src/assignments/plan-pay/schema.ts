@@ -131,6 +131,8 @@ export const contactLogOut = z.object({
   assignments: z.array(
     z.object({
       id: z.string(),
+      /** The order the assignment executes: its genomförandeplan is reached through it. */
+      orderId: z.string(),
       personFirstName: z.string(),
       startDate: z.string().nullable(),
       endDate: z.string().nullable(),

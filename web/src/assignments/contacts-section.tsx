@@ -10,7 +10,7 @@ import type { ActionNoticeApi } from '../platform/flash';
 import { DateInput, Form, RadioInput, SelectInput, SubmitButton, TextAreaInput, useForm } from '../platform/form';
 import { ErrorState, Loading } from '../platform/states';
 import { DataTable } from '../platform/table';
-import { Button, Notice, Section } from '../platform/ui';
+import { Button, Link, Notice, Section } from '../platform/ui';
 
 const logKey = (cpId: string) => ['contact-persons', cpId, 'contacts'];
 
@@ -65,6 +65,15 @@ export function ContactLogSections({ cpId, notice }: { cpId: string; notice: Act
               { id: 'state', label: 'Läge', render: (a) => a.stateLabel },
               { id: 'start', label: 'Startade', render: (a) => a.startDate ?? '–' },
               { id: 'level', label: 'Nivå', render: (a) => a.rateLevel },
+              {
+                id: 'plan',
+                label: 'Plan',
+                render: (a) => (
+                  <Link href={`/bestallningar/${a.orderId}/genomforandeplan`} aria-label={`Genomförandeplan för uppdraget med ${a.personFirstName}`}>
+                    Genomförandeplan
+                  </Link>
+                ),
+              },
               {
                 id: 'payroll',
                 label: 'Anställningsuppgifter',
