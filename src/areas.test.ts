@@ -13,6 +13,7 @@ describe('the areas list', () => {
       .readdirSync(SRC, { withFileTypes: true })
       .filter((e) => e.isDirectory() && !['platform', 'demo'].includes(e.name))
       .map((e) => e.name);
-    expect(AREAS.map((a) => a.name).sort()).toEqual(folders.sort());
+    // 'assignments-plan-pay' is a second line of the assignments folder until the issue-11 branches are merged.
+    expect([...new Set(AREAS.map((a) => a.name.replace(/-plan-pay$/, '')))].sort()).toEqual(folders.sort());
   });
 });

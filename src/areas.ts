@@ -24,9 +24,12 @@ import { seedContactPersonDemo } from './contact-persons/demo';
 import { contactPersonMaintenance } from './contact-persons/maintenance';
 import * as paymentsTables from './payments/tables';
 import { seedRateTable } from './payments/defaults';
+import { registerPaymentRoutes } from './payments/routes';
 import * as assignmentsTables from './assignments/tables';
 import { registerAssignmentRoutes } from './assignments/routes';
 import { seedAssignmentsDemo } from './assignments/demo';
+import { registerPlanAndPayRoutes } from './assignments/plan-pay-routes';
+import { seedPlanAndPayDemo } from './assignments/plan-pay-demo';
 import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
@@ -44,8 +47,9 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'decisions', tables: decisionsTables, routes: registerDecisionRoutes, seedDefaults: seedLegalBases, demo: seedDecisionsDemo },
   { name: 'orders', tables: ordersTables, routes: registerOrderRoutes, demo: seedOrdersDemo },
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
-  { name: 'payments', tables: paymentsTables, seedDefaults: seedRateTable },
+  { name: 'payments', tables: paymentsTables, routes: registerPaymentRoutes, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables, routes: registerAssignmentRoutes, demo: seedAssignmentsDemo },
+  { name: 'assignments-plan-pay', routes: registerPlanAndPayRoutes, demo: seedPlanAndPayDemo },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysInMonthOf, formatKronor, monthlyCompensation, monthlyFromShare, proRata } from './rules';
+import { daysInMonthOf, formatKronor, kronorForSpreadsheet, levelAmount, monthlyCompensation, monthlyFromShare, parseKronor, pastYearNeedsReason, proRata } from './rules';
 
 const rate = { arvode: 98_700, omkostnad: 49_300 };
 
@@ -92,5 +92,60 @@ describe('formatKronor', () => {
   it('writes Swedish amounts', () => {
     expect(formatKronor(98_700)).toBe('987\u00a0kr');
     expect(formatKronor(123_456_78)).toBe('123\u00a0456,78\u00a0kr');
+  });
+});
+
+describe('kronor typed by people and for spreadsheets', () => {
+  it.each([
+    ['1234', 123_400],
+    ['1 234', 123_400],
+    ['1\u00a0234,5', 123_450],
+    ['1234.05 kr', 123_405],
+    ['0', 0],
+    ['12,345', null],
+    ['-5', null],
+    ['abc', null],
+    ['', null],
+  ] as const)('parseKronor(%j) = %j', (text, ore) => {
+    expect(parseKronor(text)).toBe(ore);
+  });
+
+  it('round-trips through formatKronor', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), (ore) => {
+        expect(parseKronor(formatKronor(ore))).toBe(ore);
+      }),
+    );
+  });
+
+  it.each([
+    [98_667, '986,67'],
+    [100, '1,00'],
+    [5, '0,05'],
+    [123_400, '1234,00'],
+  ])('kronorForSpreadsheet(%i) = %s', (ore, text) => {
+    expect(kronorForSpreadsheet(ore)).toBe(text);
+  });
+
+  it('a past year needs a reason, this and later years do not', () => {
+    expect(pastYearNeedsReason(2025, '2026-03-16', null)).toBe(true);
+    expect(pastYearNeedsReason(2025, '2026-03-16', '  ')).toBe(true);
+    expect(pastYearNeedsReason(2025, '2026-03-16', 'Rättelse')).toBe(false);
+    expect(pastYearNeedsReason(2026, '2026-03-16', null)).toBe(false);
+    expect(pastYearNeedsReason(2027, '2026-03-16', null)).toBe(false);
+  });
+
+  it('levelAmount: entered öre as is, a share derived with the rounding', () => {
+    expect(levelAmount({ ore: 12_345, sharePermille: null }, 59_200, 'hundred_kronor')).toBe(12_345);
+    expect(levelAmount({ ore: null, sharePermille: 200 }, 59_200, 'hundred_kronor')).toBe(100_000);
+  });
+});
+
+describe('rate level schema', () => {
+  it('parses kronor into a value that parses to itself again (the web form sends what it parsed)', async () => {
+    const { rateLevelBody } = await import('./schema');
+    const once = rateLevelBody.parse({ code: 'niva3', name: 'Nivå 3', arvodeKronor: '1 300,50', omkostnadSharePermille: 100, perOccasionKronor: '' });
+    expect(once).toMatchObject({ arvodeKronor: '1300.50', omkostnadKronor: null, omkostnadSharePermille: 100, perOccasionKronor: null });
+    expect(rateLevelBody.parse(once)).toEqual(once);
   });
 });

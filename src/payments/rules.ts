@@ -89,3 +89,37 @@ export function formatKronor(ore: number): string {
   const whole = String(kr).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
   return `${sign}${whole}${rest ? `,${String(rest).padStart(2, '0')}` : ''}\u00a0kr`;
 }
+
+/**
+ * Kronor typed by a person ("1 234", "1234,50", "1 234.5 kr") as öre, or null when it is not an amount with at most
+ * two decimals. Spaces (also non-breaking) group thousands; comma or point is the decimal sign.
+ */
+export function parseKronor(text: string): number | null {
+  const t = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '').replace(',', '.');
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(t);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** Öre as a number for a spreadsheet: "1234,50" (decimal comma, no grouping, always two decimals). */
+export function kronorForSpreadsheet(ore: number): string {
+  const sign = ore < 0 ? '-' : '';
+  const abs = Math.abs(ore);
+  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A level's monthly amount: entered (öre) or derived from a share of the year's prisbasbelopp. */
+export type AmountSpec = { ore: number; sharePermille: null } | { ore: null; sharePermille: number };
+
+/** The amount a level stores for `spec` in a year with this prisbasbelopp and rounding. */
+export function levelAmount(spec: AmountSpec, pbbKronor: number, rounding: Rounding): number {
+  return spec.sharePermille !== null ? monthlyFromShare(pbbKronor, spec.sharePermille, rounding) : spec.ore;
+}
+
+/**
+ * Writes to a year's table from a past year (before today's year) change months already paid: allowed only with a
+ * written reason (the correction is then audited with it).
+ */
+export function pastYearNeedsReason(year: number, today: string, reason: string | null | undefined): boolean {
+  return year < Number(today.slice(0, 4)) && !reason?.trim();
+}

@@ -57,6 +57,13 @@ export const ERROR_CODES = {
   CP_ENDED: [409, 'Kontaktpersonen är avslutad. Det går inte att ändra något mer.'],
   CP_NOT_APPROVABLE: [409, 'Kontaktpersonen kan inte godkännas än. Alla krav måste vara uppfyllda först.'],
   CP_ALREADY_APPROVED: [409, 'Kontaktpersonen är redan godkänd.'],
+  // Rates, payroll notices, genomförandeplan (issue 11)
+  RATE_YEAR_EXISTS: [409, 'Det finns redan en tabell för det året.'],
+  RATE_LEVEL_CODE_TAKEN: [409, 'Det finns redan en nivå med den koden det året.'],
+  RATE_LEVEL_IN_USE: [409, 'Nivån används av uppdrag det året. Den kan inte tas bort, och koden kan inte ändras.'],
+  RATE_LEVEL_MISSING: [409, 'Arvodestabellen saknar uppdragets nivå för startdatumets år. Lägg till nivån under Arvoden och omkostnader först.'],
+  PAYROLL_NOTICE_ALREADY_SENT: [409, 'Anställningsuppgifterna är redan skickade till lön.'],
+  PLAN_VERSION_CONFLICT: [409, 'Någon annan har sparat en ny version av genomförandeplanen medan du skrev. Ladda om sidan och gör ändringen i den senaste versionen.'],
   PORTAL_INVITE_INVALID: [400, 'Länken gäller inte längre. Den kan ha använts redan eller vara äldre än 72 timmar. Be kontaktsekreteraren om en ny inbjudan.'],
   APPLICATION_NOT_ACCEPTED: [400, 'Ansökan kunde inte tas emot. Ladda om sidan, fyll i formuläret igen och skicka det.'],
   PAYLOAD_TOO_LARGE: [413, 'Det du skickade är för stort.'],

@@ -86,7 +86,7 @@ export interface ApiClient {
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body: unknown): Promise<LightMyRequestResponse>;
-  delete(url: string): Promise<LightMyRequestResponse>;
+  delete(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD, ip = '10.0.0.1'): Promise<ApiClient> {
@@ -105,7 +105,7 @@ export function client(app: FastifyInstance, cookie: string): ApiClient {
     post: (u, b) => call('POST', u, b ?? {}),
     patch: (u, b) => call('PATCH', u, b),
     put: (u, b) => call('PUT', u, b),
-    delete: (u) => call('DELETE', u),
+    delete: (u, b) => call('DELETE', u, b),
   };
 }
 

@@ -86,6 +86,16 @@ export const AUDIT_ACTIONS = {
   'assignment.resume': 'Återupptog uppdrag',
   'assignment.end': 'Avslutade uppdrag',
   'assignment.case_read': 'Visade verkställighet i ärendet',
+  // Rates, payroll notices, genomförandeplan, contact log (issue 11)
+  'admin.rate_year': 'Ändrade arvodestabell för ett år',
+  'admin.rate_level': 'Ändrade nivå i arvodestabellen',
+  'payroll_notice.send': 'Skickade anställningsuppgifter till lön',
+  'payroll_notice.read': 'Läste anställningsuppgifter',
+  'plan.read': 'Läste genomförandeplan',
+  'plan.save': 'Sparade genomförandeplan',
+  'plan.pdf': 'Skapade genomförandeplan (PDF)',
+  'contact_log.read': 'Läste kontakter med kontaktperson',
+  'contact_log.create': 'Registrerade kontakt med kontaktperson',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -187,6 +197,15 @@ export interface AuditDetails {
   'assignment.resume': { interruptionId: string };
   'assignment.end': { reason: string; endsDecision: boolean };
   'assignment.case_read': { count: number };
+  'admin.rate_year': { op: 'create' | 'update'; year: number; copiedFrom?: number | null; reason?: string };
+  'admin.rate_level': { op: 'create' | 'update' | 'delete'; year: number; code: string; fields?: string[]; reason?: string };
+  'payroll_notice.send': { assignmentId: string; sentDate: string };
+  'payroll_notice.read': { assignmentId: string; format: 'json' | 'list' | 'pdf' | 'csv'; paymentShown: boolean };
+  'plan.read': { decisionId: string; planVersion: number | null };
+  'plan.save': { decisionId: string; planVersion: number };
+  'plan.pdf': { decisionId: string; planVersion: number };
+  'contact_log.read': { count: number };
+  'contact_log.create': { kind: string; assignmentId: string | null };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

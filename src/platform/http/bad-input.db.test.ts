@@ -124,6 +124,15 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/admin/cp-districts': { name: 'Nytt område' },
     'PATCH /api/admin/cp-districts/{id}': { name: 'Nytt område', version: 1 },
     'POST /api/admin/check-rules': { law: '2010:479', validFrom: '2030-01-01', maxAgeMonths: 6, requiredRegisters: ['belastningsregistret'] },
+    // Rates, payroll notices, genomförandeplan, contact log (issue 11)
+    'POST /api/admin/rates': { year: 2040, prisbasbelopp: 60000, rounding: 'krona' },
+    'PATCH /api/admin/rates/{year}': { version: 1, prisbasbelopp: 60000, rounding: 'krona' },
+    'POST /api/admin/rates/{year}/levels': { code: 'niva9', name: 'Nivå 9', arvodeKronor: '1', omkostnadKronor: '1' },
+    'PATCH /api/admin/rate-levels/{id}': { version: 1, code: 'niva9', name: 'Nivå 9', arvodeKronor: '1', omkostnadKronor: '1' },
+    'DELETE /api/admin/rate-levels/{id}': { version: 1 },
+    'POST /api/assignments/{id}/payroll-notice': { version: 1, sentDate: '2026-03-12' },
+    'POST /api/orders/{orderId}/plan': { basedOnVersion: 0, goals: [{ goal: 'Mål' }], writtenDate: '2026-03-12' },
+    'POST /api/contact-persons/{id}/contacts': { date: '2026-03-12', kind: 'phone' },
   };
   return bodies[key] ?? {};
 }
@@ -138,6 +147,7 @@ const pathIds: Record<string, () => string> = {
   '/api/admin/users/{id}': () => ids.user,
   '/api/admin/legal-bases/{id}': () => ids.legalBasis,
   '/api/contact-persons/{id}': () => ids.contactPerson,
+  '/api/admin/rates/{year}': () => '2026',
 };
 function fillPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string, offset: number) => {

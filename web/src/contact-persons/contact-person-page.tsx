@@ -43,6 +43,7 @@ import { Badge, Button, Link, Notice, Section, SummaryList } from '../platform/u
 import { cpQueryKey, type ContactPerson } from './api';
 import { CheckboxGroupInput } from './checkbox-group-input';
 import { PaymentSection } from './payment-section';
+import { ContactLogSections } from '../assignments/contacts-section';
 import { ProfileSection } from './profile-section';
 
 export function ContactPersonPage() {
@@ -122,6 +123,7 @@ function ContactPersonView({ cp }: { cp: ContactPerson }) {
       {a.canEdit && cp.status === 'paused' && <EndPauseSection cp={cp} notice={notice} />}
       {a.canEdit && approved && <PortalSection cp={cp} />}
       {a.canSeePayment && <PaymentSection cp={cp} />}
+      <ContactLogSections cpId={cp.id} notice={notice} />
       {a.canEnd && <EndSection cp={cp} notice={notice} />}
     </Page>
   );

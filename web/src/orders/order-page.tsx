@@ -10,7 +10,8 @@ import { ActionNotice, useActionNotice, type ActionNoticeApi } from '../platform
 import { DateInput, Form, SubmitButton, TextAreaInput, useVersionedForm } from '../platform/form';
 import { Page } from '../platform/page';
 import { Loading, NotFoundOrForbidden, PageError } from '../platform/states';
-import { ProtectedBadge, Section } from '../platform/ui';
+import { can, useCurrentUser } from '../platform/auth';
+import { Link, ProtectedBadge, Section } from '../platform/ui';
 import { fieldErrorsOf } from '../intake/case-step';
 import { orderQueryKey, type Order } from './api';
 import { OrderDetails, OverdueNotice } from './order-details';
@@ -33,6 +34,7 @@ export function OrderPage() {
 function OrderView({ o }: { o: Order }) {
   const notice = useActionNotice();
   const showOffers = useCan('assignment:read');
+  const me = useCurrentUser();
   return (
     <Page
       title={`Beställning ${o.caseNumber}`}
@@ -45,6 +47,11 @@ function OrderView({ o }: { o: Order }) {
       <Section title="Det här är beställt" id="content">
         <OrderDetails o={o} />
       </Section>
+      {can(me, 'assignment:read') && (
+        <p>
+          <Link href={`/bestallningar/${o.id}/genomforandeplan`}>Genomförandeplan</Link>
+        </p>
+      )}
       {o.abilities.canReturn && <ReturnForm o={o} notice={notice} />}
       {showOffers && <OffersSection orderId={o.id} />}
     </Page>

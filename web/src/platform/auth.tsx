@@ -29,7 +29,9 @@ export type Permission =
   | 'contact-person:write'
   | 'contact-person:payment'
   | 'assignment:read'
-  | 'assignment:write';
+  | 'assignment:write'
+  | 'payroll:read'
+  | 'admin:rates';
 
 export const meQueryKey = ['me'] as const;
 

@@ -16,10 +16,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/bestallningar', label: 'Beställningar', permission: 'order:read' },
   { to: '/kontaktpersoner', label: 'Kontaktpersoner', permission: 'contact-person:read' },
   { to: '/lon/bank-och-skatt', label: 'Bank och skatt', permission: 'contact-person:payment' },
+  { to: '/lon/anstallningsuppgifter', label: 'Anställningsuppgifter', permission: 'payroll:read' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
   { to: '/admin/enheter', label: 'Enheter', permission: 'admin:units' },
   { to: '/admin/anvandare', label: 'Användare', permission: 'admin:users' },
   { to: '/admin/rattsliga-grunder', label: 'Rättsliga grunder', permission: 'admin:legal-bases' },
+  { to: '/admin/arvoden', label: 'Arvoden och omkostnader', permission: 'admin:rates' },
   { to: '/admin/kommun', label: 'Kommunens uppgifter', permission: 'admin:settings' },
 ];
 

@@ -68,6 +68,11 @@ export function StartPage() {
                   <Link href="/admin/rattsliga-grunder">Rättsliga grunder</Link>
                 </li>
               )}
+              {can(me, 'admin:rates') && (
+                <li>
+                  <Link href="/admin/arvoden">Arvoden och omkostnader</Link>
+                </li>
+              )}
               {can(me, 'admin:settings') && (
                 <li>
                   <Link href="/admin/kommun">Kommunens uppgifter</Link>
