@@ -334,6 +334,19 @@ describe('payment details', () => {
     const payroll = (await lon.get('/api/contact-persons/payroll')).json();
     expect(payroll.items.map((x: { name: string }) => x.name)).toContain('Kim Kontaktsson50');
     expect(payroll.items.map((x: { name: string }) => x.name)).not.toContain('Kim Kontaktsson1');
+    // Paged, with the number missing bank details; "missing" leaves out the one just registered.
+    expect(payroll).toMatchObject({ page: 1, pageSize: 25, total: payroll.items.length });
+    const missing = (await lon.get('/api/contact-persons/payroll?missing=yes')).json();
+    expect(missing.total).toBe(payroll.missing);
+    expect(missing.items.map((x: { id: string }) => x.id)).not.toContain(id);
+    expect(missing.items.every((x: { registered: boolean }) => !x.registered)).toBe(true);
+    const before = await h.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'contact_person.list'));
+    const one = (await lon.get('/api/contact-persons/payroll?page=1&pageSize=1')).json();
+    expect(one).toMatchObject({ items: [payroll.items[0]], total: payroll.total, pageSize: 1 });
+    expect((await lon.get(`/api/contact-persons/payroll?page=${payroll.total + 1}&pageSize=1`)).json().items).toEqual([]);
+    const after = await h.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'contact_person.list'));
+    expect(Number(after[0].n) - Number(before[0].n)).toBe(1);
+    expect((await lon.get('/api/contact-persons/payroll?pageSize=1000')).statusCode).toBe(400);
     // The register's reads never carry them.
     expect((await ks.get(`/api/contact-persons/${id}`)).body).not.toContain('123456789');
   });
@@ -343,9 +356,20 @@ describe('reminders, disposal and the SQL status', () => {
   it('lists the check that runs out within 30 days and a contact older than 90 days', async () => {
     h.clock.set('2026-08-20T10:00:00+02:00');
     await relogin();
-    const r = (await ks.get('/api/contact-persons/reminders')).json();
+    const r = (await ks.get('/api/contact-persons/reminders?pageSize=100')).json();
     const mine = r.items.filter((x: { name: string }) => x.name === 'Kim Kontaktsson50');
     expect(mine.map((x: { kind: string }) => x.kind).sort()).toEqual(['expiring', 'no_contact']);
+    // The counts cover all of them; a page is a slice of the same order (date, then name); a kind narrows it.
+    expect(r.total).toBe(r.items.length);
+    expect(r.counts.expired + r.counts.expiring + r.counts.noContact).toBe(r.total);
+    const dates = r.items.map((x: { date: string }) => x.date);
+    expect(dates).toEqual([...dates].sort());
+    const second = (await ks.get('/api/contact-persons/reminders?page=2&pageSize=1')).json();
+    expect(second).toMatchObject({ total: r.total, page: 2, pageSize: 1, items: [r.items[1]] });
+    const expiring = (await ks.get('/api/contact-persons/reminders?kind=expiring&pageSize=100')).json();
+    expect(expiring.total).toBe(r.counts.expiring);
+    expect(expiring.items.every((x: { kind: string }) => x.kind === 'expiring')).toBe(true);
+    expect((await ks.get('/api/contact-persons/reminders?kind=other')).statusCode).toBe(400);
   });
 
   it('removes declined applicants after 6 months, dry run first, counts only in the log', async () => {

@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/anvandare', label: 'Användare', permission: 'admin:users' },
   { to: '/admin/rattsliga-grunder', label: 'Rättsliga grunder', permission: 'admin:legal-bases' },
   { to: '/admin/kommun', label: 'Kommunens uppgifter', permission: 'admin:settings' },
+  { to: '/admin/kontaktpersoner', label: 'Kontaktpersonsregistret', permission: 'admin:settings' },
 ];
 
 export function SkipLink() {
