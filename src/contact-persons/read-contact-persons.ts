@@ -21,13 +21,9 @@ export function getContactPerson(ctx: UseCaseContext, id: string) {
 
 export function listRegister(ctx: UseCaseContext, query: CpListQuery) {
   return readUseCase(ctx, async (q) => {
-    const { rows, total, totalCapped } = await listContactPersons(q, query, ctx.clock.today());
     const filters = (['status', 'districtId', 'interest', 'language', 'availability', 'freeCapacity', 'name'] as const).filter((k) => query[k]);
-    await recordAudit(
-      q,
-      ctx,
-      rows.map((r) => ({ action: 'contact_person.list' as const, entityType: 'contact_person' as const, entityId: r.id, details: { filters: [...filters] } })),
-    );
+    // One audit entry per contact person shown, written by the list's own statement.
+    const { rows, total, totalCapped } = await listContactPersons(q, query, ctx.clock.today(), { who: ctx, action: 'contact_person.list', entityType: 'contact_person', details: { filters: [...filters] } });
     return { items: rows.map(presentSummary), total, totalCapped, page: query.page, pageSize: query.pageSize };
   });
 }

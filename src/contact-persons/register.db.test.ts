@@ -13,6 +13,8 @@ import { listContactPersons, statusFactsOf } from './repo';
 import { loadContactPersonFull } from './repo';
 import { CP_STATUSES, deriveCpStatus } from './rules';
 
+const testAudit = { who: { actor: null, requestId: 'test', clock: { now: () => new Date() } }, action: 'contact_person.list', entityType: 'contact_person' } as const;
+
 let h: Harness;
 let staff: Awaited<ReturnType<typeof buildStaff>>;
 let ks: ApiClient;
@@ -235,6 +237,18 @@ describe('the pipeline', () => {
     expect(actions).toEqual(expect.arrayContaining(['contact_person.apply', 'contact_person.read', 'contact_person.change', 'contact_person.calendar', 'contact_person.list']));
   });
 
+  it('the list logs exactly the contact persons on its page, with the filters used', async () => {
+    const [{ last }] = await h.db.select({ last: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog);
+    const r = (await ks.get('/api/contact-persons?page=2&pageSize=2&name=Kontaktsson')).json();
+    expect(r.items).toHaveLength(2);
+    const log = await h.db
+      .select({ entityId: auditLog.entityId, details: auditLog.details, actor: auditLog.actorUsername })
+      .from(auditLog)
+      .where(sql`${auditLog.id} > ${last} and ${auditLog.action} = 'contact_person.list'`);
+    expect(log.map((l) => l.entityId).sort()).toEqual(r.items.map((i: { id: string }) => i.id).sort());
+    expect(log.every((l) => JSON.stringify(l.details) === JSON.stringify({ filters: ['name'] }) && l.actor === staff.ks.username)).toBe(true);
+  });
+
   it('the registerkontroll for an assignment: 7 months before 2026-04 refused for a child (LSS); 7 months before 2025-10 accepted', async () => {
     h.clock.set('2026-03-21T10:00:00+01:00');
     await relogin();
@@ -386,7 +400,7 @@ describe('reminders, disposal and the SQL status', () => {
 
   it('statusSql agrees with deriveCpStatus for every row', async () => {
     const today = h.clock.today();
-    const { rows: list } = await listContactPersons(h.db, { page: 1, pageSize: 100 }, today);
+    const { rows: list } = await listContactPersons(h.db, { page: 1, pageSize: 100 }, today, testAudit);
     expect(list.length).toBeGreaterThan(5);
     for (const r of list) {
       const full = await loadContactPersonFull(h.db, r.id);
@@ -395,7 +409,7 @@ describe('reminders, disposal and the SQL status', () => {
     // Each status filter (statusIs, the stored recruitment_started) selects exactly the rows of that status.
     let filtered = 0;
     for (const status of CP_STATUSES) {
-      const { rows: only } = await listContactPersons(h.db, { page: 1, pageSize: 100, status }, today);
+      const { rows: only } = await listContactPersons(h.db, { page: 1, pageSize: 100, status }, today, testAudit);
       for (const r of only) expect(deriveCpStatus(statusFactsOf((await loadContactPersonFull(h.db, r.id))!), today), `${status} ${r.id}`).toBe(status);
       filtered += only.length;
     }

@@ -2,6 +2,7 @@
 // (register.db.test.ts proves they agree). Payment details are never read here.
 import { and, asc, count, desc, eq, inArray, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
+import { auditListCte, type ListAudit } from '../platform/audit/record';
 import { users } from '../platform/tables';
 import { persons } from '../people/tables';
 import { DEFAULT_CHECK_RULES, DEFAULT_REFERENCES_REQUIRED, DEFAULT_REQUIREMENTS, deriveCpStatus, type CheckRuleVersion, type CpStatus, type StatusFacts } from './rules';
@@ -110,8 +111,11 @@ export interface CpListRow {
   isClient: boolean;
 }
 
-/** The register, filtered: every filter is a plain column or array-containment test (GIN indexes), paged. */
-export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?: boolean }, today: string): Promise<{ rows: CpListRow[]; total: number; totalCapped: boolean }> {
+/**
+ * The register, filtered: every filter is a plain column or array-containment test (GIN indexes), paged. The page
+ * and its audit entries (one per contact person shown) are one statement; the capped count runs beside it.
+ */
+export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?: boolean }, today: string, audit: ListAudit): Promise<{ rows: CpListRow[]; total: number; totalCapped: boolean }> {
   const status = statusSql(today);
   const where: SQL[] = [];
   if (f.status) where.push(statusIs(f.status, today));
@@ -126,39 +130,48 @@ export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?
   }
   const cond = where.length ? and(...where) : undefined;
   // Counting every match of a broad filter is the slow part on thousands of rows: count at most COUNT_CAP + 1.
-  const [{ n }] = await q.select({ n: count() }).from(q.select({ one: sql`1` }).from(contactPersons).where(cond).limit(COUNT_CAP + 1).as('capped'));
+  const counted = q.select({ n: count() }).from(q.select({ one: sql`1` }).from(contactPersons).where(cond).limit(COUNT_CAP + 1).as('capped'));
   // The page's ids first (filters and order only; the (applied_date, id) index), then status, "finns redan" and
   // "är klient" for those rows alone — never per matching row.
   const inbox = f.status === 'applicant';
+  const order = inbox ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)];
   const page = q
-    .select({ pageId: sql<string>`${contactPersons.id}`.as('page_id') })
-    .from(contactPersons)
-    .where(cond)
-    // Oldest applications first in the inbox, newest first otherwise; (applied_date, id) is one index either way.
-    .orderBy(...(inbox ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)]))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .as('page');
-  const rows = await q
-    .select({
-      id: contactPersons.id,
-      firstName: contactPersons.firstName,
-      lastName: contactPersons.lastName,
-      status,
-      appliedDate: contactPersons.appliedDate,
-      district: cpDistricts.name,
-      interests: contactPersons.interests,
-      languages: contactPersons.languages,
-      availability: contactPersons.availability,
-      capacity: contactPersons.capacity,
-      activeAssignments,
-      duplicate: duplicateSql,
-      isClient: isClientSql,
-    })
-    .from(page)
-    .innerJoin(contactPersons, eq(contactPersons.id, page.pageId))
-    .leftJoin(cpDistricts, eq(cpDistricts.id, contactPersons.districtId))
-    .orderBy(...(inbox ? [asc(contactPersons.appliedDate), asc(contactPersons.id)] : [desc(contactPersons.appliedDate), desc(contactPersons.id)]));
+    .$with('page')
+    .as(
+      q
+        .select({ pageId: sql<string>`${contactPersons.id}`.as('page_id') })
+        .from(contactPersons)
+        .where(cond)
+        // Oldest applications first in the inbox, newest first otherwise; (applied_date, id) is one index either way.
+        .orderBy(...order)
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize),
+    );
+  const audited = auditListCte(q, audit, { from: sql`page`, entityId: sql`page.page_id` });
+  const [rows, [{ n }]] = await Promise.all([
+    q
+      .with(page, audited)
+      .select({
+        id: contactPersons.id,
+        firstName: contactPersons.firstName,
+        lastName: contactPersons.lastName,
+        status,
+        appliedDate: contactPersons.appliedDate,
+        district: cpDistricts.name,
+        interests: contactPersons.interests,
+        languages: contactPersons.languages,
+        availability: contactPersons.availability,
+        capacity: contactPersons.capacity,
+        activeAssignments,
+        duplicate: duplicateSql,
+        isClient: isClientSql,
+      })
+      .from(page)
+      .innerJoin(contactPersons, eq(contactPersons.id, page.pageId))
+      .leftJoin(cpDistricts, eq(cpDistricts.id, contactPersons.districtId))
+      .orderBy(...order),
+    counted,
+  ]);
   return { rows: rows.map((r) => ({ ...r, activeAssignments: Number(r.activeAssignments) })), total: Math.min(Number(n), COUNT_CAP), totalCapped: Number(n) > COUNT_CAP };
 }
 
