@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { openPglite, openPostgres, type Database, type Db } from '../src/platform/db/connect';
 import { listCases as listQuery } from '../src/intake/repo';
 import { caseScope, onFacts } from '../src/intake/scope';

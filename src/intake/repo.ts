@@ -1,7 +1,7 @@
 // Queries on cases (reads and the case-number counter). The use cases insert and update the rows themselves
 // (register-request.ts; change-case.ts through changeVersioned). A case's status facts are read through the
 // `case_facts` view (case-status.ts), which later stages extend.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { auditListCte, type ListAudit } from '../platform/audit/record';
 import type { PersonHolding } from '../platform/policy/holders';
