@@ -4,8 +4,8 @@ import { and, gt, isNotNull, isNull, or } from 'drizzle-orm';
 import type { UseCaseContext } from '../platform/context';
 import { readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
-import { remindersFor, deriveCpStatus } from './rules';
-import { checkRulesOf, cpSettingsOf, listContactPersons, loadContactPersonFull, loadFactsWhere, statusFactsOf } from './repo';
+import { remindersFor } from './rules';
+import { checkRulesOf, cpSettingsOf, listContactPersons, loadContactPersonFull, loadFactsWhere } from './repo';
 import { presentSummary, requirementsOf } from './present';
 import { presentById } from './change-contact-person';
 import type { CpListQuery, RemindersQuery } from './schema';
@@ -37,12 +37,13 @@ export function listReminders(ctx: UseCaseContext, query: RemindersQuery) {
   return readUseCase(ctx, async (q) => {
     const today = ctx.clock.today();
     const [settings, rules] = await Promise.all([cpSettingsOf(q), checkRulesOf(q)]);
-    // Every approved, not ended contact person with what the rules read, in one query per table (no query per person).
-    const candidates = await loadFactsWhere(q, and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))));
+    // Every approved contact person not ended today (deriveCpStatus's 'ended', in the condition) with what can run
+    // out, in one query per table (no query per person).
+    const candidates = await loadFactsWhere(q, and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))), 'expiries');
     const all: ReminderItem[] = [];
     for (const facts of candidates) {
       const { row } = facts;
-      if (!row.approvedDate || deriveCpStatus(statusFactsOf(facts), today) === 'ended') continue;
+      if (!row.approvedDate) continue;
       const reqs = requirementsOf(facts, settings, rules, today);
       for (const r of remindersFor(reqs, row.lastContactDate, row.approvedDate, today, settings.reminderWithinDays, settings.lastContactDays)) {
         all.push({ contactPersonId: row.id, name: `${row.firstName} ${row.lastName}`, kind: r.kind, requirement: r.requirement, date: r.date, message: r.message });

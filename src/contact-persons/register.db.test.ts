@@ -9,9 +9,10 @@ import { auditLog } from '../platform/audit/tables';
 import { contactPersons, cpApplyThrottle, cpDistricts, cpSettings } from './tables';
 import { runMaintenance } from '../platform/maintenance';
 import { contactPersonMaintenance } from './maintenance';
-import { listContactPersons, statusFactsOf } from './repo';
+import { checkRulesOf, cpSettingsOf, listContactPersons, loadFactsWhere, statusFactsOf } from './repo';
+import { requirementsOf } from './present';
 import { loadContactPersonFull } from './repo';
-import { CP_STATUSES, deriveCpStatus } from './rules';
+import { CP_STATUSES, deriveCpStatus, remindersFor } from './rules';
 
 const testAudit = { who: { actor: null, requestId: 'test', clock: { now: () => new Date() } }, action: 'contact_person.list', entityType: 'contact_person' } as const;
 
@@ -396,6 +397,22 @@ describe('reminders, disposal and the SQL status', () => {
     expect(done.count).toBe(1);
     expect(await rows()).toBe(before - 1);
     expect((await ks.get('/api/contact-persons?name=Kontaktsson70')).json().total).toBe(0);
+  });
+
+  it('the reminders (read from what can run out) are those of every contact person’s full facts', async () => {
+    const today = h.clock.today();
+    const [settings, rules] = await Promise.all([cpSettingsOf(h.db), checkRulesOf(h.db)]);
+    const expected: string[] = [];
+    for (const f of await loadFactsWhere(h.db, undefined)) {
+      if (!f.row.approvedDate || deriveCpStatus(statusFactsOf(f), today) === 'ended') continue;
+      for (const r of remindersFor(requirementsOf(f, settings, rules, today), f.row.lastContactDate, f.row.approvedDate, today, settings.reminderWithinDays, settings.lastContactDays)) {
+        expected.push(`${f.row.id} ${r.kind} ${r.requirement} ${r.date}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    const got = (await ks.get('/api/contact-persons/reminders?pageSize=100')).json();
+    expect(got.total).toBe(expected.length);
+    expect(got.items.map((x: { contactPersonId: string; kind: string; requirement: string | null; date: string }) => `${x.contactPersonId} ${x.kind} ${x.requirement} ${x.date}`).sort()).toEqual(expected.sort());
   });
 
   it('statusSql agrees with deriveCpStatus for every row', async () => {

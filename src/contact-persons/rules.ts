@@ -167,7 +167,10 @@ const validThroughMemo = new WeakMap<readonly CheckRuleVersion[], Map<string, Is
 /** The last start date on which this extract is still young enough under the rules (null when none accepts it). */
 export function checkValidThrough(check: RegisterCheckFacts, rules: readonly CheckRuleVersion[], from: IsoDate): IsoDate | null {
   let memo = validThroughMemo.get(rules);
-  if (!memo) validThroughMemo.set(rules, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    validThroughMemo.set(rules, memo);
+  }
   const key = `${check.extractDate}|${check.shownDate}|${check.registers.join(',')}|${from}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
