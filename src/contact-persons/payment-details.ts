@@ -12,7 +12,7 @@ import { AppError, fieldError } from '../platform/errors';
 import { can, type Actor } from '../platform/policy/permissions';
 import { findContactPerson } from './repo';
 import { normalizeDigits } from './rules';
-import type { paymentBody } from './schema';
+import type { PayrollListQuery, paymentBody } from './schema';
 import { contactPersons, cpPaymentDetails } from './tables';
 
 function requirePaymentAccess(actor: Actor) {
@@ -87,27 +87,46 @@ export function savePaymentDetails(ctx: UseCaseContext, id: string, input: z.out
   });
 }
 
-/** Payroll's list: approved contact persons (not ended) and whether their bank details are registered. */
-export function listForPayroll(ctx: UseCaseContext) {
+/**
+ * Payroll's list: approved contact persons (not ended) and whether their bank details are registered, one page
+ * (by name; the name index), optionally only those without details or matching part of a name. Each contact person
+ * shown is audited (one statement for the page), as the register's list is.
+ */
+export function listForPayroll(ctx: UseCaseContext, query: PayrollListQuery) {
   requirePaymentAccess(ctx.actor);
   return readUseCase(ctx, async (q) => {
     const today = ctx.clock.today();
-    const rows = await q
-      .select({
-        id: contactPersons.id,
-        firstName: contactPersons.firstName,
-        lastName: contactPersons.lastName,
-        approvedDate: contactPersons.approvedDate,
-        registered: sql<boolean>`exists (select 1 from ${cpPaymentDetails} p where p.contact_person_id = ${contactPersons.id})`,
-      })
-      .from(contactPersons)
-      .where(and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))))
-      .orderBy(asc(contactPersons.lastName), asc(contactPersons.firstName));
+    const registered = sql<boolean>`exists (select 1 from ${cpPaymentDetails} p where p.contact_person_id = ${contactPersons.id})`;
+    const open = and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today)));
+    const named = query.name?.trim()
+      ? sql`lower(${contactPersons.firstName} || ' ' || ${contactPersons.lastName}) like ${`%${query.name.trim().toLowerCase()}%`}`
+      : undefined;
+    const where = and(open, named, query.missing === 'yes' ? sql`not ${registered}` : undefined);
+    const [rows, [counts]] = await Promise.all([
+      q
+        .select({ id: contactPersons.id, firstName: contactPersons.firstName, lastName: contactPersons.lastName, approvedDate: contactPersons.approvedDate, registered })
+        .from(contactPersons)
+        .where(where)
+        .orderBy(asc(contactPersons.lastName), asc(contactPersons.firstName), asc(contactPersons.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+      q
+        .select({ total: sql<number>`count(*)::int`, missing: sql<number>`(count(*) filter (where not ${registered}))::int` })
+        .from(contactPersons)
+        .where(and(open, named)),
+    ]);
+    const filters = ['payroll', ...(query.missing ? ['missing'] : []), ...(query.name ? ['name'] : [])];
     await recordAudit(
       q,
       ctx,
-      rows.map((r) => ({ action: 'contact_person.list' as const, entityType: 'contact_person' as const, entityId: r.id, details: { filters: ['payroll'] } })),
+      rows.map((r) => ({ action: 'contact_person.list' as const, entityType: 'contact_person' as const, entityId: r.id, details: { filters } })),
     );
-    return { items: rows.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}`, approvedDate: r.approvedDate ?? '', registered: r.registered })) };
+    return {
+      items: rows.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}`, approvedDate: r.approvedDate ?? '', registered: r.registered })),
+      total: query.missing === 'yes' ? Number(counts.missing) : Number(counts.total),
+      missing: Number(counts.missing),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 }

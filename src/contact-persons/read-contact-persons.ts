@@ -4,11 +4,11 @@ import { and, gt, isNotNull, isNull, or } from 'drizzle-orm';
 import type { UseCaseContext } from '../platform/context';
 import { readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
-import { remindersFor, deriveCpStatus } from './rules';
-import { checkRulesOf, cpSettingsOf, listContactPersons, loadContactPersonFull, loadFactsWhere, statusFactsOf } from './repo';
+import { remindersFor } from './rules';
+import { checkRulesOf, cpSettingsOf, listContactPersons, loadContactPersonFull, loadFactsWhere } from './repo';
 import { presentSummary, requirementsOf } from './present';
 import { presentById } from './change-contact-person';
-import type { CpListQuery } from './schema';
+import type { CpListQuery, RemindersQuery } from './schema';
 import { contactPersons } from './tables';
 
 export function getContactPerson(ctx: UseCaseContext, id: string) {
@@ -21,42 +21,63 @@ export function getContactPerson(ctx: UseCaseContext, id: string) {
 
 export function listRegister(ctx: UseCaseContext, query: CpListQuery) {
   return readUseCase(ctx, async (q) => {
-    const { rows, total, totalCapped } = await listContactPersons(q, query, ctx.clock.today());
     const filters = (['status', 'districtId', 'interest', 'language', 'availability', 'freeCapacity', 'name'] as const).filter((k) => query[k]);
-    await recordAudit(
-      q,
-      ctx,
-      rows.map((r) => ({ action: 'contact_person.list' as const, entityType: 'contact_person' as const, entityId: r.id, details: { filters: [...filters] } })),
-    );
+    // One audit entry per contact person shown, written by the list's own statement.
+    const { rows, total, totalCapped } = await listContactPersons(q, query, ctx.clock.today(), { who: ctx, action: 'contact_person.list', entityType: 'contact_person', details: { filters: [...filters] } });
     return { items: rows.map(presentSummary), total, totalCapped, page: query.page, pageSize: query.pageSize };
   });
 }
 
 /**
  * Reminders: approved contact persons (not ended) whose requirements expire within the configured days (or
- * have expired), or whose last contact is older than the configured days.
+ * have expired), or whose last contact is older than the configured days. One page of them (the start page asks
+ * for 5) with the number of each kind over all of them: thousands of reminders are never sent to the browser.
  */
-export function listReminders(ctx: UseCaseContext) {
+export function listReminders(ctx: UseCaseContext, query: RemindersQuery) {
   return readUseCase(ctx, async (q) => {
     const today = ctx.clock.today();
     const [settings, rules] = await Promise.all([cpSettingsOf(q), checkRulesOf(q)]);
-    // Every approved, not ended contact person with what the rules read, in one query per table (no query per person).
-    const candidates = await loadFactsWhere(q, and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))));
-    const items = [];
+    // Every approved contact person not ended today (deriveCpStatus's 'ended', in the condition) with what can run
+    // out, in one query per table (no query per person).
+    const candidates = await loadFactsWhere(q, and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))), 'expiries');
+    const all: ReminderItem[] = [];
     for (const facts of candidates) {
       const { row } = facts;
-      if (!row.approvedDate || deriveCpStatus(statusFactsOf(facts), today) === 'ended') continue;
+      if (!row.approvedDate) continue;
       const reqs = requirementsOf(facts, settings, rules, today);
       for (const r of remindersFor(reqs, row.lastContactDate, row.approvedDate, today, settings.reminderWithinDays, settings.lastContactDays)) {
-        items.push({ contactPersonId: row.id, name: `${row.firstName} ${row.lastName}`, kind: r.kind, requirement: r.requirement, date: r.date, message: r.message });
+        all.push({ contactPersonId: row.id, name: `${row.firstName} ${row.lastName}`, kind: r.kind, requirement: r.requirement, date: r.date, message: r.message });
       }
     }
-    // One collator for the whole sort (localeCompare(…, 'sv') builds one per comparison: seconds on thousands of items).
-    const byName = new Intl.Collator('sv').compare;
-    items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byName(a.name, b.name)));
+    const counts = { expired: 0, expiring: 0, noContact: 0 };
+    for (const r of all) counts[r.kind === 'no_contact' ? 'noContact' : r.kind]++;
+    const items = query.kind ? all.filter((r) => r.kind === query.kind) : all;
+    // Only the page is sorted by name within a date; the date order of all of them is a plain string sort.
+    items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const from = (query.page - 1) * query.pageSize;
+    const page = pageSortedByName(items, from, query.pageSize);
     await recordAudit(q, ctx, { action: 'contact_person.reminders', entityType: 'contact_person', details: { count: items.length } });
-    return { items, withinDays: settings.reminderWithinDays, contactDays: settings.lastContactDays };
+    return { items: page, total: items.length, counts, page: query.page, pageSize: query.pageSize, withinDays: settings.reminderWithinDays, contactDays: settings.lastContactDays };
   });
+}
+
+type ReminderItem = { contactPersonId: string; name: string; kind: 'expired' | 'expiring' | 'no_contact'; requirement: string | null; date: string; message: string };
+
+/**
+ * items[from, from + size) in the order (date, name in Swedish): the dates are already sorted, so only the runs of
+ * one date that touch the page are sorted by name (one collator; localeCompare builds one per comparison).
+ */
+function pageSortedByName(items: ReminderItem[], from: number, size: number): ReminderItem[] {
+  if (from >= items.length) return [];
+  const byName = new Intl.Collator('sv').compare;
+  let start = from;
+  while (start > 0 && items[start - 1].date === items[from].date) start--;
+  const last = Math.min(from + size, items.length) - 1;
+  let end = last + 1;
+  while (end < items.length && items[end].date === items[last].date) end++;
+  const run = items.slice(start, end);
+  run.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byName(a.name, b.name)));
+  return run.slice(from - start, from - start + size);
 }
 
 /** The booked interview as an .ics file. */

@@ -9,9 +9,12 @@ import { auditLog } from '../platform/audit/tables';
 import { contactPersons, cpApplyThrottle, cpDistricts, cpSettings } from './tables';
 import { runMaintenance } from '../platform/maintenance';
 import { contactPersonMaintenance } from './maintenance';
-import { listContactPersons, statusFactsOf } from './repo';
+import { checkRulesOf, cpSettingsOf, listContactPersons, loadFactsWhere, statusFactsOf } from './repo';
+import { requirementsOf } from './present';
 import { loadContactPersonFull } from './repo';
-import { CP_STATUSES, deriveCpStatus } from './rules';
+import { CP_STATUSES, deriveCpStatus, remindersFor } from './rules';
+
+const testAudit = { who: { actor: null, requestId: 'test', clock: { now: () => new Date() } }, action: 'contact_person.list', entityType: 'contact_person' } as const;
 
 let h: Harness;
 let staff: Awaited<ReturnType<typeof buildStaff>>;
@@ -235,6 +238,18 @@ describe('the pipeline', () => {
     expect(actions).toEqual(expect.arrayContaining(['contact_person.apply', 'contact_person.read', 'contact_person.change', 'contact_person.calendar', 'contact_person.list']));
   });
 
+  it('the list logs exactly the contact persons on its page, with the filters used', async () => {
+    const [{ last }] = await h.db.select({ last: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog);
+    const r = (await ks.get('/api/contact-persons?page=2&pageSize=2&name=Kontaktsson')).json();
+    expect(r.items).toHaveLength(2);
+    const log = await h.db
+      .select({ entityId: auditLog.entityId, details: auditLog.details, actor: auditLog.actorUsername })
+      .from(auditLog)
+      .where(sql`${auditLog.id} > ${last} and ${auditLog.action} = 'contact_person.list'`);
+    expect(log.map((l) => l.entityId).sort()).toEqual(r.items.map((i: { id: string }) => i.id).sort());
+    expect(log.every((l) => JSON.stringify(l.details) === JSON.stringify({ filters: ['name'] }) && l.actor === staff.ks.username)).toBe(true);
+  });
+
   it('the registerkontroll for an assignment: 7 months before 2026-04 refused for a child (LSS); 7 months before 2025-10 accepted', async () => {
     h.clock.set('2026-03-21T10:00:00+01:00');
     await relogin();
@@ -334,6 +349,19 @@ describe('payment details', () => {
     const payroll = (await lon.get('/api/contact-persons/payroll')).json();
     expect(payroll.items.map((x: { name: string }) => x.name)).toContain('Kim Kontaktsson50');
     expect(payroll.items.map((x: { name: string }) => x.name)).not.toContain('Kim Kontaktsson1');
+    // Paged, with the number missing bank details; "missing" leaves out the one just registered.
+    expect(payroll).toMatchObject({ page: 1, pageSize: 25, total: payroll.items.length });
+    const missing = (await lon.get('/api/contact-persons/payroll?missing=yes')).json();
+    expect(missing.total).toBe(payroll.missing);
+    expect(missing.items.map((x: { id: string }) => x.id)).not.toContain(id);
+    expect(missing.items.every((x: { registered: boolean }) => !x.registered)).toBe(true);
+    const before = await h.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'contact_person.list'));
+    const one = (await lon.get('/api/contact-persons/payroll?page=1&pageSize=1')).json();
+    expect(one).toMatchObject({ items: [payroll.items[0]], total: payroll.total, pageSize: 1 });
+    expect((await lon.get(`/api/contact-persons/payroll?page=${payroll.total + 1}&pageSize=1`)).json().items).toEqual([]);
+    const after = await h.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'contact_person.list'));
+    expect(Number(after[0].n) - Number(before[0].n)).toBe(1);
+    expect((await lon.get('/api/contact-persons/payroll?pageSize=1000')).statusCode).toBe(400);
     // The register's reads never carry them.
     expect((await ks.get(`/api/contact-persons/${id}`)).body).not.toContain('123456789');
   });
@@ -343,9 +371,20 @@ describe('reminders, disposal and the SQL status', () => {
   it('lists the check that runs out within 30 days and a contact older than 90 days', async () => {
     h.clock.set('2026-08-20T10:00:00+02:00');
     await relogin();
-    const r = (await ks.get('/api/contact-persons/reminders')).json();
+    const r = (await ks.get('/api/contact-persons/reminders?pageSize=100')).json();
     const mine = r.items.filter((x: { name: string }) => x.name === 'Kim Kontaktsson50');
     expect(mine.map((x: { kind: string }) => x.kind).sort()).toEqual(['expiring', 'no_contact']);
+    // The counts cover all of them; a page is a slice of the same order (date, then name); a kind narrows it.
+    expect(r.total).toBe(r.items.length);
+    expect(r.counts.expired + r.counts.expiring + r.counts.noContact).toBe(r.total);
+    const dates = r.items.map((x: { date: string }) => x.date);
+    expect(dates).toEqual([...dates].sort());
+    const second = (await ks.get('/api/contact-persons/reminders?page=2&pageSize=1')).json();
+    expect(second).toMatchObject({ total: r.total, page: 2, pageSize: 1, items: [r.items[1]] });
+    const expiring = (await ks.get('/api/contact-persons/reminders?kind=expiring&pageSize=100')).json();
+    expect(expiring.total).toBe(r.counts.expiring);
+    expect(expiring.items.every((x: { kind: string }) => x.kind === 'expiring')).toBe(true);
+    expect((await ks.get('/api/contact-persons/reminders?kind=other')).statusCode).toBe(400);
   });
 
   it('removes declined applicants after 6 months, dry run first, counts only in the log', async () => {
@@ -360,9 +399,25 @@ describe('reminders, disposal and the SQL status', () => {
     expect((await ks.get('/api/contact-persons?name=Kontaktsson70')).json().total).toBe(0);
   });
 
+  it('the reminders (read from what can run out) are those of every contact person’s full facts', async () => {
+    const today = h.clock.today();
+    const [settings, rules] = await Promise.all([cpSettingsOf(h.db), checkRulesOf(h.db)]);
+    const expected: string[] = [];
+    for (const f of await loadFactsWhere(h.db, undefined)) {
+      if (!f.row.approvedDate || deriveCpStatus(statusFactsOf(f), today) === 'ended') continue;
+      for (const r of remindersFor(requirementsOf(f, settings, rules, today), f.row.lastContactDate, f.row.approvedDate, today, settings.reminderWithinDays, settings.lastContactDays)) {
+        expected.push(`${f.row.id} ${r.kind} ${r.requirement} ${r.date}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    const got = (await ks.get('/api/contact-persons/reminders?pageSize=100')).json();
+    expect(got.total).toBe(expected.length);
+    expect(got.items.map((x: { contactPersonId: string; kind: string; requirement: string | null; date: string }) => `${x.contactPersonId} ${x.kind} ${x.requirement} ${x.date}`).sort()).toEqual(expected.sort());
+  });
+
   it('statusSql agrees with deriveCpStatus for every row', async () => {
     const today = h.clock.today();
-    const { rows: list } = await listContactPersons(h.db, { page: 1, pageSize: 100 }, today);
+    const { rows: list } = await listContactPersons(h.db, { page: 1, pageSize: 100 }, today, testAudit);
     expect(list.length).toBeGreaterThan(5);
     for (const r of list) {
       const full = await loadContactPersonFull(h.db, r.id);
@@ -371,7 +426,7 @@ describe('reminders, disposal and the SQL status', () => {
     // Each status filter (statusIs, the stored recruitment_started) selects exactly the rows of that status.
     let filtered = 0;
     for (const status of CP_STATUSES) {
-      const { rows: only } = await listContactPersons(h.db, { page: 1, pageSize: 100, status }, today);
+      const { rows: only } = await listContactPersons(h.db, { page: 1, pageSize: 100, status }, today, testAudit);
       for (const r of only) expect(deriveCpStatus(statusFactsOf((await loadContactPersonFull(h.db, r.id))!), today), `${status} ${r.id}`).toBe(status);
       filtered += only.length;
     }

@@ -46,6 +46,7 @@ import {
   paymentBody,
   paymentOut,
   payrollListOut,
+  payrollListQuery,
   portalInviteOut,
   portalPasswordSetOut,
   setPortalPasswordBody,
@@ -53,6 +54,7 @@ import {
   referenceBody,
   registerCheckBody,
   remindersOut,
+  remindersQuery,
   stepBody,
   stepParams,
 } from './schema';
@@ -97,13 +99,13 @@ export function registerContactPersonRoutes(api: Api, deps: AppDeps) {
   );
   api.get(
     '/api/contact-persons/reminders',
-    { config: read, schema: { tags, summary: 'Påminnelser: krav som går ut, kontakt för länge sedan', response: { 200: remindersOut, ...errors } } },
-    async (req) => listReminders(contextOf(req, deps)),
+    { config: read, schema: { tags, summary: 'Påminnelser: krav som går ut, kontakt för länge sedan (en sida och antalet av varje slag)', querystring: remindersQuery, response: { 200: remindersOut, ...errors } } },
+    async (req) => listReminders(contextOf(req, deps), req.query),
   );
   api.get(
     '/api/contact-persons/payroll',
-    { config: { access: { permission: 'contact-person:payment' as const } }, schema: { tags, summary: 'Godkända kontaktpersoner för lön (bankuppgifter registrerade?)', response: { 200: payrollListOut, ...errors } } },
-    async (req) => listForPayroll(contextOf(req, deps)),
+    { config: { access: { permission: 'contact-person:payment' as const } }, schema: { tags, summary: 'Godkända kontaktpersoner för lön (bankuppgifter registrerade?), en sida', querystring: payrollListQuery, response: { 200: payrollListOut, ...errors } } },
+    async (req) => listForPayroll(contextOf(req, deps), req.query),
   );
   api.get(
     '/api/contact-persons/districts',

@@ -158,8 +158,28 @@ export function ruleInForce(rules: readonly CheckRuleVersion[], date: IsoDate): 
   return inForce[0] ?? null;
 }
 
+/**
+ * Answers of checkValidThrough per rule list: the reminders ask it for thousands of extracts that share a few hundred
+ * dates. Keyed by the rules array (one per request), so a changed rule is never answered from an old list.
+ */
+const validThroughMemo = new WeakMap<readonly CheckRuleVersion[], Map<string, IsoDate | null>>();
+
 /** The last start date on which this extract is still young enough under the rules (null when none accepts it). */
 export function checkValidThrough(check: RegisterCheckFacts, rules: readonly CheckRuleVersion[], from: IsoDate): IsoDate | null {
+  let memo = validThroughMemo.get(rules);
+  if (!memo) {
+    memo = new Map();
+    validThroughMemo.set(rules, memo);
+  }
+  const key = `${check.extractDate}|${check.shownDate}|${check.registers.join(',')}|${from}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const through = validThroughUncached(check, rules, from);
+  memo.set(key, through);
+  return through;
+}
+
+function validThroughUncached(check: RegisterCheckFacts, rules: readonly CheckRuleVersion[], from: IsoDate): IsoDate | null {
   // The boundary is either the extract's age limit under some rule or a rule change: try those dates only.
   const candidates = new Set<IsoDate>([from]);
   for (const r of rules) {

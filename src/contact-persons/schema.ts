@@ -254,7 +254,20 @@ export const reminderOut = z.object({
   date: z.string(),
   message: z.string(),
 });
-export const remindersOut = z.object({ items: z.array(reminderOut), withinDays: z.number(), contactDays: z.number() });
+/** A page of the reminders (the start page asks for the first 5), with the counts of every kind over all of them. */
+export const remindersQuery = paging.extend({
+  kind: z.enum(['expired', 'expiring', 'no_contact'], { error: 'Okänd sorts påminnelse.' }).optional(),
+});
+export type RemindersQuery = z.output<typeof remindersQuery>;
+export const remindersOut = z.object({
+  items: z.array(reminderOut),
+  total: z.number(),
+  counts: z.object({ expired: z.number(), expiring: z.number(), noContact: z.number() }),
+  page: z.number(),
+  pageSize: z.number(),
+  withinDays: z.number(),
+  contactDays: z.number(),
+});
 
 export const disposalBody = z.object({ dryRun: z.boolean().default(true) });
 export const disposalOut = z.object({ dryRun: z.boolean(), count: z.number(), months: z.number() });
@@ -321,4 +334,18 @@ export const districtBody = z.object({ name: requiredText(100, 'Namnet'), active
 export const districtUpdateBody = districtBody.extend({ version });
 export const districtOut = z.object({ id: z.string(), name: z.string(), active: z.boolean(), version: z.number() });
 export const districtListOut = z.object({ items: z.array(districtOut) });
-export const payrollListOut = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), approvedDate: z.string(), registered: z.boolean() })) });
+/** Lön's list, paged and optionally narrowed to those without bank details or to a part of the name. */
+export const payrollListQuery = paging.extend({
+  missing: z.enum(['yes'], { error: 'Välj ja eller låt bli.' }).optional(),
+  name: safeString()
+    .regex(/^[\p{L}\p{N} ]{1,60}$/u, { message: 'Skriv en del av namnet med bokstäver, till exempel Anna.' })
+    .optional(),
+});
+export type PayrollListQuery = z.output<typeof payrollListQuery>;
+export const payrollListOut = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), approvedDate: z.string(), registered: z.boolean() })),
+  total: z.number(),
+  missing: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import { readUseCase } from '../platform/db/transaction';
-import { recordAudit } from '../platform/audit/record';
 import { caseScope, myCases, onFacts } from './scope';
 import { settingsOf } from '../platform/settings';
 import { listCases as query } from './repo';
@@ -18,14 +17,10 @@ export function listCases(ctx: UseCaseContext, q: z.output<typeof caseListQuery>
     const where = q.scope === 'mine' ? myCases(ctx.actor, onFacts) : caseScope(ctx.actor, 'case:read', onFacts);
     const today = ctx.clock.today();
     const [{ rows, total }, m] = await Promise.all([
-      query(tx, where, { sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, today, status: q.status }),
+      // Each case shown is audited by the list's own statement (one entry per case, with its person).
+      query(tx, where, { sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, today, status: q.status }, { who: ctx, action: 'case.list', entityType: 'case' }),
       settingsOf(ctx, tx),
     ]);
-    await recordAudit(
-      tx,
-      ctx,
-      rows.map((r) => ({ action: 'case.list' as const, entityType: 'case' as const, entityId: r.c.id, personId: r.c.personId })),
-    );
     return { items: rows.map((r) => presentCaseSummary(r, today, m)), total, page: q.page, pageSize: q.pageSize };
   });
 }

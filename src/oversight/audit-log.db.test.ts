@@ -200,6 +200,18 @@ describe('reads are logged', () => {
     );
   });
 
+  it('GET /api/cases: every sort and page logs exactly the cases it shows, each with its person', async () => {
+    for (const sort of ['receivedDate', 'caseNumber', 'personName', 'status']) {
+      for (const page of [1, 2]) {
+        const r = await hl.get(`/api/cases?scope=mine&sort=${sort}&order=asc&pageSize=1&page=${page}`);
+        expect(r.statusCode, r.body).toBe(200);
+        const items: { id: string; person: { id: string } }[] = r.json().items;
+        const log = await auditFor(r);
+        expect(log.map((l) => [l.entity_id, l.person_id])).toEqual(items.map((i) => [i.id, i.person.id]));
+      }
+    }
+  });
+
   it('does not log a refused read', async () => {
     const r = await hs.get(`/api/cases/${kase.id}`);
     expect(r.statusCode).toBe(404);

@@ -1,6 +1,6 @@
 // Writing the audit log. Always inside the use case's transaction, so a change that rolls back
 // leaves no audit row and an audit row always has its change.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/connect';
 import { auditLog } from './tables';
 import type { AuditAction, AuditDetails } from './actions';
@@ -53,4 +53,22 @@ export async function recordAudit(tx: Queryable, who: AuditWho, entries: AuditEn
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
       occurred_at timestamptz, actor_user_id uuid, actor_username text, action text, entity_type text,
       entity_id text, person_id uuid, request_id text, details jsonb)`);
+}
+
+/** One entry per row a list shows: the same action for each, the row's id (and person) from the page's own rows. */
+export type ListAudit = { who: AuditWho } & { [A in AuditAction]: { action: A; entityType: EntityType } & DetailsOf<AuditDetails[A]> }[AuditAction];
+
+/**
+ * The audit entries of a list's page as a data-modifying CTE of the statement that reads the page: `from` names the
+ * page's CTE and `entityId`/`personId` are expressions on it (and on whatever `from` joins). PostgreSQL runs the
+ * INSERT once, on the same rows the statement returns (a CTE used twice is materialized once), so every row shown is
+ * logged and nothing else, without a round trip of its own. Add it with `q.with(page, auditOf(...))`.
+ */
+export function auditListCte(q: Queryable, a: ListAudit, rows: { from: SQL; entityId: SQL; personId?: SQL }) {
+  return q.$with('audited', { n: sql<number>`n` }).as(sql`
+    insert into ${auditLog} (occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, person_id, request_id, details)
+    select ${a.who.clock.now().toISOString()}::timestamptz, ${a.who.actor?.id ?? null}::uuid, ${a.who.actor?.username ?? null}::text, ${a.action}::text,
+      ${a.entityType}::text, (${rows.entityId})::text, ${rows.personId ?? sql`null`}::uuid, ${a.who.requestId}::text, ${a.details == null ? null : JSON.stringify(a.details)}::jsonb
+    from ${rows.from}
+    returning 1 as n`);
 }

@@ -23,6 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/rattsliga-grunder', label: 'Rättsliga grunder', permission: 'admin:legal-bases' },
   { to: '/admin/arvoden', label: 'Arvoden och omkostnader', permission: 'admin:rates' },
   { to: '/admin/kommun', label: 'Kommunens uppgifter', permission: 'admin:settings' },
+  { to: '/admin/kontaktpersoner', label: 'Kontaktpersonsregistret', permission: 'admin:settings' },
 ];
 
 export function SkipLink() {

@@ -51,7 +51,7 @@ export function StartPage() {
         {admin && (
           <div className="card">
             <h2>Administration</h2>
-            <p>Hantera enheter, användare, rättsliga grunder och kommunens uppgifter.</p>
+            <p>Hantera enheter, användare, rättsliga grunder, kommunens uppgifter och registret över kontaktpersoner.</p>
             <ul className="plain-list">
               {can(me, 'admin:units') && (
                 <li>
@@ -77,6 +77,19 @@ export function StartPage() {
                 <li>
                   <Link href="/admin/kommun">Kommunens uppgifter</Link>
                 </li>
+              )}
+              {can(me, 'admin:settings') && (
+                <>
+                  <li>
+                    <Link href="/admin/kontaktpersoner">Inställningar för kontaktpersoner</Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/kontaktpersoner/omraden">Områden för kontaktpersoner</Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/kontaktpersoner/registerkontroll">Regler för registerkontroll</Link>
+                  </li>
+                </>
               )}
             </ul>
           </div>
