@@ -25,6 +25,9 @@ import { contactPersonMaintenance } from './contact-persons/maintenance';
 import * as paymentsTables from './payments/tables';
 import { seedRateTable } from './payments/defaults';
 import * as assignmentsTables from './assignments/tables';
+import * as matchingTables from './matching/tables';
+import { registerMatchingRoutes } from './matching/routes';
+import { seedMatchingSettings } from './matching/defaults';
 import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
@@ -44,6 +47,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
   { name: 'payments', tables: paymentsTables, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables },
+  { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

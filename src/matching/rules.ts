@@ -158,7 +158,7 @@ export function activityOf(route: Route, birth: BirthKnown, startDate: IsoDate):
 
 // ---- Hard constraints -------------------------------------------------------------------------------------------
 
-export const EXCLUSION_KINDS = ['household', 'representative', 'register_check', 'full', 'paused', 'gender', 'closed_offer', 'open_offer'] as const;
+export const EXCLUSION_KINDS = ['not_approved', 'household', 'representative', 'register_check', 'full', 'paused', 'gender', 'closed_offer', 'open_offer'] as const;
 export type ExclusionKind = (typeof EXCLUSION_KINDS)[number];
 export interface Exclusion {
   kind: ExclusionKind;
@@ -475,6 +475,8 @@ export interface Ranking {
   /** How many were excluded by each hard constraint (a contact person may count under several). */
   excluded: Partial<Record<ExclusionKind, number>>;
   considered: number;
+  /** Every eligible contact person's id, best first. */
+  ranked: string[];
 }
 
 /** Cached registerkontroll verdicts: one per contact person per start date and activity. */
@@ -529,7 +531,7 @@ export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfi
     pairScore(o, c, cfg.weights, vocab, reasons);
     return { id: c.p.id, score, reasons };
   });
-  return { candidates, excluded, considered: cc.length };
+  return { candidates, excluded, considered: cc.length, ranked: scored.map((x) => x.c.p.id) };
 }
 
 /** "Varför inte X?": every hard constraint that excludes this contact person for this order, and the score otherwise. */

@@ -31,6 +31,12 @@ export const ERROR_CODES = {
   ORDER_ALREADY_SENT: [409, 'Beställningen för beslutet är redan skickad. Ladda om sidan för att se den.'],
   ORDER_ALREADY_CONFIRMED: [409, 'Beställningen är redan bekräftad som mottagen.'],
   ORDER_RETURNED: [409, 'Beställningen är återsänd med en fråga och väntar på svar från handläggaren.'],
+  // Matching (issue 11)
+  OFFER_NO_PLACE: [409, 'Kontaktpersonen har inte plats för fler uppdrag längre.'],
+  OFFER_EXCLUDED: [409, 'Kontaktpersonen kan inte erbjudas för den här beställningen.'],
+  OFFER_ALREADY_OPEN: [409, 'Kontaktpersonen är redan erbjuden för den här beställningen.'],
+  OFFER_ORDER_NOT_CONFIRMED: [409, 'Beställningen är inte bekräftad som mottagen än. Bekräfta den först.'],
+  OFFER_ORDER_NOT_WAITING: [409, 'Beslutet väntar inte på någon kontaktperson längre.'],
   ORDER_NOT_RETURNED: [409, 'Beställningen är inte återsänd med någon fråga.'],
   // Investigation (issue 9)
   CASE_ALREADY_DECIDED: [409, 'Ärendet är redan beslutat. Utredningen kan inte ändras.'],

@@ -69,6 +69,13 @@ export const AUDIT_ACTIONS = {
   'admin.check_rule': 'Lade till regel för registerkontroll',
   'admin.contact_person_settings': 'Ändrade inställningar för kontaktpersonsregistret',
   'admin.cp_district': 'Ändrade område',
+  // Matching (issue 11)
+  'matching.waiting_list': 'Visade väntelistan',
+  'matching.candidates': 'Visade kandidater för en beställning',
+  'matching.why_not': 'Frågade varför en kontaktperson inte föreslås',
+  'matching.proposal': 'Tog fram förslag för hela väntelistan',
+  'offer.create': 'Erbjöd en kontaktperson',
+  'admin.matching_settings': 'Ändrade vikter för matchning',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -153,6 +160,12 @@ export interface AuditDetails {
   'admin.check_rule': { law: string; validFrom: string };
   'admin.contact_person_settings': { fields: string[] };
   'admin.cp_district': { op: 'create' | 'update' };
+  'matching.waiting_list': undefined;
+  'matching.candidates': { considered: number; shown: number } | undefined;
+  'matching.why_not': { excluded: boolean } | undefined;
+  'matching.proposal': { orders: number; pairs: number; unmatched: number } | undefined;
+  'offer.create': { orderId: string; contactPersonId: string };
+  'admin.matching_settings': { fields: string[] };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).
