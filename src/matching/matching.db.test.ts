@@ -180,7 +180,7 @@ describe('candidates, Varför inte, offers', () => {
     const [cp] = await h.db.select().from(contactPersons).where(eq(contactPersons.id, best.id));
     expect(cp.currentLoad).toBe(1);
     const item = ((await ks.get('/api/matching/waiting-list')).json().items as { orderId: string; offers: unknown[]; needed: number }[]).find((i) => i.orderId === w.orderId)!;
-    expect(item).toMatchObject({ needed: 0, offers: [{ contactPerson: { id: best.id, name: cp.firstName + ' ' + cp.lastName }, offeredDate: '2026-06-16', response: 'pending', responseLabel: 'Inget svar än' }] });
+    expect(item).toMatchObject({ needed: 0, offers: [{ contactPerson: { id: best.id, name: `${cp.firstName} ${cp.lastName}` }, offeredDate: '2026-06-16', response: 'pending', responseLabel: 'Inget svar än' }] });
     // Audited.
     const audit = (await h.db.execute(sql`select count(*)::int as n from audit_log where action = 'offer.create' and entity_id = ${made.json().id}`)) as unknown as { rows: { n: number }[] };
     expect(Number(audit.rows[0].n)).toBe(1);

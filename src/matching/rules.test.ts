@@ -219,7 +219,10 @@ describe('assignFlow: exact maximum benefit', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 8 }), fc.integer(), async (nOrders, nCps, seed) => {
         let s = seed >>> 0;
-        const rnd = (k: number) => ((s = (s * 1103515245 + 12345) >>> 0) >>> 8) % k;
+        const rnd = (k: number) => {
+          s = (s * 1103515245 + 12345) >>> 0;
+          return (s >>> 8) % k;
+        };
         const interests = ['fika', 'musik', 'idrott', 'schack'];
         const orders: ProposalOrder[] = Array.from({ length: nOrders }, (_, i) => ({
           profile: order({

@@ -725,8 +725,18 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
         // Pick the closest open node (rows and columns), or T.
         let u = -1;
         let du = INF;
-        for (const r of openRows) if (!done[r] && dist[r] < du) ((du = dist[r]), (u = r));
-        for (const c of openCols) if (!done[c] && dist[c] < du) ((du = dist[c]), (u = c));
+        for (const r of openRows) {
+          if (!done[r] && dist[r] < du) {
+            du = dist[r];
+            u = r;
+          }
+        }
+        for (const c of openCols) {
+          if (!done[c] && dist[c] < du) {
+            du = dist[c];
+            u = c;
+          }
+        }
         if (u === -1 || distT <= du) break;
         done[u] = 1;
         touched.push(u);
@@ -749,13 +759,19 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
             }
           }
           const toT = du + (0 + pu - pot[T]);
-          if (toT < distT) ((distT = toT), (reached = u));
+          if (toT < distT) {
+            distT = toT;
+            reached = u;
+          }
         } else {
           const j = u - n;
           const pu = pot[u];
           if (left[j] > 0) {
             const toT = du + (pu - pot[T]);
-            if (toT < distT) ((distT = toT), (reached = u));
+            if (toT < distT) {
+              distT = toT;
+              reached = u;
+            }
           }
           // Back along a pair already made (undo it: +benefit).
           for (const r of byCol[j]) {

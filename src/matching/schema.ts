@@ -68,7 +68,6 @@ const candidateOut = z.object({
   score: z.number(),
   reasons: z.array(reason),
 });
-export type CandidateOut = z.infer<typeof candidateOut>;
 
 export const candidatesOut = z.object({
   order: waitingItemOut,

@@ -27,7 +27,9 @@ export type Permission =
   | 'order:confirm'
   | 'contact-person:read'
   | 'contact-person:write'
-  | 'contact-person:payment';
+  | 'contact-person:payment'
+  | 'assignment:read'
+  | 'assignment:write';
 
 export const meQueryKey = ['me'] as const;
 
