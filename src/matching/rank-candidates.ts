@@ -75,8 +75,7 @@ export function whyNot(ctx: UseCaseContext, orderId: string, contactPersonId: st
     ];
     let rank: number | null = null;
     if (exclusions.length === 0) {
-      const i = rankCandidates(profile, await candidateProfiles(q, today), cfg, 0).ranked.indexOf(contactPersonId);
-      rank = i >= 0 ? i + 1 : null;
+      rank = rankCandidates(profile, await candidateProfiles(q, today), cfg, 0).rankOf(contactPersonId);
     }
     const name = (await contactPersonNames(q, [contactPersonId])).get(contactPersonId)!;
     await recordAudit(q, ctx, [

@@ -10,6 +10,7 @@ import {
   type Activity,
   type AvailabilitySlot,
   type CheckRuleVersion,
+  type CheckVerdict,
   type RegisterCheckFacts,
   type RegisterCheckScope,
 } from '../contact-persons/rules';
@@ -143,6 +144,27 @@ export function birthOf(identityNumber: string): BirthKnown {
   return { birthDate: `${d.slice(0, 4)}-${month}-${String(day).padStart(2, '0')}`, birthDatePartial: null };
 }
 
+/** The number written by `len` digits of `s` from `from`. */
+function digitsAt(s: string, from: number, len: number): number {
+  let x = 0;
+  for (let i = from; i < from + len; i++) x = x * 10 + (s.charCodeAt(i) - 48);
+  return x;
+}
+
+/** Completed years on `date` from a 12-digit identity number (a samordningsnummer's day − 60), without allocating. */
+function ageFromDigits(d: string, date: IsoDate): number | null {
+  if (d.length !== 12) return null;
+  const year = digitsAt(d, 0, 4);
+  const month = digitsAt(d, 4, 2);
+  let day = digitsAt(d, 6, 2);
+  if (day > 60) day -= 60;
+  // A month or day of 00 (samordningsnummer): the partial-date rule.
+  if (month === 0 || day === 0) return yearsOn(birthOf(d), date);
+  const years = digitsAt(date, 0, 4) - year;
+  const md = digitsAt(date, 5, 2) * 100 + digitsAt(date, 8, 2);
+  return md >= month * 100 + day ? years : years - 1;
+}
+
 function yearsOn(b: BirthKnown, date: IsoDate): number | null {
   const a = ageOn(b, date);
   return a.kind === 'exact' ? a.years : a.kind === 'range' ? a.min : null;
@@ -182,8 +204,10 @@ const EXCLUDING_CLOSE: ReadonlySet<OfferCloseReason> = new Set(['declined', 'no_
 export class Vocabulary {
   readonly ids = new Map<string, number>();
   readonly words: string[] = [];
+  hasLanguages = false;
   id(word: string): number {
     const k = norm(word);
+    if (k.startsWith('språk:')) this.hasLanguages = true;
     let i = this.ids.get(k);
     if (i === undefined) {
       i = this.words.length;
@@ -194,21 +218,26 @@ export class Vocabulary {
   }
 }
 
+const NONE: number[] = [];
 const slotBit: Record<string, number> = { weekday_day: 1, weekday_evening: 2, weekend: 4 };
 const SLOTS: AvailabilitySlot[] = ['weekday_day', 'weekday_evening', 'weekend'];
 
 export interface CompiledCandidate {
   p: CandidateProfile;
   index: number;
-  interestIds: Int32Array;
-  languageIds: Int32Array;
+  interestIds: readonly number[];
+  languageIds: readonly number[];
   availability: number;
   postal: number;
   gender: Gender | null;
-  birth: BirthKnown;
-  digits: string;
-  nameKey: string;
+  /** The identity number's 12 digits ('' when it has not). */
+  digits12: string;
+  /** Surname and first name, lower case: the ranking's tie-break (made when first compared). */
+  sortName: string | null;
   free: number;
+  /** The age on `ageDate` (memo: the orders of one proposal mostly share a start date). */
+  ageDate: string;
+  ageYears: number | null;
 }
 
 export interface CompiledOrder {
@@ -304,36 +333,93 @@ export function compileCandidates(cps: readonly CandidateProfile[], vocab: Vocab
     return ids;
   };
   return cps.map((p, index) => {
-    const ints: number[] = [];
-    for (const code of p.interests) for (const i of interestIdsOf(code)) if (!ints.includes(i)) ints.push(i);
-    const langs: number[] = [];
-    for (const l of p.languages) {
-      const i = vocab.ids.get(`språk:${norm(l)}`);
-      if (i !== undefined && !langs.includes(i)) langs.push(i);
+    let ints: number[] = NONE;
+    for (const code of p.interests) {
+      for (const i of interestIdsOf(code)) {
+        if (ints === NONE) ints = [];
+        if (!ints.includes(i)) ints.push(i);
+      }
     }
-    const digits = p.identityNumber.replace(/\D/g, '');
+    let langs: number[] = NONE;
+    if (vocab.hasLanguages) {
+      for (const l of p.languages) {
+        const i = vocab.ids.get(`språk:${norm(l)}`);
+        if (i === undefined) continue;
+        if (langs === NONE) langs = [];
+        if (!langs.includes(i)) langs.push(i);
+      }
+    }
+    const id = p.identityNumber;
+    const digits = id.length === 12 ? id : id.replace(/\D/g, '');
+    let availability = 0;
+    for (const a of p.availability) availability |= slotBit[a] ?? 0;
     return {
       p,
       index,
-      interestIds: Int32Array.from(ints),
-      languageIds: Int32Array.from(langs),
-      availability: p.availability.reduce((m, s) => m | (slotBit[s] ?? 0), 0),
+      interestIds: ints,
+      languageIds: langs,
+      availability,
       postal: postalNumber(p.postalCode),
-      gender: genderOf(p.identityNumber),
-      birth: birthOf(p.identityNumber),
-      digits: digits.slice(-10),
-      nameKey: nameKey(`${p.firstName} ${p.lastName}`),
+      gender: digits.length === 12 ? (digits.charCodeAt(10) % 2 === 1 ? 'man' : 'woman') : null,
+      digits12: digits.length === 12 ? digits : '',
+      sortName: null,
       free: Math.max(0, p.capacity - p.currentLoad),
+      ageDate: '',
+      ageYears: null,
     };
   });
 }
 
-/** The contact person's own hard constraints for a start date and activity (capacity, pause, registerkontroll). */
-export function candidateExclusions(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig): Exclusion[] {
+/** registerCheckValid for this contact person, remembered in `memo` per start date, activity and check. */
+function checkVerdict(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo?: VerdictMemo): CheckVerdict {
+  if (!memo) return registerCheckValid(c.p.check, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
+  if (memo.startDate !== startDate || memo.activity !== activity) {
+    memo.startDate = startDate;
+    memo.activity = activity;
+    memo.byExtract.clear();
+    memo.none = null;
+  }
+  const check = c.p.check;
+  if (!check) return (memo.none ??= registerCheckValid(null, cfg.checkRules, startDate, activity, { scope: cfg.checkScope }));
+  let list = memo.byExtract.get(check.extractDate);
+  if (!list) {
+    list = [];
+    memo.byExtract.set(check.extractDate, list);
+  }
+  for (const [regs, v] of list) if (sameList(regs, check.registers)) return v;
+  const v = registerCheckValid(check, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
+  list.push([check.registers, v]);
+  return v;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** registerCheckValid's verdicts for one start date and activity, per extract date and registers. */
+class VerdictMemo {
+  startDate = '';
+  activity = '';
+  none: CheckVerdict | null = null;
+  readonly byExtract = new Map<string, [readonly string[], CheckVerdict][]>();
+}
+
+/** May the contact person be proposed at all on this start date in this activity (no allocation: the hot path)? */
+function candidateEligible(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo: VerdictMemo): boolean {
+  return !c.p.paused && c.p.currentLoad < c.p.capacity && checkVerdict(c, startDate, activity, cfg, memo).ok;
+}
+
+/**
+ * The contact person's own hard constraints for a start date and activity (capacity, pause, registerkontroll).
+ * `memo` keeps registerCheckValid's verdict per distinct check (many contact persons share an extract date).
+ */
+export function candidateExclusions(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo?: VerdictMemo): Exclusion[] {
   const out: Exclusion[] = [];
   if (c.p.paused) out.push({ kind: 'paused', reason: 'Är pausad och tar inte emot nya uppdrag just nu.' });
   if (c.p.currentLoad >= c.p.capacity) out.push({ kind: 'full', reason: `Har inte plats för fler uppdrag (${c.p.currentLoad} av ${c.p.capacity}).` });
-  const v = registerCheckValid(c.p.check, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
+  const v = checkVerdict(c, startDate, activity, cfg, memo);
   if (!v.ok) out.push({ kind: 'register_check', reason: `Registerkontrollen gäller inte den ${startDate}: ${v.message}` });
   return out;
 }
@@ -343,9 +429,9 @@ export function pairExclusions(o: CompiledOrder, c: CompiledCandidate): Exclusio
   const out: Exclusion[] = [];
   const earlier = o.pairExclusions.get(c.p.id);
   if (earlier) out.push(earlier);
-  if (o.householdIds.size > 0 && o.householdIds.has(c.digits)) out.push({ kind: 'household', reason: 'Bor i personens hushåll (samma personnummer som en hushållsmedlem).' });
-  else if (o.householdNames.size > 0 && o.householdNames.has(c.nameKey)) out.push({ kind: 'household', reason: `Har samma namn som en medlem i personens hushåll (${o.householdNames.get(c.nameKey)}).` });
-  if (o.representativeNames.size > 0 && o.representativeNames.has(c.nameKey)) out.push({ kind: 'representative', reason: `Är ${o.representativeNames.get(c.nameKey)} för personen.` });
+  if (o.householdIds.size > 0 && o.householdIds.has(c.p.identityNumber.replace(/\D/g, '').slice(-10))) out.push({ kind: 'household', reason: 'Bor i personens hushåll (samma personnummer som en hushållsmedlem).' });
+  else if (o.householdNames.size > 0 && o.householdNames.has(nameKey(`${c.p.firstName} ${c.p.lastName}`))) out.push({ kind: 'household', reason: `Har samma namn som en medlem i personens hushåll (${o.householdNames.get(nameKey(`${c.p.firstName} ${c.p.lastName}`))}).` });
+  if (o.representativeNames.size > 0 && o.representativeNames.has(nameKey(`${c.p.firstName} ${c.p.lastName}`))) out.push({ kind: 'representative', reason: `Är ${o.representativeNames.get(nameKey(`${c.p.firstName} ${c.p.lastName}`))} för personen.` });
   if (o.p.wishedGenderRequired && o.wishedGender && c.gender !== o.wishedGender) {
     out.push({ kind: 'gender', reason: `Personen behöver en ${o.wishedGender === 'woman' ? 'kvinna' : 'man'} som kontaktperson.` });
   }
@@ -431,7 +517,11 @@ function agePoints(o: CompiledOrder, c: CompiledCandidate, weight: number, why: 
   const min = o.p.wishedAgeMin;
   const max = o.p.wishedAgeMax;
   if (min !== null || max !== null) {
-    const years = yearsOn(c.birth, o.p.startDate);
+    if (c.ageDate !== o.p.startDate) {
+      c.ageDate = o.p.startDate;
+      c.ageYears = ageFromDigits(c.digits12, o.p.startDate);
+    }
+    const years = c.ageYears;
     if (years !== null) {
       const lo = min ?? 0;
       const hi = max ?? 200;
@@ -475,13 +565,14 @@ export interface Ranking {
   /** How many were excluded by each hard constraint (a contact person may count under several). */
   excluded: Partial<Record<ExclusionKind, number>>;
   considered: number;
-  /** Every eligible contact person's id, best first. */
-  ranked: string[];
+  eligible: number;
+  rankOf: (id: string) => number | null;
 }
 
 /** Cached registerkontroll verdicts: one per contact person per start date and activity. */
 export class CheckCache {
   private readonly m = new Map<string, Int8Array>();
+  private readonly verdicts = new VerdictMemo();
   constructor(
     private readonly cps: readonly CompiledCandidate[],
     private readonly cfg: MatchConfig,
@@ -491,11 +582,29 @@ export class CheckCache {
     let a = this.m.get(o.checkKey);
     if (!a) {
       a = new Int8Array(this.cps.length);
-      for (let i = 0; i < this.cps.length; i++) a[i] = candidateExclusions(this.cps[i], o.p.startDate, o.activity, this.cfg).length === 0 ? 1 : 0;
+      for (let i = 0; i < this.cps.length; i++) a[i] = candidateEligible(this.cps[i], o.p.startDate, o.activity, this.cfg, this.verdicts) ? 1 : 0;
       this.m.set(o.checkKey, a);
     }
     return a;
   }
+}
+
+/** Keep the order of scores, sorting each run of equal scores by name. */
+function sortTiesByName(list: number[], scores: Int32Array, cc: readonly CompiledCandidate[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < list.length; ) {
+    let j = i + 1;
+    while (j < list.length && scores[list[j]] === scores[list[i]]) j++;
+    out.push(...list.slice(i, j).sort((a, b) => compareNames(cc[a], cc[b])));
+    i = j;
+  }
+  return out;
+}
+
+function compareNames(a: CompiledCandidate, b: CompiledCandidate): number {
+  a.sortName ??= `${a.p.lastName}\u0000${a.p.firstName}`.toLowerCase();
+  b.sortName ??= `${b.p.lastName}\u0000${b.p.firstName}`.toLowerCase();
+  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0;
 }
 
 function vocabularyOf(orders: readonly OrderProfile[]): Vocabulary {
@@ -516,22 +625,59 @@ export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfi
   const o = compileOrder(order, vocab);
   const cc = compileCandidates(cps, vocab, cfg.interestLabels);
   const excluded: Partial<Record<ExclusionKind, number>> = {};
-  const scored: { c: CompiledCandidate; score: number }[] = [];
+  const memo = new VerdictMemo();
+  const scores = new Int32Array(cc.length).fill(-1);
+  let eligible = 0;
+  const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || o.p.wishedGenderRequired;
   for (const c of cc) {
-    const ex = [...candidateExclusions(c, order.startDate, o.activity, cfg), ...pairExclusions(o, c)];
-    if (ex.length > 0) {
-      for (const e of ex) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
+    if (!candidateEligible(c, order.startDate, o.activity, cfg, memo) || (pairChecks && pairExclusions(o, c).length > 0)) {
+      // Only the excluded ones pay for the reasons (counted by kind).
+      for (const e of [...candidateExclusions(c, order.startDate, o.activity, cfg, memo), ...pairExclusions(o, c)]) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
       continue;
     }
-    scored.push({ c, score: pairScore(o, c, cfg.weights, null, null) });
+    scores[c.index] = pairScore(o, c, cfg.weights, null, null);
+    eligible++;
   }
-  scored.sort((a, b) => b.score - a.score || a.c.p.lastName.localeCompare(b.c.p.lastName, 'sv') || a.c.p.firstName.localeCompare(b.c.p.firstName, 'sv'));
-  const candidates = scored.slice(0, limit).map(({ c, score }) => {
+  // Best first, ties by name. A numeric sort of (−score, index) keys — no comparator, no strings — then names
+  // only within the tie group at the list's end.
+  const SHIFT = 1 << 20;
+  const keys = new Float64Array(eligible);
+  let k = 0;
+  for (let i = 0; i < cc.length; i++) if (scores[i] >= 0) keys[k++] = -scores[i] * SHIFT + i;
+  keys.sort();
+  const idx = (x: number) => ((x % SHIFT) + SHIFT) % SHIFT;
+  let top: number[] = [];
+  if (limit > 0 && eligible > 0) {
+    const n = Math.min(limit, eligible);
+    const last = scores[idx(keys[n - 1])];
+    let start = n - 1;
+    while (start > 0 && scores[idx(keys[start - 1])] === last) start--;
+    let end = n;
+    while (end < eligible && scores[idx(keys[end])] === last) end++;
+    const group: number[] = [];
+    for (let j = start; j < end; j++) group.push(idx(keys[j]));
+    group.sort((a, b) => compareNames(cc[a], cc[b]));
+    top = [];
+    for (let j = 0; j < start; j++) top.push(idx(keys[j]));
+    top.push(...group.slice(0, n - start));
+    // Groups above the last one are sorted by name too (small: they hold fewer than `limit`).
+    top = sortTiesByName(top, scores, cc);
+  }
+  const candidates = top.map((i) => {
+    const c = cc[i];
     const reasons: Reason[] = [];
     pairScore(o, c, cfg.weights, vocab, reasons);
-    return { id: c.p.id, score, reasons };
+    return { id: c.p.id, score: scores[i], reasons };
   });
-  return { candidates, excluded, considered: cc.length, ranked: scored.map((x) => x.c.p.id) };
+  /** The place (1-based) an eligible contact person has in the full ranking. */
+  const rankOf = (id: string): number | null => {
+    const me = cc.find((c) => c.p.id === id);
+    if (!me || scores[me.index] < 0) return null;
+    let place = 1;
+    for (const c of cc) if (scores[c.index] > scores[me.index] || (scores[c.index] === scores[me.index] && c !== me && compareNames(c, me) < 0)) place++;
+    return place;
+  };
+  return { candidates, excluded, considered: cc.length, eligible, rankOf };
 }
 
 /** "Varför inte X?": every hard constraint that excludes this contact person for this order, and the score otherwise. */
