@@ -8,7 +8,7 @@ import { decisions, legalBases } from '../decisions/tables';
 import { investigations } from '../investigation/tables';
 import { representatives } from '../people/tables';
 
-import { contactPersons, cpRegisterChecks } from '../contact-persons/tables';
+import { contactPersons, cpPauses, cpRegisterChecks } from '../contact-persons/tables';
 import { offers } from '../assignments/tables';
 
 let h: Harness;
@@ -163,6 +163,10 @@ describe('candidates, Varför inte, offers', () => {
     expect(whyGod.exclusions[0].reason).toBe('Är god man för personen.');
     const whyFull = (await ks.get(`/api/orders/${w.orderId}/candidates/${full.id}`)).json();
     expect(whyFull.exclusions.map((e: { kind: string }) => e.kind)).toEqual(['full']);
+    const paused = await approved();
+    await h.db.insert(cpPauses).values({ contactPersonId: paused.id, fromDate: '2026-06-01', untilDate: '2026-08-01', reason: 'Ledig' });
+    const whyPaused = (await ks.get(`/api/orders/${w.orderId}/candidates/${paused.id}`)).json();
+    expect(whyPaused).toMatchObject({ eligible: false, exclusions: [{ kind: 'paused' }] });
     const whyBest = (await ks.get(`/api/orders/${w.orderId}/candidates/${best.id}`)).json();
     expect(whyBest).toMatchObject({ eligible: true, rank: 1 });
 
@@ -202,6 +206,33 @@ describe('candidates, Varför inte, offers', () => {
     expect(open).toHaveLength(2);
     const [cp] = await h.db.select().from(contactPersons).where(eq(contactPersons.id, last.id));
     expect(cp.currentLoad).toBe(2);
+  });
+});
+
+function childPnr(n: number): string {
+  const nine = `150314${String(100 + n).padStart(3, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let v = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+    if (v > 9) v -= 9;
+    sum += v;
+  }
+  return `20${nine}${(10 - (sum % 10)) % 10}`;
+}
+
+describe('registerkontroll for a child', () => {
+  it('excludes a contact person whose extract does not cover the start date, and shows one whose does', async () => {
+    const w = await waiting({ person: { identityNumber: childPnr(7) } });
+    const valid = await approved();
+    const [old] = await h.db.insert(contactPersons).values({ identityNumber: '198002021234', firstName: 'Olle', lastName: 'Gammalutdrag', source: 'staff', appliedDate: '2026-01-01', approvedDate: '2026-02-01' }).returning();
+    await h.db.insert(cpRegisterChecks).values({ contactPersonId: old.id, shownDate: '2025-01-02', extractDate: '2025-01-01', registers: ['belastningsregistret'], law: '2010:479', seenBy: staff.ks.id });
+    const body = (await ks.get(`/api/orders/${w.orderId}/candidates?limit=200`)).json();
+    const ids = body.candidates.map((c: { id: string }) => c.id);
+    expect(ids).toContain(valid.id);
+    expect(ids).not.toContain(old.id);
+    const why = (await ks.get(`/api/orders/${w.orderId}/candidates/${old.id}`)).json();
+    expect(why.exclusions.map((e: { kind: string }) => e.kind)).toEqual(['register_check']);
+    expect(why.exclusions[0].reason).toMatch(/^Registerkontrollen gäller inte den 2026-06-16: Utdraget från 2025-01-01 är för gammalt/);
   });
 });
 

@@ -22,11 +22,18 @@ export async function weightsOf(q: Queryable): Promise<MatchWeights & { version:
   return w;
 }
 
-/** The decision a case is at now (as case_facts picks it): its latest decided one. */
-const currentDecisionOfCase = sql`(select d2.id from ${decisions} d2 where d2.case_id = ${cases.id} and d2.state = 'decided' order by d2.decision_date desc, d2.created_at desc limit 1)`;
+// Drizzle leaves a column unqualified in a one-table select, where a subquery would read it as its own: the outer
+// columns a subquery needs are named in full.
+const CP_ID = sql.raw('"contact_persons"."id"');
+const ORDER_ID = sql.raw('"orders"."id"');
+const ORDER_DECISION = sql.raw('"orders"."decision_id"');
+const CASE_ID = sql.raw('"cases"."id"');
 
-const running = sql<number>`(select count(*)::int from ${assignments} a where a.decision_id = ${orders.decisionId} and a.start_date is not null and a.end_date is null)`;
-const openOffers = sql<number>`(select count(*)::int from ${offers} f where f.order_id = ${orders.id} and f.closed_reason is null)`;
+/** The decision a case is at now (as case_facts picks it): its latest decided one. */
+const currentDecisionOfCase = sql`(select d2.id from ${decisions} d2 where d2.case_id = ${CASE_ID} and d2.state = 'decided' order by d2.decision_date desc, d2.created_at desc limit 1)`;
+
+const running = sql<number>`(select count(*)::int from ${assignments} a where a.decision_id = ${ORDER_DECISION} and a.start_date is not null and a.end_date is null)`;
+const openOffers = sql<number>`(select count(*)::int from ${offers} f where f.order_id = ${ORDER_ID} and f.closed_reason is null)`;
 
 /** The columns a waiting order needs (the list and one order's profile). */
 const waitingColumns = {
@@ -170,10 +177,10 @@ export async function profilesOf(q: Queryable, rows: readonly WaitingRow[], toda
 }
 
 /** The newest registerkontroll, as one text (extract|shown|registers), so the candidates stay one query. */
-const newestCheck = sql<string | null>`(select k.extract_date::text || '|' || k.shown_date::text || '|' || array_to_string(k.registers, ',') from ${cpRegisterChecks} k where k.contact_person_id = ${contactPersons.id} order by k.extract_date desc, k.created_at desc limit 1)`;
+const newestCheck = sql<string | null>`(select k.extract_date::text || '|' || k.shown_date::text || '|' || array_to_string(k.registers, ',') from ${cpRegisterChecks} k where k.contact_person_id = ${CP_ID} order by k.extract_date desc, k.created_at desc limit 1)`;
 
 const pausedOn = (date: string) =>
-  sql<boolean>`exists (select 1 from ${cpPauses} p where p.contact_person_id = ${contactPersons.id} and p.from_date <= ${date} and (p.until_date is null or p.until_date >= ${date}))`;
+  sql<boolean>`exists (select 1 from ${cpPauses} p where p.contact_person_id = ${CP_ID} and p.from_date <= ${date} and (p.until_date is null or p.until_date >= ${date}))`;
 
 const candidateColumns = (today: string) => ({
   id: contactPersons.id,
