@@ -380,7 +380,10 @@ function checkVerdict(c: CompiledCandidate, startDate: IsoDate, activity: Activi
     memo.none = null;
   }
   const check = c.p.check;
-  if (!check) return (memo.none ??= registerCheckValid(null, cfg.checkRules, startDate, activity, { scope: cfg.checkScope }));
+  if (!check) {
+    memo.none ??= registerCheckValid(null, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
+    return memo.none;
+  }
   let list = memo.byExtract.get(check.extractDate);
   if (!list) {
     list = [];

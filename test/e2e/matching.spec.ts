@@ -15,7 +15,17 @@ test('väntelista → kandidater with reasons → varför inte → erbjud → th
   await expect(row).toContainText('Inga än');
   await expectAccessible(page, 'waiting list');
   const caseNumber = (await row.getByRole('link').first().textContent())!.trim();
-  await press(row.getByRole('link', { name: caseNumber }));
+
+  // The proposal for the whole waiting list pairs the order with a free contact person, with reasons; nothing booked.
+  await press(page.getByRole('link', { name: 'Förslag för hela väntelistan' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Förslag för hela väntelistan' })).toBeVisible();
+  await expect(page.getByText(/beslut väntar, \d+ kontaktpersoner har ledig plats/)).toBeVisible();
+  const pairs = page.getByRole('grid', { name: 'Föreslagna par' }).or(page.getByRole('table', { name: 'Föreslagna par' }));
+  await expect(pairs.getByRole('row').filter({ hasText: caseNumber })).toBeVisible();
+  await expectAccessible(page, 'proposal');
+
+  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Väntelista', exact: true }));
+  await press(page.getByRole('row').filter({ hasText: caseNumber }).getByRole('link', { name: caseNumber }));
 
   // Kandidater: ranked, each with why in words.
   await expect(page.getByRole('heading', { level: 1, name: `Kandidater för ${caseNumber}` })).toBeVisible();
@@ -43,11 +53,4 @@ test('väntelista → kandidater with reasons → varför inte → erbjud → th
   const same = page.getByRole('row').filter({ hasText: caseNumber });
   await expect(same).toContainText(name);
   await expect(same).toContainText('Inget svar än');
-
-  // The proposal for the whole waiting list: pairs (or none) with reasons; nothing booked.
-  await press(page.getByRole('link', { name: 'Förslag för hela väntelistan' }));
-  await expect(page.getByRole('heading', { level: 1, name: 'Förslag för hela väntelistan' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Föreslagna par' })).toBeVisible();
-  await expect(page.getByText(/beslut väntar, \d+ kontaktpersoner har ledig plats/)).toBeVisible();
-  await expectAccessible(page, 'proposal');
 });

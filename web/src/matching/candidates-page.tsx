@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api, isApiError } from '../platform/api';
+import { useCan } from '../platform/auth';
 import { ActionNotice, useActionNotice } from '../platform/flash';
 import { Page } from '../platform/page';
 import { Loading, NotFoundOrForbidden, PageError } from '../platform/states';
@@ -23,6 +24,7 @@ export function CandidatesPage() {
     queryFn: () => api<CandidatesOut>(`/orders/${encodeURIComponent(orderId)}/candidates?limit=50${name ? `&name=${encodeURIComponent(name)}` : ''}`),
   });
   const notice = useActionNotice();
+  const canOffer = useCan('assignment:write');
   if (q.isPending) return <Loading label="Hämtar kandidater" />;
   if (q.isError) {
     if (isApiError(q.error) && [400, 403, 404].includes(q.error.status)) return <NotFoundOrForbidden message={NOT_FOUND} />;
@@ -76,7 +78,7 @@ export function CandidatesPage() {
               ) : (
                 <p>Uppfyller kraven men matchar inga önskemål.</p>
               )}
-              {o.needed > 0 && <OfferButton orderId={o.orderId} contactPerson={c} notice={notice} />}
+              {canOffer && o.needed > 0 && <OfferButton orderId={o.orderId} contactPerson={c} notice={notice} />}
             </li>
           ))}
         </ol>

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { routeLabel } from '../../../src/intake/schema';
 import { api } from '../platform/api';
+import { useCan } from '../platform/auth';
 import { Page } from '../platform/page';
 import { ErrorState, Loading } from '../platform/states';
 import { DataTable, type ColumnDef } from '../platform/table';
@@ -27,6 +28,7 @@ export function DaysLeft({ r }: { r: Pick<WaitingItemOut, 'daysLeft' | 'pastDead
 }
 
 export function WaitingListPage() {
+  const canPropose = useCan('assignment:write');
   const q = useQuery({ queryKey: waitingListKey, queryFn: () => api<WaitingListOut>('/matching/waiting-list') });
   const columns: ColumnDef<Row>[] = [
     { id: 'caseNumber', label: 'Beställning', isRowHeader: true, render: (r) => <Link href={`/bestallningar/${r.orderId}/kandidater`} className="nowrap">{r.caseNumber}</Link> },
@@ -88,11 +90,13 @@ export function WaitingListPage() {
               <strong>{q.data.pastDeadline === 1 ? '1 beslut är inte verkställt i tid.' : `${q.data.pastDeadline} beslut är inte verkställda i tid.`}</strong>
             </p>
           )}
-          <p>
-            <LinkButton variant="secondary" href="/vantelista/forslag">
-              Förslag för hela väntelistan
-            </LinkButton>
-          </p>
+          {canPropose && (
+            <p>
+              <LinkButton variant="secondary" href="/vantelista/forslag">
+                Förslag för hela väntelistan
+              </LinkButton>
+            </p>
+          )}
           <DataTable label="Väntelista" columns={columns} rows={q.data.items.map((i) => ({ ...i, id: i.orderId }))} empty="Inga beslut väntar på en kontaktperson." />
         </>
       )}
