@@ -85,7 +85,7 @@ function orders(n: number, seed: number): ProposalOrder[] {
   });
 }
 
-function pureRanking(runs: number, seed: number) {
+export function pureRanking(runs: number, seed: number) {
   const cps = contactPersons(20_000, seed);
   const os = orders(runs + 20, seed + 1);
   for (let i = 0; i < 20; i++) rankCandidates(os[i].profile, cps, cfg);
@@ -98,7 +98,7 @@ function pureRanking(runs: number, seed: number) {
   return stats(times);
 }
 
-function proposal(nOrders: number, nCps: number, seed: number) {
+export function proposal(nOrders: number, nCps: number, seed: number) {
   const input = { orders: orders(nOrders, seed + 2), candidates: contactPersons(nCps, seed + 3).map((c) => ({ ...c, currentLoad: Math.min(c.currentLoad, c.capacity - 1) })), cfg };
   const t = performance.now();
   const p = proposeAssignment(input);

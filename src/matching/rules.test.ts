@@ -232,6 +232,10 @@ describe('assignFlow: exact maximum benefit', () => {
             wishedGender: rnd(3) === 0 ? 'woman' : null,
             wishedGenderRequired: rnd(2) === 0,
             birth: { birthDate: rnd(2) ? '2012-01-01' : '1990-01-01', birthDatePartial: null },
+            household: rnd(4) === 0 ? [{ name: 'Hus Håll', identityNumber: '19800101-1234' }] : [],
+            representatives: rnd(4) === 0 ? [{ kind: 'god_man', name: 'Kim Kontakt1' }] : [],
+            wishedAgeMin: rnd(2) ? 30 : null,
+            wishedAgeMax: rnd(2) ? 50 : null,
           }),
           need: 1 + rnd(2),
           priority: rnd(50),
@@ -255,6 +259,8 @@ describe('assignFlow: exact maximum benefit', () => {
           const c = cps.find((x) => x.id === pair.contactPersonId)!;
           expect(explainCandidate(o.profile, c, cfg).exclusions).toEqual([]);
           expect(pair.score).toBe(pair.reasons.reduce((t, r) => t + r.points, 0));
+          // The matrix the flow maximises (fast path) agrees with the explained score.
+          expect(pair.benefit).toBe(1 + o.priority + pair.score);
         }
         const per = new Map<string, number>();
         for (const pair of p.pairs) per.set(pair.contactPersonId, (per.get(pair.contactPersonId) ?? 0) + 1);

@@ -516,6 +516,10 @@ export function pairScore(o: CompiledOrder, c: CompiledCandidate, w: MatchWeight
 
 const ageGroupWord: Record<string, string> = { child: 'barn', youth: 'ungdomar', adult: 'vuxna', senior: 'äldre' };
 
+function wishedAge(min: number | null, max: number | null): string {
+  return min !== null && max !== null ? `${min}–${max} år` : min !== null ? `minst ${min} år` : `högst ${max} år`;
+}
+
 function agePoints(o: CompiledOrder, c: CompiledCandidate, weight: number, why: Reason[] | null): number {
   const min = o.p.wishedAgeMin;
   const max = o.p.wishedAgeMax;
@@ -528,14 +532,13 @@ function agePoints(o: CompiledOrder, c: CompiledCandidate, weight: number, why: 
     if (years !== null) {
       const lo = min ?? 0;
       const hi = max ?? 200;
-      const wished = min !== null && max !== null ? `${min}–${max} år` : min !== null ? `minst ${min} år` : `högst ${max} år`;
       if (years >= lo && years <= hi) {
-        why?.push({ criterion: 'age', points: weight, text: `${years} år – önskat: ${wished}` });
+        why?.push({ criterion: 'age', points: weight, text: `${years} år – önskat: ${wishedAge(min, max)}` });
         return weight;
       }
       if (years >= lo - 5 && years <= hi + 5) {
         const pts = Math.round(weight / 2);
-        why?.push({ criterion: 'age', points: pts, text: `${years} år – nära önskat: ${wished}` });
+        why?.push({ criterion: 'age', points: pts, text: `${years} år – nära önskat: ${wishedAge(min, max)}` });
         return pts;
       }
     }
@@ -790,6 +793,7 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
   const benefit = new Int32Array(n * m);
   const checks = new CheckCache(cc, cfg);
   const idIndex = new Map(cc.map((c) => [c.p.id, c.index] as const));
+  let lookup: ReturnType<typeof personIndexes> | undefined;
   for (let i = 0; i < n; i++) {
     const o = co[i];
     const ok = checks.eligible(o);
@@ -810,7 +814,10 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
       if (j !== undefined) benefit[row + j] = -1;
     }
     if (o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0) {
-      for (let j = 0; j < m; j++) if (benefit[row + j] >= 0 && pairExclusions(o, cc[j]).length > 0) benefit[row + j] = -1;
+      // By lookup in indexes of the contact persons' numbers and names (made once), not per pair.
+      lookup ??= personIndexes(cc);
+      for (const d of o.householdIds) for (const j of lookup.byDigits.get(d) ?? []) benefit[row + j] = -1;
+      for (const k of [...o.householdNames.keys(), ...o.representativeNames.keys()]) for (const j of lookup.byName.get(k) ?? []) benefit[row + j] = -1;
     }
   }
   return {
@@ -823,6 +830,19 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
     compiledCandidates: cc,
     vocab,
   };
+}
+
+/** Contact persons by the last ten digits of their identity number and by their name key (pair exclusions). */
+function personIndexes(cc: readonly CompiledCandidate[]) {
+  const byDigits = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  for (const c of cc) {
+    const d = c.p.identityNumber.replace(/\D/g, '').slice(-10);
+    const k = nameKey(`${c.p.firstName} ${c.p.lastName}`);
+    byDigits.set(d, [...(byDigits.get(d) ?? []), c.index]);
+    byName.set(k, [...(byName.get(k) ?? []), c.index]);
+  }
+  return { byDigits, byName };
 }
 
 /**
@@ -853,64 +873,90 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
   const dist = new Float64Array(n + m + 1);
   const done = new Uint8Array(n + m + 1);
   const prev = new Int32Array(n + m + 1);
-  // The open nodes of the current search (linear-scan Dijkstra: rows are dense, so a heap would not pay).
-  const openRows: number[] = [];
-  const openCols: number[] = [];
-  const touched: number[] = [];
+  // The frontier: a binary heap of (distance, node) with stale entries skipped. A node whose tentative distance is
+  // not below the best path to T found so far is never pushed (it cannot matter: T is settled first), so a row's
+  // scan of every column usually pushes only a handful.
+  let heapD = new Float64Array(1024);
+  let heapN = new Int32Array(1024);
+  let size = 0;
+  const push = (d: number, v: number) => {
+    if (size === heapD.length) {
+      const d2 = new Float64Array(size * 2);
+      d2.set(heapD);
+      heapD = d2;
+      const n2 = new Int32Array(size * 2);
+      n2.set(heapN);
+      heapN = n2;
+    }
+    let i = size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (heapD[p] <= d) break;
+      heapD[i] = heapD[p];
+      heapN[i] = heapN[p];
+      i = p;
+    }
+    heapD[i] = d;
+    heapN[i] = v;
+  };
+  const pop = (): number => {
+    const v = heapN[0];
+    const d = heapD[--size];
+    const x = heapN[size];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && heapD[c + 1] < heapD[c]) c++;
+      if (heapD[c] >= d) break;
+      heapD[i] = heapD[c];
+      heapN[i] = heapN[c];
+      i = c;
+    }
+    heapD[i] = d;
+    heapN[i] = x;
+    return v;
+  };
 
   for (let src = 0; src < n; src++) {
     for (let unit = 0; unit < need[src]; unit++) {
       dist.fill(INF);
       done.fill(0);
-      touched.length = 0;
-      openRows.length = 0;
-      openCols.length = 0;
+      size = 0;
       dist[src] = 0;
       prev[src] = -1;
-      openRows.push(src);
+      push(0, src);
       let reached = -1; // the node whose arc to T ended the path
       let distT = INF;
-      for (;;) {
-        // Pick the closest open node (rows and columns), or T.
-        let u = -1;
-        let du = INF;
-        for (const r of openRows) {
-          if (!done[r] && dist[r] < du) {
-            du = dist[r];
-            u = r;
-          }
-        }
-        for (const c of openCols) {
-          if (!done[c] && dist[c] < du) {
-            du = dist[c];
-            u = c;
-          }
-        }
-        if (u === -1 || distT <= du) break;
+      while (size > 0) {
+        const du = heapD[0];
+        if (du >= distT) break;
+        const u = pop();
+        if (done[u] || du > dist[u]) continue;
         done[u] = 1;
-        touched.push(u);
         if (u < n) {
-          // A row: to every column it is not yet paired with, and to T (stay unmatched, cost 0).
-          const row = u * m;
+          // A row: to T (stay unmatched, cost 0) first, so distT prunes its columns; then every column it is not
+          // yet paired with.
           const pu = pot[u];
+          const toT = du + (pu - pot[T]);
+          if (toT < distT) {
+            distT = toT;
+            reached = u;
+          }
+          const row = u * m;
           const mine = assigned[u];
+          const base = du + pu;
           for (let j = 0; j < m; j++) {
             const b = benefit[row + j];
             if (b < 0) continue;
             const v = n + j;
-            if (done[v]) continue;
-            const nd = du + (-b + pu - pot[v]);
-            if (nd < dist[v]) {
+            const nd = base - b - pot[v];
+            if (nd < dist[v] && nd < distT && !done[v]) {
               if (mine.length > 0 && mine.includes(j)) continue;
-              if (dist[v] === INF) openCols.push(v);
               dist[v] = nd;
               prev[v] = u;
+              push(nd, v);
             }
-          }
-          const toT = du + (0 + pu - pot[T]);
-          if (toT < distT) {
-            distT = toT;
-            reached = u;
           }
         } else {
           const j = u - n;
@@ -926,10 +972,10 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
           for (const r of byCol[j]) {
             if (done[r]) continue;
             const nd = du + (benefit[r * m + j] + pu - pot[r]);
-            if (nd < dist[r]) {
-              if (dist[r] === INF) openRows.push(r);
+            if (nd < dist[r] && nd < distT) {
               dist[r] = nd;
               prev[r] = u;
+              push(nd, r);
             }
           }
         }
