@@ -1,7 +1,7 @@
 // Queries of matching: the waiting list (confirmed orders whose current decision waits for a contact person), one
 // order's matching profile, the candidates (approved, open, not full, not paused contact persons: only the columns
 // the ranking reads, in one query), earlier offers, and the settings row.
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { persons, representatives } from '../people/tables';
 import { cases } from '../intake/tables';
