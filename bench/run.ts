@@ -14,6 +14,7 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'durability', script: 'bench/durability.ts', args: [] },
   { name: 'first-page', script: 'bench/first-page.ts', args: [] },
   { name: 'decision-letter', script: 'bench/decision-letter.ts', args: [] },
+  { name: 'matching', script: 'bench/matching.ts', args: [] },
 ];
 
 const only = process.argv.slice(2);

@@ -30,6 +30,9 @@ import { registerAssignmentRoutes } from './assignments/routes';
 import { seedAssignmentsDemo } from './assignments/demo';
 import { registerPlanAndPayRoutes } from './assignments/plan-pay-routes';
 import { seedPlanAndPayDemo } from './assignments/plan-pay-demo';
+import * as matchingTables from './matching/tables';
+import { registerMatchingRoutes } from './matching/routes';
+import { seedMatchingSettings } from './matching/defaults';
 import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
@@ -50,6 +53,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'payments', tables: paymentsTables, routes: registerPaymentRoutes, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables, routes: registerAssignmentRoutes, demo: seedAssignmentsDemo },
   { name: 'assignments-plan-pay', routes: registerPlanAndPayRoutes, demo: seedPlanAndPayDemo },
+  { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

@@ -123,7 +123,7 @@ describe('the offer', () => {
     expect(await load(k.id)).toBe(1);
     // The contact person's last place is taken: another offer of them is refused.
     const other = await ordered();
-    await expect(offer(other.orderId, k.id)).rejects.toMatchObject({ code: 'OFFER_CP_FULL' });
+    await expect(offer(other.orderId, k.id)).rejects.toMatchObject({ code: 'OFFER_NO_PLACE' });
     const future = await ks.post(`/api/offers/${f.id}/answer`, { version: f.version, response: 'declined', responseDate: '2026-03-17' });
     expect(future.statusCode).toBe(400);
     expect(future.json().fields[0]).toMatchObject({ path: 'responseDate' });
@@ -191,7 +191,7 @@ describe('the offer', () => {
     const results = await Promise.allSettled([offer(a.orderId, k.id), offer(b.orderId, k.id)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(lost.reason).toMatchObject({ code: 'OFFER_CP_FULL', status: 409 });
+    expect(lost.reason).toMatchObject({ code: 'OFFER_NO_PLACE', status: 409 });
     expect(await load(k.id)).toBe(1);
   });
 });

@@ -20,6 +20,7 @@ import { insertOffer } from './repo';
 import { signAgreement } from './sign-agreement';
 import { startAssignment } from './start-assignment';
 import { getAssignment } from './get-assignment';
+import { sendPayrollNotice } from './payroll-notice';
 import type { OrderOffersOut } from './schema';
 import { offers } from './tables';
 
@@ -81,7 +82,7 @@ export async function seedAssignmentsDemo(demo: DemoContext): Promise<void> {
   // 2. On the same order, a second offer waiting for the person's answer (the person may choose, or say no).
   await offerFor(first.o.id, addDays(today, -2));
 
-  // 3. An executed assignment, on the next confirmed order (the orders demo confirms one; with more, one is executed).
+  // 3. An executed assignment, sent to payroll, on the next confirmed order (the orders demo confirms two).
   const second = list[1];
   if (second) await executedDemo(demo, ks, second, offerFor, today);
 }
@@ -117,5 +118,7 @@ async function executedDemo(
   const signedOn = addDays(today, -12);
   let a = await signAgreement(ks, id, { version: (await getAssignment(ks, id)).version, personSignedDate: signedOn, contactPersonSignedDate: signedOn });
   a = await appointContactPerson(ks, id, { version: a.version, appointedDate: signedOn });
-  await startAssignment(ks, id, { version: a.version, startDate: [periodFrom, signedOn].sort()[1] });
+  a = await startAssignment(ks, id, { version: a.version, startDate: [periodFrom, signedOn].sort()[1] });
+  // The anställningsuppgifter to payroll, so the lön role's list has one.
+  await sendPayrollNotice(ks, id, { version: a.version, sentDate: today });
 }

@@ -31,16 +31,25 @@ export async function excludedForOrder(q: Queryable, orderId: string): Promise<s
  * Offer a contact person for an order (in the caller's transaction): lock the contact person's row, refuse when
  * every place is taken (current_load, kept by the offers trigger) or when they had no chemistry for this order.
  */
-export async function insertOffer(tx: Tx, input: { orderId: string; contactPersonId: string; offeredDate: string; createdBy: string | null }): Promise<OfferRow> {
-  const [o] = await tx.select().from(orders).where(eq(orders.id, input.orderId));
-  if (!o) throw new AppError('NOT_FOUND');
+/**
+ * Take the contact person's row lock and check there is a place: two coordinators offering the last place serialise
+ * here, and the second sees current_load = capacity (409 OFFER_NO_PLACE). 404 when there is no such contact person.
+ */
+export async function lockPlace(tx: Tx, contactPersonId: string): Promise<void> {
   const [cp] = await tx
     .select({ capacity: contactPersons.capacity, load: contactPersons.currentLoad })
     .from(contactPersons)
-    .where(eq(contactPersons.id, input.contactPersonId))
+    .where(eq(contactPersons.id, contactPersonId))
     .for('update');
-  if (!cp) throw new AppError('NOT_FOUND');
-  if (cp.load >= cp.capacity) throw new AppError('OFFER_CP_FULL');
+  if (!cp) throw new AppError('NOT_FOUND', { message: 'Kontaktpersonen finns inte.' });
+  if (cp.load >= cp.capacity) throw new AppError('OFFER_NO_PLACE');
+}
+
+/** Insert an offer, taking a place (lockPlace) and refusing a contact person with no chemistry for the order. */
+export async function insertOffer(tx: Tx, input: { orderId: string; contactPersonId: string; offeredDate: string; createdBy: string | null }): Promise<OfferRow> {
+  const [o] = await tx.select().from(orders).where(eq(orders.id, input.orderId));
+  if (!o) throw new AppError('NOT_FOUND');
+  await lockPlace(tx, input.contactPersonId);
   if ((await excludedForOrder(tx, o.id)).includes(input.contactPersonId)) throw new AppError('OFFER_CP_EXCLUDED');
   const [row] = await tx
     .insert(offers)

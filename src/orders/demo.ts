@@ -45,6 +45,6 @@ export async function seedOrdersDemo(demo: DemoContext): Promise<void> {
       providerUnitId,
       information: 'Personen vill gärna träffas på eftermiddagar. Ring före första besöket.',
     });
-    if (i === 1 && ks && o.providerUnit.id === ks.unitId) await confirmOrder(demo.as('kontaktsekreterare'), o.id, { version: o.version, confirmedDate: today });
+    if ((i === 1 || i === 2) && ks && o.providerUnit.id === ks.unitId) await confirmOrder(demo.as('kontaktsekreterare'), o.id, { version: o.version, confirmedDate: today });
   }
 }

@@ -31,9 +31,14 @@ export const ERROR_CODES = {
   ORDER_ALREADY_SENT: [409, 'Beställningen för beslutet är redan skickad. Ladda om sidan för att se den.'],
   ORDER_ALREADY_CONFIRMED: [409, 'Beställningen är redan bekräftad som mottagen.'],
   ORDER_RETURNED: [409, 'Beställningen är återsänd med en fråga och väntar på svar från handläggaren.'],
+  // Matching (issue 11)
+  OFFER_EXCLUDED: [409, 'Kontaktpersonen kan inte erbjudas för den här beställningen.'],
+  OFFER_ALREADY_OPEN: [409, 'Kontaktpersonen är redan erbjuden för den här beställningen.'],
+  OFFER_ORDER_NOT_CONFIRMED: [409, 'Beställningen är inte bekräftad som mottagen än. Bekräfta den först.'],
+  OFFER_ORDER_NOT_WAITING: [409, 'Beslutet väntar inte på någon kontaktperson längre.'],
   ORDER_NOT_RETURNED: [409, 'Beställningen är inte återsänd med någon fråga.'],
   // Investigation (issue 9)
-  OFFER_CP_FULL: [409, 'Kontaktpersonen har inga lediga platser. Någon annan kan just ha erbjudit hen. Ladda om sidan och välj någon annan.'],
+  OFFER_NO_PLACE: [409, 'Kontaktpersonen har inga lediga platser. Någon annan kan just ha erbjudit hen. Ladda om sidan och välj någon annan.'],
   OFFER_CP_EXCLUDED: [409, 'Kontaktpersonen passade inte vid matchningsmötet för den här beställningen. Välj någon annan.'],
   OFFER_CLOSED: [409, 'Erbjudandet är redan avslutat.'],
   OFFER_ALREADY_ANSWERED: [409, 'Personens svar på erbjudandet är redan registrerat.'],

@@ -96,6 +96,13 @@ export const AUDIT_ACTIONS = {
   'plan.pdf': 'Skapade genomförandeplan (PDF)',
   'contact_log.read': 'Läste kontakter med kontaktperson',
   'contact_log.create': 'Registrerade kontakt med kontaktperson',
+  // Matching (issue 11)
+  'matching.waiting_list': 'Visade väntelistan',
+  'matching.candidates': 'Visade kandidater för en beställning',
+  'matching.why_not': 'Frågade varför en kontaktperson inte föreslås',
+  'matching.proposal': 'Tog fram förslag för hela väntelistan',
+  'offer.create': 'Erbjöd en kontaktperson',
+  'admin.matching_settings': 'Ändrade vikter för matchning',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -206,6 +213,12 @@ export interface AuditDetails {
   'plan.pdf': { decisionId: string; planVersion: number };
   'contact_log.read': { count: number };
   'contact_log.create': { kind: string; assignmentId: string | null };
+  'matching.waiting_list': undefined;
+  'matching.candidates': { considered: number; shown: number } | undefined;
+  'matching.why_not': { excluded: boolean } | undefined;
+  'matching.proposal': { orders: number; pairs: number; unmatched: number } | undefined;
+  'offer.create': { orderId: string; contactPersonId: string };
+  'admin.matching_settings': { fields: string[] };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/beslut/att-godkanna', label: 'Att godkänna', permission: 'decision:approve' },
   { to: '/beslut/uppfoljning', label: 'Uppföljning', permission: 'decision:make' },
   { to: '/bestallningar', label: 'Beställningar', permission: 'order:read' },
+  { to: '/vantelista', label: 'Väntelista', permission: 'assignment:read' },
   { to: '/kontaktpersoner', label: 'Kontaktpersoner', permission: 'contact-person:read' },
   { to: '/lon/bank-och-skatt', label: 'Bank och skatt', permission: 'contact-person:payment' },
   { to: '/lon/anstallningsuppgifter', label: 'Anställningsuppgifter', permission: 'payroll:read' },
@@ -24,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/arvoden', label: 'Arvoden och omkostnader', permission: 'admin:rates' },
   { to: '/admin/kommun', label: 'Kommunens uppgifter', permission: 'admin:settings' },
   { to: '/admin/kontaktpersoner', label: 'Kontaktpersonsregistret', permission: 'admin:settings' },
+  { to: '/admin/matchning', label: 'Matchning', permission: 'admin:settings' },
 ];
 
 export function SkipLink() {

@@ -1,0 +1,1046 @@
+// Matching (domain.md §4), pure: the profile of an order and of each contact person → hard constraints (who may not
+// be proposed, and why) and a score made of soft criteria, each explained in Swedish words; the waiting list's
+// priority; and the best assignment of the whole waiting list (an exact min-cost flow). No I/O, no clock.
+import { daysBetween, type IsoDate } from '../platform/calendar';
+import type { Route } from '../platform/rules';
+import { ageOn, type BirthKnown } from '../people/rules';
+import { executionDeadline } from '../decisions/rules';
+import {
+  registerCheckValid,
+  type Activity,
+  type AvailabilitySlot,
+  type CheckRuleVersion,
+  type CheckVerdict,
+  type RegisterCheckFacts,
+  type RegisterCheckScope,
+} from '../contact-persons/rules';
+import type { OfferCloseReason } from '../assignments/rules';
+
+// ---- Configuration --------------------------------------------------------------------------------------------
+
+export const CRITERIA = ['area', 'interests', 'language', 'availability', 'age', 'gender', 'continuity'] as const;
+export type Criterion = (typeof CRITERIA)[number];
+export const criterionLabel: Record<Criterion, string> = {
+  area: 'Område (postnummer)',
+  interests: 'Gemensamma intressen',
+  language: 'Språk',
+  availability: 'När de kan träffas',
+  age: 'Ålder',
+  gender: 'Kön (önskemål)',
+  continuity: 'Tidigare kontaktperson för personen',
+};
+
+/** Points per criterion (0–100) and the waiting list's priority points (0–100 each). */
+export interface MatchWeights {
+  area: number;
+  interests: number;
+  language: number;
+  availability: number;
+  age: number;
+  gender: number;
+  continuity: number;
+  /** Priority points an order gets at 180 days waited (linear before). */
+  waited: number;
+  /** Priority points an order gets when its execution deadline has passed (linear over the last 90 days). */
+  deadline: number;
+}
+
+export const DEFAULT_WEIGHTS: MatchWeights = { area: 20, interests: 25, language: 20, availability: 15, age: 10, gender: 10, continuity: 20, waited: 30, deadline: 40 };
+export const WEIGHT_KEYS = [...CRITERIA, 'waited', 'deadline'] as const;
+
+// ---- Profiles -----------------------------------------------------------------------------------------------
+
+export type WishedGender = 'woman' | 'man' | 'any';
+export type Gender = 'woman' | 'man';
+
+/** What matching knows of one order (the person's wishes from the investigation, the decision, earlier offers). */
+export interface OrderProfile {
+  orderId: string;
+  route: Route;
+  /** The planned start: the registerkontroll must be valid and the age is counted on this day. */
+  startDate: IsoDate;
+  birth: BirthKnown;
+  postalCode: string | null;
+  wishedGender: WishedGender | null;
+  wishedGenderRequired: boolean;
+  wishedAgeMin: number | null;
+  wishedAgeMax: number | null;
+  interests: readonly string[];
+  languages: readonly string[];
+  /** Wished times (read from the wishes' free text: "kvällar", "helger", "dagtid"). */
+  availability: readonly AvailabilitySlot[];
+  /** The investigation's household members: never the person's contact person. */
+  household: readonly { name: string; identityNumber?: string | null }[];
+  /** The person's vårdnadshavare, god man, förvaltare (people/representatives): only a name is recorded. */
+  representatives: readonly { kind: 'vardnadshavare' | 'god_man' | 'forvaltare'; name: string }[];
+  /** Contact persons who had an assignment with this person before. */
+  previousContactPersonIds: readonly string[];
+  /** Earlier offers of this order closed for good (declined, no chemistry, the contact person said no). */
+  closedOffers: readonly { contactPersonId: string; reason: OfferCloseReason }[];
+  /** Contact persons already offered (an open offer) for this order. */
+  openOfferContactPersonIds: readonly string[];
+}
+
+/** What matching knows of one contact person (approved, not ended). */
+export interface CandidateProfile {
+  id: string;
+  firstName: string;
+  lastName: string;
+  /** 12 digits (YYYYMMDDNNNC): the birth date and the legal gender come from it. */
+  identityNumber: string;
+  postalCode: string | null;
+  interests: readonly string[];
+  languages: readonly string[];
+  availability: readonly string[];
+  ageGroups: readonly string[];
+  capacity: number;
+  currentLoad: number;
+  paused: boolean;
+  /** The newest registerkontroll. */
+  check: RegisterCheckFacts | null;
+}
+
+export interface MatchConfig {
+  weights: MatchWeights;
+  checkRules: readonly CheckRuleVersion[];
+  checkScope: RegisterCheckScope;
+  /** Configured interests: code → label (a contact person's interests are codes; a person's wishes are words). */
+  interestLabels: Readonly<Record<string, string>>;
+}
+
+export const availabilityWord: Record<AvailabilitySlot, string> = { weekday_day: 'dagtid', weekday_evening: 'kvällar', weekend: 'helger' };
+const availabilityVerb: Record<AvailabilitySlot, string> = { weekday_day: 'Kan dagtid', weekday_evening: 'Kan kvällar', weekend: 'Kan helger' };
+
+/** Wished times read from the person's wishes in free text ("helst kvällar eller helger"). */
+export function wishedAvailability(text: string | null | undefined): AvailabilitySlot[] {
+  if (!text) return [];
+  const t = text.toLowerCase();
+  const out: AvailabilitySlot[] = [];
+  if (/dagtid|förmiddag|eftermiddag|på dagen|dagar/.test(t)) out.push('weekday_day');
+  if (/kväll/.test(t)) out.push('weekday_evening');
+  if (/helg/.test(t)) out.push('weekend');
+  return out;
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+const nameKey = (s: string) => norm(s).replace(/\s+/g, ' ');
+
+/** The legal gender from a 12-digit personnummer/samordningsnummer (the second-last digit: odd = man). */
+export function genderOf(identityNumber: string): Gender | null {
+  const d = identityNumber.replace(/\D/g, '');
+  if (d.length !== 12) return null;
+  return Number(d[10]) % 2 === 1 ? 'man' : 'woman';
+}
+
+/** The birth date of a 12-digit identity number (a samordningsnummer's day − 60); null when it is not a date. */
+export function birthOf(identityNumber: string): BirthKnown {
+  const d = identityNumber.replace(/\D/g, '');
+  if (d.length !== 12) return { birthDate: null, birthDatePartial: null };
+  let day = Number(d.slice(6, 8));
+  if (day > 60) day -= 60;
+  const month = d.slice(4, 6);
+  if (month === '00') return { birthDate: null, birthDatePartial: d.slice(0, 4) };
+  if (day === 0) return { birthDate: null, birthDatePartial: `${d.slice(0, 4)}-${month}` };
+  return { birthDate: `${d.slice(0, 4)}-${month}-${String(day).padStart(2, '0')}`, birthDatePartial: null };
+}
+
+/** The number written by `len` digits of `s` from `from`. */
+function digitsAt(s: string, from: number, len: number): number {
+  let x = 0;
+  for (let i = from; i < from + len; i++) x = x * 10 + (s.charCodeAt(i) - 48);
+  return x;
+}
+
+/** Completed years on `date` from a 12-digit identity number (a samordningsnummer's day − 60), without allocating. */
+function ageFromDigits(d: string, date: IsoDate): number | null {
+  if (d.length !== 12) return null;
+  const year = digitsAt(d, 0, 4);
+  const month = digitsAt(d, 4, 2);
+  let day = digitsAt(d, 6, 2);
+  if (day > 60) day -= 60;
+  // A month or day of 00 (samordningsnummer): the partial-date rule.
+  if (month === 0 || day === 0) return yearsOn(birthOf(d), date);
+  const years = digitsAt(date, 0, 4) - year;
+  const md = digitsAt(date, 5, 2) * 100 + digitsAt(date, 8, 2);
+  return md >= month * 100 + day ? years : years - 1;
+}
+
+function yearsOn(b: BirthKnown, date: IsoDate): number | null {
+  const a = ageOn(b, date);
+  return a.kind === 'exact' ? a.years : a.kind === 'range' ? a.min : null;
+}
+
+/** The activity (for the registerkontroll) of an order: the law and whether the person is a child on the start date. */
+export function activityOf(route: Route, birth: BirthKnown, startDate: IsoDate): Activity {
+  const years = yearsOn(birth, startDate);
+  // Unknown age counts as a child: the stricter rule.
+  const child = years === null || years < 18;
+  return `${route === 'LSS' ? 'lss' : 'sol'}_${child ? 'child' : 'adult'}` as Activity;
+}
+
+// ---- Hard constraints -------------------------------------------------------------------------------------------
+
+export const EXCLUSION_KINDS = ['not_approved', 'household', 'representative', 'register_check', 'full', 'paused', 'gender', 'closed_offer', 'open_offer'] as const;
+export type ExclusionKind = (typeof EXCLUSION_KINDS)[number];
+export interface Exclusion {
+  kind: ExclusionKind;
+  reason: string;
+}
+
+const representativeWord = { vardnadshavare: 'vårdnadshavare', god_man: 'god man', forvaltare: 'förvaltare' } as const;
+const closedWord: Record<OfferCloseReason, string> = {
+  declined: 'personen tackade nej',
+  no_chemistry: 'det blev ingen kemi på matchningsmötet',
+  contact_person_declined: 'kontaktpersonen tackade nej',
+  withdrawn: 'erbjudandet drogs tillbaka',
+  ended: 'uppdraget avslutades',
+};
+/** Closed offers that exclude the contact person for the same order. */
+const EXCLUDING_CLOSE: ReadonlySet<OfferCloseReason> = new Set(['declined', 'no_chemistry', 'contact_person_declined']);
+
+// ---- Compiled forms (so one order × 20 000, or 2 000 × 10 000, is plain array work) -------------------------------
+
+/** Words of the orders' wishes, each given a number; a contact person's interests and languages become those numbers. */
+export class Vocabulary {
+  readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  hasLanguages = false;
+  id(word: string): number {
+    const k = norm(word);
+    if (k.startsWith('språk:')) this.hasLanguages = true;
+    let i = this.ids.get(k);
+    if (i === undefined) {
+      i = this.words.length;
+      this.ids.set(k, i);
+      this.words.push(k);
+    }
+    return i;
+  }
+}
+
+const NONE: number[] = [];
+const slotBit: Record<string, number> = { weekday_day: 1, weekday_evening: 2, weekend: 4 };
+const SLOTS: AvailabilitySlot[] = ['weekday_day', 'weekday_evening', 'weekend'];
+
+export interface CompiledCandidate {
+  p: CandidateProfile;
+  index: number;
+  interestIds: readonly number[];
+  languageIds: readonly number[];
+  availability: number;
+  postal: number;
+  gender: Gender | null;
+  /** The identity number's 12 digits ('' when it has not). */
+  digits12: string;
+  /** Surname and first name, lower case: the ranking's tie-break (made when first compared). */
+  sortName: string | null;
+  free: number;
+  /** The age on `ageDate` (memo: the orders of one proposal mostly share a start date). */
+  ageDate: string;
+  ageYears: number | null;
+}
+
+export interface CompiledOrder {
+  p: OrderProfile;
+  interestWanted: Uint8Array;
+  interestCount: number;
+  languageWanted: Uint8Array;
+  languageCount: number;
+  availability: number;
+  postal: number;
+  activity: Activity;
+  wishedGender: Gender | null;
+  personAgeGroup: string | null;
+  /** Contact person id → exclusion for this order only (household, representative, earlier offers). */
+  pairExclusions: Map<string, Exclusion>;
+  householdIds: Set<string>;
+  householdNames: Map<string, string>;
+  representativeNames: Map<string, string>;
+  previous: Set<string>;
+  checkKey: string;
+}
+
+function postalNumber(p: string | null): number {
+  const d = (p ?? '').replace(/\D/g, '');
+  return d.length === 5 ? Number(d) : -1;
+}
+
+function ageGroupOf(years: number | null): string | null {
+  if (years === null) return null;
+  if (years < 13) return 'child';
+  if (years <= 20) return 'youth';
+  if (years < 65) return 'adult';
+  return 'senior';
+}
+
+/** The words a contact person's interest code answers to: the code, its label and the label's words. */
+function interestKeys(code: string, labels: Readonly<Record<string, string>>): string[] {
+  const label = labels[code];
+  const keys = [norm(code)];
+  if (label) {
+    keys.push(norm(label));
+    for (const w of norm(label).split(/[^\p{L}]+/u)) if (w.length > 2 && w !== 'och') keys.push(w);
+  }
+  return keys;
+}
+
+export function compileOrder(o: OrderProfile, vocab: Vocabulary): CompiledOrder {
+  const interestIds = [...new Set(o.interests.map(norm).filter(Boolean))].map((w) => vocab.id(w));
+  const languageIds = [...new Set(o.languages.map(norm).filter(Boolean))].map((w) => vocab.id(`språk:${w}`));
+  const interestWanted = new Uint8Array(Math.max(1, vocab.words.length + 64));
+  const languageWanted = new Uint8Array(Math.max(1, vocab.words.length + 64));
+  for (const i of interestIds) interestWanted[i] = 1;
+  for (const i of languageIds) languageWanted[i] = 1;
+  const pairExclusions = new Map<string, Exclusion>();
+  for (const c of o.closedOffers) {
+    if (EXCLUDING_CLOSE.has(c.reason)) pairExclusions.set(c.contactPersonId, { kind: 'closed_offer', reason: `Har redan erbjudits för den här beställningen: ${closedWord[c.reason]}.` });
+  }
+  for (const id of o.openOfferContactPersonIds) pairExclusions.set(id, { kind: 'open_offer', reason: 'Är redan erbjuden för den här beställningen.' });
+  const householdIds = new Set(o.household.map((h) => (h.identityNumber ?? '').replace(/\D/g, '')).filter((d) => d.length >= 10).map((d) => d.slice(-10)));
+  const householdNames = new Map(o.household.map((h) => [nameKey(h.name), h.name] as const));
+  const representativeNames = new Map(o.representatives.map((r) => [nameKey(r.name), representativeWord[r.kind]] as const));
+  const years = yearsOn(o.birth, o.startDate);
+  const activity = activityOf(o.route, o.birth, o.startDate);
+  return {
+    p: o,
+    interestWanted,
+    interestCount: interestIds.length,
+    languageWanted,
+    languageCount: languageIds.length,
+    availability: o.availability.reduce((m, s) => m | (slotBit[s] ?? 0), 0),
+    postal: postalNumber(o.postalCode),
+    activity,
+    wishedGender: o.wishedGender === 'woman' || o.wishedGender === 'man' ? o.wishedGender : null,
+    personAgeGroup: ageGroupOf(years),
+    pairExclusions,
+    householdIds,
+    householdNames,
+    representativeNames,
+    previous: new Set(o.previousContactPersonIds),
+    checkKey: `${o.startDate}|${activity}`,
+  };
+}
+
+/** Compile contact persons against a vocabulary that already holds every order's wished words. */
+export function compileCandidates(cps: readonly CandidateProfile[], vocab: Vocabulary, labels: Readonly<Record<string, string>>): CompiledCandidate[] {
+  const keysOf = new Map<string, number[]>();
+  const interestIdsOf = (code: string): number[] => {
+    let ids = keysOf.get(code);
+    if (!ids) {
+      ids = [...new Set(interestKeys(code, labels).map((k) => vocab.ids.get(k)).filter((x): x is number => x !== undefined))];
+      keysOf.set(code, ids);
+    }
+    return ids;
+  };
+  return cps.map((p, index) => {
+    let ints: number[] = NONE;
+    for (const code of p.interests) {
+      for (const i of interestIdsOf(code)) {
+        if (ints === NONE) ints = [];
+        if (!ints.includes(i)) ints.push(i);
+      }
+    }
+    let langs: number[] = NONE;
+    if (vocab.hasLanguages) {
+      for (const l of p.languages) {
+        const i = vocab.ids.get(`språk:${norm(l)}`);
+        if (i === undefined) continue;
+        if (langs === NONE) langs = [];
+        if (!langs.includes(i)) langs.push(i);
+      }
+    }
+    const id = p.identityNumber;
+    const digits = id.length === 12 ? id : id.replace(/\D/g, '');
+    let availability = 0;
+    for (const a of p.availability) availability |= slotBit[a] ?? 0;
+    return {
+      p,
+      index,
+      interestIds: ints,
+      languageIds: langs,
+      availability,
+      postal: postalNumber(p.postalCode),
+      gender: digits.length === 12 ? (digits.charCodeAt(10) % 2 === 1 ? 'man' : 'woman') : null,
+      digits12: digits.length === 12 ? digits : '',
+      sortName: null,
+      free: Math.max(0, p.capacity - p.currentLoad),
+      ageDate: '',
+      ageYears: null,
+    };
+  });
+}
+
+/** registerCheckValid for this contact person, remembered in `memo` per start date, activity and check. */
+function checkVerdict(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo?: VerdictMemo): CheckVerdict {
+  if (!memo) return registerCheckValid(c.p.check, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
+  if (memo.startDate !== startDate || memo.activity !== activity) {
+    memo.startDate = startDate;
+    memo.activity = activity;
+    memo.byExtract.clear();
+    memo.none = null;
+  }
+  const check = c.p.check;
+  if (!check) {
+    memo.none ??= registerCheckValid(null, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
+    return memo.none;
+  }
+  let list = memo.byExtract.get(check.extractDate);
+  if (!list) {
+    list = [];
+    memo.byExtract.set(check.extractDate, list);
+  }
+  for (const [regs, v] of list) if (sameList(regs, check.registers)) return v;
+  const v = registerCheckValid(check, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
+  list.push([check.registers, v]);
+  return v;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** registerCheckValid's verdicts for one start date and activity, per extract date and registers. */
+class VerdictMemo {
+  startDate = '';
+  activity = '';
+  none: CheckVerdict | null = null;
+  readonly byExtract = new Map<string, [readonly string[], CheckVerdict][]>();
+}
+
+/** May the contact person be proposed at all on this start date in this activity (no allocation: the hot path)? */
+function candidateEligible(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo: VerdictMemo): boolean {
+  return !c.p.paused && c.p.currentLoad < c.p.capacity && checkVerdict(c, startDate, activity, cfg, memo).ok;
+}
+
+/**
+ * The contact person's own hard constraints for a start date and activity (capacity, pause, registerkontroll).
+ * `memo` keeps registerCheckValid's verdict per distinct check (many contact persons share an extract date).
+ */
+export function candidateExclusions(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo?: VerdictMemo): Exclusion[] {
+  const out: Exclusion[] = [];
+  if (c.p.paused) out.push({ kind: 'paused', reason: 'Är pausad och tar inte emot nya uppdrag just nu.' });
+  if (c.p.currentLoad >= c.p.capacity) out.push({ kind: 'full', reason: `Har inte plats för fler uppdrag (${c.p.currentLoad} av ${c.p.capacity}).` });
+  const v = checkVerdict(c, startDate, activity, cfg, memo);
+  if (!v.ok) out.push({ kind: 'register_check', reason: `Registerkontrollen gäller inte den ${startDate}: ${v.message}` });
+  return out;
+}
+
+/** The hard constraints between this order and this contact person. */
+export function pairExclusions(o: CompiledOrder, c: CompiledCandidate): Exclusion[] {
+  const out: Exclusion[] = [];
+  const earlier = o.pairExclusions.get(c.p.id);
+  if (earlier) out.push(earlier);
+  if (o.householdIds.size > 0 && o.householdIds.has(c.p.identityNumber.replace(/\D/g, '').slice(-10))) out.push({ kind: 'household', reason: 'Bor i personens hushåll (samma personnummer som en hushållsmedlem).' });
+  else if (o.householdNames.size > 0 && o.householdNames.has(nameKey(`${c.p.firstName} ${c.p.lastName}`))) out.push({ kind: 'household', reason: `Har samma namn som en medlem i personens hushåll (${o.householdNames.get(nameKey(`${c.p.firstName} ${c.p.lastName}`))}).` });
+  if (o.representativeNames.size > 0 && o.representativeNames.has(nameKey(`${c.p.firstName} ${c.p.lastName}`))) out.push({ kind: 'representative', reason: `Är ${o.representativeNames.get(nameKey(`${c.p.firstName} ${c.p.lastName}`))} för personen.` });
+  if (o.p.wishedGenderRequired && o.wishedGender && c.gender !== o.wishedGender) {
+    out.push({ kind: 'gender', reason: `Personen behöver en ${o.wishedGender === 'woman' ? 'kvinna' : 'man'} som kontaktperson.` });
+  }
+  return out;
+}
+
+// ---- Soft criteria ----------------------------------------------------------------------------------------------
+
+export interface Reason {
+  criterion: Criterion;
+  points: number;
+  text: string;
+}
+
+/** The score of a pair (hard constraints not checked here), with the reasons pushed to `why` when it is given. */
+export function pairScore(o: CompiledOrder, c: CompiledCandidate, w: MatchWeights, vocab: Vocabulary | null, why: Reason[] | null): number {
+  let score = 0;
+  // Area: the same postnummerområde (first three digits), or a neighbouring one (first two).
+  if (o.postal >= 0 && c.postal >= 0 && w.area > 0) {
+    const same = Math.floor(o.postal / 100) === Math.floor(c.postal / 100);
+    const near = !same && Math.floor(o.postal / 1000) === Math.floor(c.postal / 1000);
+    const pts = same ? w.area : near ? Math.round(w.area / 2) : 0;
+    if (pts > 0) {
+      score += pts;
+      why?.push({ criterion: 'area', points: pts, text: same ? 'Samma område' : 'Närliggande område' });
+    }
+  }
+  if (o.interestCount > 0 && w.interests > 0 && c.interestIds.length > 0) {
+    let shared = 0;
+    for (let i = 0; i < c.interestIds.length; i++) if (o.interestWanted[c.interestIds[i]] === 1) shared++;
+    if (shared > 0) {
+      const pts = Math.round((w.interests * Math.min(shared, 3)) / Math.min(o.interestCount, 3));
+      score += pts;
+      if (why && vocab) {
+        const words = [...c.interestIds].filter((i) => o.interestWanted[i] === 1).map((i) => vocab.words[i]);
+        why.push({ criterion: 'interests', points: pts, text: `Delar intressen: ${words.join(', ')}` });
+      }
+    }
+  }
+  if (o.languageCount > 0 && w.language > 0 && c.languageIds.length > 0) {
+    let shared = 0;
+    for (let i = 0; i < c.languageIds.length; i++) if (o.languageWanted[c.languageIds[i]] === 1) shared++;
+    if (shared > 0) {
+      const pts = Math.round((w.language * Math.min(shared, o.languageCount)) / o.languageCount);
+      score += pts;
+      if (why && vocab) {
+        const words = [...c.languageIds].filter((i) => o.languageWanted[i] === 1).map((i) => vocab.words[i].slice('språk:'.length));
+        why.push({ criterion: 'language', points: pts, text: `Talar ${words.join(', ')}` });
+      }
+    }
+  }
+  if (o.availability !== 0 && w.availability > 0) {
+    const both = o.availability & c.availability;
+    if (both !== 0) {
+      const n = bits(both);
+      const pts = Math.round((w.availability * n) / bits(o.availability));
+      score += pts;
+      if (why) {
+        const can = SLOTS.filter((s) => both & slotBit[s]);
+        const wished = SLOTS.filter((s) => o.availability & slotBit[s]).map((s) => availabilityWord[s]);
+        why.push({ criterion: 'availability', points: pts, text: `${can.map((s, i) => (i === 0 ? availabilityVerb[s] : availabilityWord[s])).join(', ')} – önskat: ${wished.join(', ')}` });
+      }
+    }
+  }
+  if (w.age > 0) {
+    const pts = agePoints(o, c, w.age, why);
+    score += pts;
+  }
+  if (o.wishedGender && !o.p.wishedGenderRequired && w.gender > 0 && c.gender === o.wishedGender) {
+    score += w.gender;
+    why?.push({ criterion: 'gender', points: w.gender, text: `${o.wishedGender === 'woman' ? 'Kvinna – önskat: kvinna' : 'Man – önskat: man'}` });
+  }
+  if (o.previous.size > 0 && w.continuity > 0 && o.previous.has(c.p.id)) {
+    score += w.continuity;
+    why?.push({ criterion: 'continuity', points: w.continuity, text: 'Har varit kontaktperson för personen tidigare' });
+  }
+  return score;
+}
+
+const ageGroupWord: Record<string, string> = { child: 'barn', youth: 'ungdomar', adult: 'vuxna', senior: 'äldre' };
+
+function wishedAge(min: number | null, max: number | null): string {
+  return min !== null && max !== null ? `${min}–${max} år` : min !== null ? `minst ${min} år` : `högst ${max} år`;
+}
+
+function agePoints(o: CompiledOrder, c: CompiledCandidate, weight: number, why: Reason[] | null): number {
+  const min = o.p.wishedAgeMin;
+  const max = o.p.wishedAgeMax;
+  if (min !== null || max !== null) {
+    if (c.ageDate !== o.p.startDate) {
+      c.ageDate = o.p.startDate;
+      c.ageYears = ageFromDigits(c.digits12, o.p.startDate);
+    }
+    const years = c.ageYears;
+    if (years !== null) {
+      const lo = min ?? 0;
+      const hi = max ?? 200;
+      if (years >= lo && years <= hi) {
+        why?.push({ criterion: 'age', points: weight, text: `${years} år – önskat: ${wishedAge(min, max)}` });
+        return weight;
+      }
+      if (years >= lo - 5 && years <= hi + 5) {
+        const pts = Math.round(weight / 2);
+        why?.push({ criterion: 'age', points: pts, text: `${years} år – nära önskat: ${wishedAge(min, max)}` });
+        return pts;
+      }
+    }
+    return 0;
+  }
+  if (o.personAgeGroup && c.p.ageGroups.includes(o.personAgeGroup)) {
+    const pts = Math.round(weight / 2);
+    why?.push({ criterion: 'age', points: pts, text: `Vill gärna ha uppdrag med ${ageGroupWord[o.personAgeGroup]}` });
+    return pts;
+  }
+  return 0;
+}
+
+function bits(n: number): number {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+}
+
+// ---- Ranking one order ------------------------------------------------------------------------------------------
+
+export interface RankedCandidate {
+  id: string;
+  score: number;
+  reasons: Reason[];
+}
+
+export interface Ranking {
+  candidates: RankedCandidate[];
+  /** How many were excluded by each hard constraint (a contact person may count under several). */
+  excluded: Partial<Record<ExclusionKind, number>>;
+  considered: number;
+  eligible: number;
+  rankOf: (id: string) => number | null;
+}
+
+/** Cached registerkontroll verdicts: one per contact person per start date and activity. */
+export class CheckCache {
+  private readonly m = new Map<string, Int8Array>();
+  private readonly verdicts = new VerdictMemo();
+  constructor(
+    private readonly cps: readonly CompiledCandidate[],
+    private readonly cfg: MatchConfig,
+  ) {}
+  /** 1 = the contact person may be proposed for an order starting then in that activity, 0 = not. */
+  eligible(o: CompiledOrder): Int8Array {
+    let a = this.m.get(o.checkKey);
+    if (!a) {
+      a = new Int8Array(this.cps.length);
+      for (let i = 0; i < this.cps.length; i++) a[i] = candidateEligible(this.cps[i], o.p.startDate, o.activity, this.cfg, this.verdicts) ? 1 : 0;
+      this.m.set(o.checkKey, a);
+    }
+    return a;
+  }
+}
+
+/** Keep the order of scores, sorting each run of equal scores by name. */
+function sortTiesByName(list: number[], scores: Int32Array, cc: readonly CompiledCandidate[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < list.length; ) {
+    let j = i + 1;
+    while (j < list.length && scores[list[j]] === scores[list[i]]) j++;
+    out.push(...list.slice(i, j).sort((a, b) => compareNames(cc[a], cc[b])));
+    i = j;
+  }
+  return out;
+}
+
+function compareNames(a: CompiledCandidate, b: CompiledCandidate): number {
+  a.sortName ??= `${a.p.lastName}\u0000${a.p.firstName}`.toLowerCase();
+  b.sortName ??= `${b.p.lastName}\u0000${b.p.firstName}`.toLowerCase();
+  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0;
+}
+
+function vocabularyOf(orders: readonly OrderProfile[]): Vocabulary {
+  const v = new Vocabulary();
+  for (const o of orders) {
+    for (const w of o.interests) if (norm(w)) v.id(w);
+    for (const w of o.languages) if (norm(w)) v.id(`språk:${w}`);
+  }
+  return v;
+}
+
+/**
+ * Rank the contact persons for one order: hard constraints exclude (counted by kind), the rest are scored,
+ * best first (ties by name); the first `limit` carry their reasons.
+ */
+export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfile[], cfg: MatchConfig, limit = 50): Ranking {
+  const vocab = vocabularyOf([order]);
+  const o = compileOrder(order, vocab);
+  const cc = compileCandidates(cps, vocab, cfg.interestLabels);
+  const excluded: Partial<Record<ExclusionKind, number>> = {};
+  const memo = new VerdictMemo();
+  const scores = new Int32Array(cc.length).fill(-1);
+  let eligible = 0;
+  const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || o.p.wishedGenderRequired;
+  for (const c of cc) {
+    if (!candidateEligible(c, order.startDate, o.activity, cfg, memo) || (pairChecks && pairExclusions(o, c).length > 0)) {
+      // Only the excluded ones pay for the reasons (counted by kind).
+      for (const e of [...candidateExclusions(c, order.startDate, o.activity, cfg, memo), ...pairExclusions(o, c)]) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
+      continue;
+    }
+    scores[c.index] = pairScore(o, c, cfg.weights, null, null);
+    eligible++;
+  }
+  // Best first, ties by name. A numeric sort of (−score, index) keys — no comparator, no strings — then names
+  // only within the tie group at the list's end.
+  const SHIFT = 1 << 20;
+  const keys = new Float64Array(eligible);
+  let k = 0;
+  for (let i = 0; i < cc.length; i++) if (scores[i] >= 0) keys[k++] = -scores[i] * SHIFT + i;
+  keys.sort();
+  const idx = (x: number) => ((x % SHIFT) + SHIFT) % SHIFT;
+  let top: number[] = [];
+  if (limit > 0 && eligible > 0) {
+    const n = Math.min(limit, eligible);
+    const last = scores[idx(keys[n - 1])];
+    let start = n - 1;
+    while (start > 0 && scores[idx(keys[start - 1])] === last) start--;
+    let end = n;
+    while (end < eligible && scores[idx(keys[end])] === last) end++;
+    const group: number[] = [];
+    for (let j = start; j < end; j++) group.push(idx(keys[j]));
+    group.sort((a, b) => compareNames(cc[a], cc[b]));
+    top = [];
+    for (let j = 0; j < start; j++) top.push(idx(keys[j]));
+    top.push(...group.slice(0, n - start));
+    // Groups above the last one are sorted by name too (small: they hold fewer than `limit`).
+    top = sortTiesByName(top, scores, cc);
+  }
+  const candidates = top.map((i) => {
+    const c = cc[i];
+    const reasons: Reason[] = [];
+    pairScore(o, c, cfg.weights, vocab, reasons);
+    return { id: c.p.id, score: scores[i], reasons };
+  });
+  /** The place (1-based) an eligible contact person has in the full ranking. */
+  const rankOf = (id: string): number | null => {
+    const me = cc.find((c) => c.p.id === id);
+    if (!me || scores[me.index] < 0) return null;
+    let place = 1;
+    for (const c of cc) if (scores[c.index] > scores[me.index] || (scores[c.index] === scores[me.index] && c !== me && compareNames(c, me) < 0)) place++;
+    return place;
+  };
+  return { candidates, excluded, considered: cc.length, eligible, rankOf };
+}
+
+/** "Varför inte X?": every hard constraint that excludes this contact person for this order, and the score otherwise. */
+export function explainCandidate(order: OrderProfile, cp: CandidateProfile, cfg: MatchConfig): { exclusions: Exclusion[]; score: number; reasons: Reason[] } {
+  const vocab = vocabularyOf([order]);
+  const o = compileOrder(order, vocab);
+  const [c] = compileCandidates([cp], vocab, cfg.interestLabels);
+  const exclusions = [...candidateExclusions(c, order.startDate, o.activity, cfg), ...pairExclusions(o, c)];
+  const reasons: Reason[] = [];
+  const score = pairScore(o, c, cfg.weights, vocab, reasons);
+  return { exclusions, score, reasons };
+}
+
+// ---- The waiting list's priority ------------------------------------------------------------------------------------
+
+export interface WaitingFacts {
+  /** The decision date, or the day the assignment was interrupted (a replacement is waited for since then). */
+  waitingSince: IsoDate;
+}
+
+/** The day by which the decision (or, after an avbrott, the replacement) must be executed: three months. */
+export function waitingDeadline(f: WaitingFacts): IsoDate {
+  return executionDeadline(f.waitingSince);
+}
+
+export function daysWaited(f: WaitingFacts, today: IsoDate): number {
+  return Math.max(0, daysBetween(f.waitingSince, today));
+}
+
+/** Days left to the deadline (negative: passed, reportable to IVO). */
+export function daysLeft(f: WaitingFacts, today: IsoDate): number {
+  return daysBetween(today, waitingDeadline(f));
+}
+
+/** Priority points of a waiting order: waited days (full at 180) and the deadline's nearness (full when passed). */
+export function priorityPoints(f: WaitingFacts, today: IsoDate, w: Pick<MatchWeights, 'waited' | 'deadline'>): number {
+  const waited = Math.min(daysWaited(f, today), 180) / 180;
+  const left = daysLeft(f, today);
+  const urgency = left <= 0 ? 1 : left >= 90 ? 0 : (90 - left) / 90;
+  return Math.round(w.waited * waited + w.deadline * urgency);
+}
+
+/** Is the decision date plus three months passed on `today`? (the same as daysLeft < 0) */
+export function pastDeadline(f: WaitingFacts, today: IsoDate): boolean {
+  return waitingDeadline(f) < today;
+}
+
+// ---- The whole waiting list: an exact min-cost flow ----------------------------------------------------------------
+
+export interface ProposalOrder {
+  profile: OrderProfile;
+  /** Contact persons still needed (granted − running − open offers). */
+  need: number;
+  priority: number;
+}
+
+export interface ProposalInput {
+  orders: readonly ProposalOrder[];
+  candidates: readonly CandidateProfile[];
+  cfg: MatchConfig;
+}
+
+export interface ProposedPair {
+  orderId: string;
+  contactPersonId: string;
+  score: number;
+  /** score + 1 + the order's priority: what the assignment maximises. */
+  benefit: number;
+  reasons: Reason[];
+}
+
+export type UnmatchedWhy = 'no_candidate' | 'taken';
+export interface Unmatched {
+  orderId: string;
+  missing: number;
+  why: UnmatchedWhy;
+}
+
+export interface Proposal {
+  pairs: ProposedPair[];
+  unmatched: Unmatched[];
+  objective: number;
+}
+
+/**
+ * The benefit matrix of a proposal: benefit[o × m + c] = 1 + score + priority, or −1 when a hard constraint excludes.
+ * Exported for the independent solver in the tests.
+ */
+export interface BenefitMatrix {
+  benefit: Int32Array;
+  rows: number;
+  cols: number;
+  need: Int32Array;
+  free: Int32Array;
+  compiledOrders: CompiledOrder[];
+  compiledCandidates: CompiledCandidate[];
+  vocab: Vocabulary;
+}
+
+export function benefitMatrix(input: ProposalInput): BenefitMatrix {
+  const { cfg } = input;
+  const vocab = vocabularyOf(input.orders.map((o) => o.profile));
+  const co = input.orders.map((o) => compileOrder(o.profile, vocab));
+  const cc = compileCandidates(input.candidates, vocab, cfg.interestLabels);
+  const n = co.length;
+  const m = cc.length;
+  const benefit = new Int32Array(n * m);
+  const checks = new CheckCache(cc, cfg);
+  const idIndex = new Map(cc.map((c) => [c.p.id, c.index] as const));
+  let lookup: ReturnType<typeof personIndexes> | undefined;
+  for (let i = 0; i < n; i++) {
+    const o = co[i];
+    const ok = checks.eligible(o);
+    const base = 1 + input.orders[i].priority;
+    const row = i * m;
+    const gender = o.p.wishedGenderRequired ? o.wishedGender : null;
+    for (let j = 0; j < m; j++) {
+      const c = cc[j];
+      if (ok[j] === 0 || (gender !== null && c.gender !== gender)) {
+        benefit[row + j] = -1;
+        continue;
+      }
+      benefit[row + j] = base + pairScore(o, c, cfg.weights, null, null);
+    }
+    // The rare pair constraints (earlier offers, household, representatives) by lookup, not per pair.
+    for (const id of o.pairExclusions.keys()) {
+      const j = idIndex.get(id);
+      if (j !== undefined) benefit[row + j] = -1;
+    }
+    if (o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0) {
+      // By lookup in indexes of the contact persons' numbers and names (made once), not per pair.
+      lookup ??= personIndexes(cc);
+      for (const d of o.householdIds) for (const j of lookup.byDigits.get(d) ?? []) benefit[row + j] = -1;
+      for (const k of [...o.householdNames.keys(), ...o.representativeNames.keys()]) for (const j of lookup.byName.get(k) ?? []) benefit[row + j] = -1;
+    }
+  }
+  return {
+    benefit,
+    rows: n,
+    cols: m,
+    need: Int32Array.from(input.orders.map((o) => Math.max(0, o.need))),
+    free: Int32Array.from(cc.map((c) => c.free)),
+    compiledOrders: co,
+    compiledCandidates: cc,
+    vocab,
+  };
+}
+
+/** Contact persons by the last ten digits of their identity number and by their name key (pair exclusions). */
+function personIndexes(cc: readonly CompiledCandidate[]) {
+  const byDigits = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  for (const c of cc) {
+    const d = c.p.identityNumber.replace(/\D/g, '').slice(-10);
+    const k = nameKey(`${c.p.firstName} ${c.p.lastName}`);
+    byDigits.set(d, [...(byDigits.get(d) ?? []), c.index]);
+    byName.set(k, [...(byName.get(k) ?? []), c.index]);
+  }
+  return { byDigits, byName };
+}
+
+/**
+ * The maximum-benefit assignment: each order gets at most `need` contact persons, each contact person at most its
+ * free places, each pair at most once, only pairs no hard constraint excludes. A min-cost flow (cost = −benefit)
+ * solved by successive shortest paths with potentials (Dijkstra on reduced costs), one unit at a time from each
+ * order, where every unit may also stay unmatched at cost 0; so it is exact (not greedy) and never forces a pair.
+ * Returns, per order, the chosen contact persons' column indexes.
+ */
+export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' | 'need' | 'free'>): number[][] {
+  const { benefit, rows: n, cols: m, need, free } = mx;
+  const INF = Number.POSITIVE_INFINITY;
+  // Nodes: rows 0..n-1, columns n..n+m-1, the sink T = n+m. Potentials keep every residual reduced cost ≥ 0.
+  const T = n + m;
+  const pot = new Float64Array(n + m + 1);
+  const colBest = new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    for (let j = 0; j < m; j++) if (benefit[row + j] > colBest[j]) colBest[j] = benefit[row + j];
+  }
+  for (let j = 0; j < m; j++) pot[n + j] = -colBest[j];
+  let minCol = 0;
+  for (let j = 0; j < m; j++) if (pot[n + j] < minCol) minCol = pot[n + j];
+  pot[T] = minCol;
+  const assigned: number[][] = Array.from({ length: n }, () => []);
+  const byCol: number[][] = Array.from({ length: m }, () => []);
+  const left = Int32Array.from(free);
+  const dist = new Float64Array(n + m + 1);
+  const done = new Uint8Array(n + m + 1);
+  const prev = new Int32Array(n + m + 1);
+  // The frontier: a binary heap of (distance, node) with stale entries skipped. A node whose tentative distance is
+  // not below the best path to T found so far is never pushed (it cannot matter: T is settled first), so a row's
+  // scan of every column usually pushes only a handful.
+  let heapD = new Float64Array(1024);
+  let heapN = new Int32Array(1024);
+  let size = 0;
+  const push = (d: number, v: number) => {
+    if (size === heapD.length) {
+      const d2 = new Float64Array(size * 2);
+      d2.set(heapD);
+      heapD = d2;
+      const n2 = new Int32Array(size * 2);
+      n2.set(heapN);
+      heapN = n2;
+    }
+    let i = size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (heapD[p] <= d) break;
+      heapD[i] = heapD[p];
+      heapN[i] = heapN[p];
+      i = p;
+    }
+    heapD[i] = d;
+    heapN[i] = v;
+  };
+  const pop = (): number => {
+    const v = heapN[0];
+    const d = heapD[--size];
+    const x = heapN[size];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && heapD[c + 1] < heapD[c]) c++;
+      if (heapD[c] >= d) break;
+      heapD[i] = heapD[c];
+      heapN[i] = heapN[c];
+      i = c;
+    }
+    heapD[i] = d;
+    heapN[i] = x;
+    return v;
+  };
+
+  for (let src = 0; src < n; src++) {
+    for (let unit = 0; unit < need[src]; unit++) {
+      dist.fill(INF);
+      done.fill(0);
+      size = 0;
+      dist[src] = 0;
+      prev[src] = -1;
+      push(0, src);
+      let reached = -1; // the node whose arc to T ended the path
+      let distT = INF;
+      while (size > 0) {
+        const du = heapD[0];
+        if (du >= distT) break;
+        const u = pop();
+        if (done[u] || du > dist[u]) continue;
+        done[u] = 1;
+        if (u < n) {
+          // A row: to T (stay unmatched, cost 0) first, so distT prunes its columns; then every column it is not
+          // yet paired with.
+          const pu = pot[u];
+          const toT = du + (pu - pot[T]);
+          if (toT < distT) {
+            distT = toT;
+            reached = u;
+          }
+          const row = u * m;
+          const mine = assigned[u];
+          const base = du + pu;
+          for (let j = 0; j < m; j++) {
+            const b = benefit[row + j];
+            if (b < 0) continue;
+            const v = n + j;
+            const nd = base - b - pot[v];
+            if (nd < dist[v] && nd < distT && !done[v]) {
+              if (mine.length > 0 && mine.includes(j)) continue;
+              dist[v] = nd;
+              prev[v] = u;
+              push(nd, v);
+            }
+          }
+        } else {
+          const j = u - n;
+          const pu = pot[u];
+          if (left[j] > 0) {
+            const toT = du + (pu - pot[T]);
+            if (toT < distT) {
+              distT = toT;
+              reached = u;
+            }
+          }
+          // Back along a pair already made (undo it: +benefit).
+          for (const r of byCol[j]) {
+            if (done[r]) continue;
+            const nd = du + (benefit[r * m + j] + pu - pot[r]);
+            if (nd < dist[r] && nd < distT) {
+              dist[r] = nd;
+              prev[r] = u;
+              push(nd, r);
+            }
+          }
+        }
+      }
+      // Potentials: finished nodes by their distance, all others by T's.
+      for (let v = 0; v <= T; v++) {
+        if (v === T) pot[v] += distT;
+        else pot[v] += done[v] && dist[v] < distT ? dist[v] : distT;
+      }
+      // Walk the path back from `reached` and flip it.
+      let v = reached;
+      if (v >= n) left[v - n]--; // ends in a free place
+      while (v !== src) {
+        const p = prev[v];
+        if (v >= n) {
+          // p is a row: pair p with column v
+          const j = v - n;
+          assigned[p].push(j);
+          byCol[j].push(p);
+        } else {
+          // p is a column: undo pair (v, p)
+          const j = p - n;
+          assigned[v].splice(assigned[v].indexOf(j), 1);
+          byCol[j].splice(byCol[j].indexOf(v), 1);
+        }
+        v = p;
+      }
+    }
+  }
+  return assigned;
+}
+
+/** The proposal for the whole waiting list: pairs with their reasons, and the orders left without and why. */
+export function proposeAssignment(input: ProposalInput): Proposal {
+  const mx = benefitMatrix(input);
+  const chosen = assignFlow(mx);
+  const pairs: ProposedPair[] = [];
+  const unmatched: Unmatched[] = [];
+  let objective = 0;
+  for (let i = 0; i < mx.rows; i++) {
+    const o = mx.compiledOrders[i];
+    for (const j of chosen[i]) {
+      const c = mx.compiledCandidates[j];
+      const reasons: Reason[] = [];
+      const score = pairScore(o, c, input.cfg.weights, mx.vocab, reasons);
+      const benefit = mx.benefit[i * mx.cols + j];
+      objective += benefit;
+      pairs.push({ orderId: o.p.orderId, contactPersonId: c.p.id, score, benefit, reasons });
+    }
+    const missing = mx.need[i] - chosen[i].length;
+    if (missing > 0) {
+      let any = false;
+      for (let j = 0; j < mx.cols && !any; j++) any = mx.benefit[i * mx.cols + j] >= 0 && mx.free[j] > 0;
+      unmatched.push({ orderId: o.p.orderId, missing, why: any ? 'taken' : 'no_candidate' });
+    }
+  }
+  return { pairs, unmatched, objective };
+}
+
+export const unmatchedWhyLabel: Record<UnmatchedWhy, string> = {
+  no_candidate: 'Ingen kontaktperson med ledig plats uppfyller kraven.',
+  taken: 'De kontaktpersoner som passar behövs till beställningar med högre prioritet eller bättre matchning.',
+};
+
+/** The start date an order is planned for: the decision's start, or today when that has passed. */
+export function plannedStart(decisionStart: IsoDate | null, today: IsoDate): IsoDate {
+  return decisionStart && decisionStart > today ? decisionStart : today;
+}
