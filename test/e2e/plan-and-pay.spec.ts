@@ -63,10 +63,11 @@ test('kontaktsekreterare records a contact and writes a genomförandeplan in two
   await expect(contacts).toBeVisible();
   const form = contacts.getByRole('form', { name: 'Registrera kontakt' });
   await choose(form, 'Hur hade ni kontakt?', 'Telefon');
-  await typeInto(form.getByLabel('Anteckning'), 'Pratade om hösten. Allt går bra.');
+  const note = `Pratade om hösten (${Date.now() % 100000}). Allt går bra.`;
+  await typeInto(form.getByLabel('Anteckning'), note);
   await press(form.getByRole('button', { name: 'Registrera kontakt' }));
   await expect(page.getByRole('status').filter({ hasText: 'Kontakten är registrerad.' })).toBeVisible();
-  await expect(contacts.getByRole('row').filter({ hasText: 'Pratade om hösten' })).toContainText('Telefon');
+  await expect(contacts.getByRole('row').filter({ hasText: note })).toContainText('Telefon');
   await expect(contacts.getByText(`Senaste kontakt: ${today()}.`)).toBeVisible();
   await expectAccessible(page, 'contact person page with contacts');
 
