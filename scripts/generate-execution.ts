@@ -191,6 +191,7 @@ export async function generateExecution(db: Db, o: { seed: number; today: string
                 ? finalReasons[Math.floor(rand() * finalReasons.length)]
                 : ASSIGNMENT_END_REASONS[Math.floor(rand() * ASSIGNMENT_END_REASONS.length)];
           // An assignment that ended has an end on or after its start (one that started today ends today).
+          // biome-ignore lint/complexity/useMathMinMax: ISO date strings, not numbers
           const ended = ends ? { date: ends >= start ? ends : start, reason } : null;
           const offerId = offer(first, offered, ended ? { date: ended.date, reason: 'ended' } : null, 'accepted', addDays(offered, 3));
           meetings.push({ offer_id: offerId, date: addDays(offered, 7), time: '14:00', place: 'Kontaktpersonsenheten', outcome: 'go_ahead', outcome_date: addDays(offered, 7), created_by: coordinator });

@@ -13,7 +13,6 @@ describe('the areas list', () => {
       .readdirSync(SRC, { withFileTypes: true })
       .filter((e) => e.isDirectory() && !['platform', 'demo'].includes(e.name))
       .map((e) => e.name);
-    // 'assignments-plan-pay' is a second line of the assignments folder until the issue-11 branches are merged.
-    expect([...new Set(AREAS.map((a) => a.name.replace(/-plan-pay$/, '')))].sort()).toEqual(folders.sort());
+    expect(AREAS.map((a) => a.name).sort()).toEqual(folders.sort());
   });
 });

@@ -28,8 +28,6 @@ import { registerPaymentRoutes } from './payments/routes';
 import * as assignmentsTables from './assignments/tables';
 import { registerAssignmentRoutes } from './assignments/routes';
 import { seedAssignmentsDemo } from './assignments/demo';
-import { registerPlanAndPayRoutes } from './assignments/plan-pay-routes';
-import { seedPlanAndPayDemo } from './assignments/plan-pay-demo';
 import * as matchingTables from './matching/tables';
 import { registerMatchingRoutes } from './matching/routes';
 import { seedMatchingSettings } from './matching/defaults';
@@ -52,7 +50,6 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
   { name: 'payments', tables: paymentsTables, routes: registerPaymentRoutes, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables, routes: registerAssignmentRoutes, demo: seedAssignmentsDemo },
-  { name: 'assignments-plan-pay', routes: registerPlanAndPayRoutes, demo: seedPlanAndPayDemo },
   { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },

@@ -1,6 +1,7 @@
 // HTTP for execution: the provider's kontaktsekreterare works with an order's offers (answer, close, matchningsmöte,
 // outcome, agreement) and the assignment (signatures, förordnande, verkställ, avbrott, återuppta, avsluta); the
 // handläggare reads the execution on the case page. validate → authorise (config.access) → use case.
+import { registerPlanAndPayRoutes } from './plan-pay-routes';
 import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse } from '../platform/validation';
 import { caseIdParams } from '../intake/schema';
@@ -46,6 +47,8 @@ const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404
 const tags = ['Matchning och uppdrag'];
 
 export function registerAssignmentRoutes(api: Api, deps: AppDeps) {
+  // The genomförandeplan, the payroll notices and the contact log have their own file.
+  registerPlanAndPayRoutes(api, deps);
   const read = { access: { permission: 'assignment:read' as const } };
   const write = { access: { permission: 'assignment:write' as const } };
   const offersOk = { 200: orderOffersOut, ...errors };

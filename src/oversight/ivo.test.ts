@@ -92,7 +92,7 @@ describe('ivoQuarterReports', () => {
         const reported = rows.map((r, i) => ({ q: qs[i], r: r[0] })).filter((x) => x.r);
         // Consecutive quarters, all open except possibly the last, which carries the outcome.
         for (let i = 1; i < reported.length; i++) expect(qs.indexOf(reported[i].q)).toBe(qs.indexOf(reported[i - 1].q) + 1);
-        reported.slice(0, -1).forEach((x) => expect(x.r.outcome).toBeNull());
+        for (const x of reported.slice(0, -1)) expect(x.r.outcome).toBeNull();
         const withOutcome = reported.filter((x) => x.r.outcome);
         expect(withOutcome.length).toBeLessThanOrEqual(1);
         if (withOutcome[0]) expect(withOutcome[0].r.outcome!.date).toBe(outcomeDate);

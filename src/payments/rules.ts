@@ -49,6 +49,7 @@ export function monthlyCompensation(input: CompensationInput): Compensation {
   if (from <= to) {
     const unpaid = new Set<string>();
     for (const i of input.interruptions ?? []) {
+      // biome-ignore lint/complexity/useMathMinMax: ISO date strings, not numbers
       const a = i.from > from ? i.from : from;
       const b = i.to != null && i.to < to ? i.to : to;
       for (let d = a; d <= b; d = addDays(d, 1)) unpaid.add(d);
