@@ -2,7 +2,7 @@
 // offer waiting for the person's answer and one accepted with a matchningsmöte booked): the kontaktsekreterare records
 // that the person accepted the waiting one, books its matchningsmöte (downloads the .ics), records no chemistry; the
 // other's meeting is moved to today and goes ahead, the agreement is made, the uppdragsavtal PDF carries the rate
-// table's amounts, both sign, verkställ; the handläggare sees Verkställd; then avbrott, återuppta, avsluta. With the
+// table's amounts, both sign, verkställ (the order leaves the waiting list); the handläggare sees Verkställd; then avbrott, återuppta, avsluta. With the
 // keyboard; every page passes an axe scan.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -141,6 +141,10 @@ test('offer → matchningsmöte → no chemistry → next offer → agreement (P
   await expect(page.locator('.badge').filter({ hasText: 'Pågår (verkställt)' })).toBeVisible();
   await expectAccessible(page, 'assignment page, executed');
   const assignmentUrl = page.url();
+  // Executed: the order has left the waiting list.
+  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Väntelista', exact: true }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Väntelista' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: o.caseNumber })).toHaveCount(0);
   await signOut(page);
 
   // 7. The handläggare: the case is Verkställd, the execution shows the contact person's first name only.

