@@ -9,7 +9,9 @@ export const candidateParams = z.object({ orderId: uuid, contactPersonId: uuid }
 export const candidatesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** "Varför inte?": contact persons whose name contains this. */
-  name: safeString().max(100).optional(),
+  name: safeString()
+    .regex(/^[\p{L}\p{N} ]{1,60}$/u, { message: 'Skriv en del av namnet med bokstäver, till exempel Anna.' })
+    .optional(),
 });
 
 const reason = z.object({ criterion: z.enum(CRITERIA), points: z.number(), text: z.string() });

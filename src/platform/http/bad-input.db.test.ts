@@ -83,6 +83,9 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/orders/{id}/confirm': { version: 1, confirmedDate: '2026-03-12' },
     'POST /api/orders/{id}/return': { version: 1, question: 'Fråga?' },
     'POST /api/orders/{id}/answer': { version: 1, answer: 'Svar.' },
+    // Matching (issue 11)
+    'POST /api/orders/{orderId}/offers': { contactPersonId: '00000000-0000-4000-8000-000000000000', offeredDate: '2026-03-12' },
+    'PUT /api/admin/matching-settings': { version: 1, area: 20, interests: 25, language: 20, availability: 15, age: 10, gender: 10, continuity: 20, waited: 30, deadline: 40 },
     // Investigation (issue 9)
     ...(() => {
       const booking = { kind: 'office', date: '2026-03-20', time: '10:00', place: 'Rum 1' };
