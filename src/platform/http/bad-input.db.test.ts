@@ -20,8 +20,9 @@ beforeAll(async () => {
   const revisor = await login(h.app, staff.revisor.username);
   const ec = await login(h.app, staff.ec.username);
   const ks = await login(h.app, staff.ks.username);
+  const lon = await login(h.app, staff.lon.username);
   // A request is sent as each in turn until one may call the route (permission is checked before validation).
-  clients = [hl, admin, revisor, ec, ks];
+  clients = [hl, admin, revisor, ec, ks, lon];
   const person = (await hl.post('/api/persons', personBody(1))).json();
   ids.person = person.id;
   ids.representative = (await hl.post(`/api/persons/${person.id}/representatives`, { kind: 'god_man', name: 'Gun Man' })).json().representatives[0].id;
@@ -134,6 +135,18 @@ function validBody(key: string): Record<string, unknown> {
     'PATCH /api/admin/rate-levels/{id}': { version: 1, code: 'niva9', name: 'Nivå 9', arvodeKronor: '1', omkostnadKronor: '1' },
     'DELETE /api/admin/rate-levels/{id}': { version: 1 },
     'POST /api/assignments/{id}/payroll-notice': { version: 1, sentDate: '2026-03-12' },
+    'POST /api/offers/{id}/answer': { version: 1, response: 'accepted', responseDate: '2026-03-12', note: null },
+    'POST /api/offers/{id}/close': { version: 1, reason: 'withdrawn', closedDate: '2026-03-12', note: null },
+    'POST /api/offers/{id}/meetings': { version: 1, date: '2026-03-12', time: '14:00', place: 'Kontoret', participants: null, cancelReason: null },
+    'POST /api/offers/{id}/outcome': { version: 1, outcome: 'go_ahead', outcomeDate: '2026-03-12', note: null },
+    'POST /api/offers/{id}/assignment': { version: 1, rateLevel: 'niva1', meetingsPerMonth: 4, frequencyText: 'En gång i veckan', activities: 'Fika.', periodFrom: '2026-03-12', periodTo: null, agreementDate: '2026-03-12' },
+    'PUT /api/assignments/{id}/agreement': { version: 1, rateLevel: 'niva1', meetingsPerMonth: 4, frequencyText: 'En gång i veckan', activities: 'Fika.', periodFrom: '2026-03-12', periodTo: null, agreementDate: '2026-03-12' },
+    'POST /api/assignments/{id}/signatures': { version: 1, personSignedDate: '2026-03-12', contactPersonSignedDate: '2026-03-12' },
+    'POST /api/assignments/{id}/appointment': { version: 1, appointedDate: '2026-03-12' },
+    'POST /api/assignments/{id}/start': { version: 1, startDate: '2026-03-12' },
+    'POST /api/assignments/{id}/interruptions': { version: 1, fromDate: '2026-03-12', reason: 'Sjuk.' },
+    'POST /api/assignments/{id}/resume': { version: 1, resumedDate: '2026-03-13' },
+    'POST /api/assignments/{id}/end': { version: 1, endDate: '2026-03-12', reason: 'other', note: null },
     'POST /api/orders/{orderId}/plan': { basedOnVersion: 0, goals: [{ goal: 'Mål' }], writtenDate: '2026-03-12' },
     'POST /api/contact-persons/{id}/contacts': { date: '2026-03-12', kind: 'phone' },
   };
