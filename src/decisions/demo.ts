@@ -129,6 +129,14 @@ export async function seedDecisionsDemo(demo: DemoContext): Promise<void> {
     await recordSent(sol, d.id, { version: d.version, sentDate: date, notifiedDate: null });
     await recordFollowUp(sol, d.id, { date: addDays(date, 180), result: 'continue', note: null });
   }
+  // Bifall (LSS), two months old: ordered and confirmed by the orders step, then matched and executed by the
+  // assignments step, so the execution pages and the payroll notices have a running assignment to show.
+  {
+    const date = addDays(today, -60);
+    const caseId = await readyCase(lss, demo, { personId: await demoPerson(lss, demo, 719, 'Sven', 'Ahlgren'), route: 'LSS', receivedDate: addDays(date, -30) });
+    const d = await makeDecision(lss, caseId, granted({ legalBasisId: await basisId(demo, 'LSS', date, 'LSS_9_4'), decisionDate: date, endDate: addDays(date, 365) }));
+    await recordSent(lss, d.id, { version: d.version, sentDate: date, notifiedDate: addDays(date, 2) });
+  }
   // Avslag (SoL, new law 11 kap. 4 §): appealed only by laglighetsprövning.
   {
     const date = addDays(today, -15);

@@ -27,7 +27,8 @@ test('väntelista → kandidater with reasons → varför inte → erbjud → th
   await expectAccessible(page, 'proposal');
 
   await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Väntelista', exact: true }));
-  await press(page.getByRole('row').filter({ hasText: caseNumber }).getByRole('link', { name: caseNumber }));
+  // (A click: the table may take focus back from the link when its data refreshes on return.)
+  await page.getByRole('row').filter({ hasText: caseNumber }).getByRole('link', { name: caseNumber }).click();
 
   // Kandidater: ranked, each with why in words.
   await expect(page.getByRole('heading', { level: 1, name: `Kandidater för ${caseNumber}` })).toBeVisible();
