@@ -207,13 +207,36 @@ describe('assignFlow: exact maximum benefit', () => {
           const benefit = new Int32Array(rows * cols);
           for (let k = 0; k < rows * cols; k++) benefit[k] = vals[k] < 0 ? -1 : vals[k] + 1;
           const mx = { benefit, rows, cols, need: Int32Array.from(needs.slice(0, rows)), free: Int32Array.from(frees.slice(0, cols)) };
-          const ours = check(mx, assignFlow(mx));
-          expect(ours).toBe(Math.round(lpOptimum(mx)));
+          const lp = Math.round(lpOptimum(mx));
+          // The default (every pair kept on instances this small), the dense path, and the sparse path with its
+          // optimality proof (one pair per order kept at first, so the proof has to add pairs).
+          expect(check(mx, assignFlow(mx))).toBe(lp);
+          expect(check(mx, assignFlow(mx, { k: Number.POSITIVE_INFINITY }))).toBe(lp);
+          expect(check(mx, assignFlow(mx, { k: 0 }))).toBe(lp);
+          expect(check(mx, assignFlow(mx, { k: 1 }))).toBe(lp);
         },
       ),
       { numRuns: 150 },
     );
   }, 60_000);
+
+  it('the sparse path with its optimality proof equals the dense path on larger instances (popular contact persons)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 80 }), fc.integer(), fc.integer({ min: 0, max: 5 }), (rows, cols, seed, k) => {
+        let s = seed >>> 0;
+        const rnd = (n: number) => {
+          s = (s * 1103515245 + 12345) >>> 0;
+          return (s >>> 8) % n;
+        };
+        const benefit = new Int32Array(rows * cols);
+        // A few contact persons everyone likes, many excluded pairs, ties.
+        for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) benefit[i * cols + j] = rnd(4) === 0 ? -1 : 1 + rnd(20) + (j % 7 === 0 ? 30 : 0) + rnd(3) * 10;
+        const mx = { benefit, rows, cols, need: Int32Array.from({ length: rows }, () => rnd(3)), free: Int32Array.from({ length: cols }, () => rnd(3)) };
+        expect(check(mx, assignFlow(mx, { k }))).toBe(check(mx, assignFlow(mx, { k: Number.POSITIVE_INFINITY })));
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('proposes from profiles: hard constraints never paired, reasons given, unmatched with why', async () => {
     await fc.assert(

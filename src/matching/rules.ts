@@ -847,22 +847,133 @@ function personIndexes(cc: readonly CompiledCandidate[]) {
 
 /**
  * The maximum-benefit assignment: each order gets at most `need` contact persons, each contact person at most its
- * free places, each pair at most once, only pairs no hard constraint excludes. A min-cost flow (cost = −benefit)
- * solved by successive shortest paths with potentials (Dijkstra on reduced costs), one unit at a time from each
- * order, where every unit may also stay unmatched at cost 0; so it is exact (not greedy) and never forces a pair.
+ * free places, each pair at most once, only pairs no hard constraint excludes. Exact, by a min-cost flow solved on a
+ * sparse graph and then PROVED optimal on the full matrix:
+ *  1. keep each order's `k` best pairs (plus, always, the option to stay unmatched);
+ *  2. solve the min-cost flow on those pairs (flowOnPairs: successive shortest paths with potentials);
+ *  3. turn its potentials into LP duals (u per order, v per contact person, both ≥ 0) and check every pair of the
+ *     full matrix: a left-out pair with benefit > u + v could improve the solution, so the worst such pairs of each
+ *     order are added and step 2 runs again; when there is none and the duals' objective equals the flow's
+ *     (weak duality), the solution is optimal for the full matrix. If the proof ever fails without a violated pair,
+ *     the flow is solved on every pair (never happens in the tests, but exactness does not rest on it).
+ * `k: Infinity` solves on every pair at once (the dense path; the tests compare the two).
  * Returns, per order, the chosen contact persons' column indexes.
  */
-export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' | 'need' | 'free'>): number[][] {
+export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' | 'need' | 'free'>, opts: { k?: number } = {}): number[][] {
   const { benefit, rows: n, cols: m, need, free } = mx;
+  const k = opts.k ?? 40;
+  const pairs: number[][] = Array.from({ length: n }, () => []);
+  let maxB = 0;
+  for (let x = 0; x < benefit.length; x++) if (benefit[x] > maxB) maxB = benefit[x];
+  const counts = new Int32Array(maxB + 2);
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    const want = Math.min(m, k + need[i]);
+    const list = pairs[i];
+    if (need[i] <= 0) continue;
+    if (!Number.isFinite(k)) {
+      for (let j = 0; j < m; j++) if (benefit[row + j] >= 0) list.push(j);
+      continue;
+    }
+    // The threshold of the `want` best by counting (benefits are small integers), then take them.
+    counts.fill(0);
+    let eligible = 0;
+    for (let j = 0; j < m; j++) {
+      const b = benefit[row + j];
+      if (b >= 0 && free[j] > 0) {
+        counts[b]++;
+        eligible++;
+      }
+    }
+    if (eligible <= want) {
+      for (let j = 0; j < m; j++) if (benefit[row + j] >= 0 && free[j] > 0) list.push(j);
+      continue;
+    }
+    let t = maxB;
+    let above = 0;
+    while (above + counts[t] < want) above += counts[t--];
+    let atT = want - above;
+    for (let j = 0; j < m; j++) {
+      const b = benefit[row + j];
+      if (b > t && free[j] > 0) list.push(j);
+      else if (b === t && atT > 0 && free[j] > 0) {
+        list.push(j);
+        atT--;
+      }
+    }
+  }
+  for (;;) {
+    const { assigned, pot } = flowOnPairs(benefit, n, m, need, free, pairs);
+    if (!Number.isFinite(k)) return assigned;
+    // Duals from the potentials (clamped at 0, which keeps them feasible: see the comment above).
+    const T = n + m;
+    const u = new Float64Array(n);
+    const v = new Float64Array(m);
+    for (let i = 0; i < n; i++) u[i] = Math.max(0, pot[i] - pot[T]);
+    for (let j = 0; j < m; j++) v[j] = Math.max(0, pot[T] - pot[n + j]);
+    let primal = 0;
+    for (let i = 0; i < n; i++) for (const j of assigned[i]) primal += benefit[i * m + j];
+    let dual = 0;
+    for (let i = 0; i < n; i++) dual += need[i] * u[i];
+    for (let j = 0; j < m; j++) dual += free[j] * v[j];
+    const inSparse = new Uint8Array(m);
+    let added = 0;
+    for (let i = 0; i < n; i++) {
+      // An order that needs no one (or a contact person with no free place) may take any dual at no cost: no check.
+      if (need[i] <= 0) continue;
+      const row = i * m;
+      const ui = u[i];
+      for (const j of pairs[i]) inSparse[j] = 1;
+      let worst: number[] | null = null;
+      for (let j = 0; j < m; j++) {
+        const b = benefit[row + j];
+        if (b < 0 || free[j] <= 0) continue;
+        const slack = b - ui - v[j];
+        if (slack <= 0) continue;
+        dual += slack;
+        if (inSparse[j] === 0) (worst ??= []).push(j);
+      }
+      for (const j of pairs[i]) inSparse[j] = 0;
+      if (worst) {
+        // The worst left-out pairs of this order (by how much they break the duals), at most max(k, 8) of them.
+        const most = Math.max(k, 8);
+        if (worst.length > most) worst = worst.sort((a, b) => benefit[row + b] - v[b] - (benefit[row + a] - v[a])).slice(0, most);
+        pairs[i].push(...worst);
+        added += worst.length;
+      }
+    }
+    if (added === 0) {
+      if (dual === primal) return assigned;
+      // No left-out pair breaks the duals, yet they do not prove optimality: solve on every pair.
+      return assignFlow(mx, { k: Number.POSITIVE_INFINITY });
+    }
+  }
+}
+
+/**
+ * Min-cost flow (cost = −benefit) on the given pairs per order, by successive shortest paths with potentials
+ * (Dijkstra on reduced costs), one unit at a time from each order, where every unit may also stay unmatched at cost
+ * 0. Nodes: orders 0..n−1, contact persons n..n+m−1, the sink T = n+m. Returns the choice and the final potentials
+ * (every residual arc has reduced cost ≥ 0: the optimality certificate on these pairs).
+ */
+function flowOnPairs(benefit: Int32Array, n: number, m: number, need: Int32Array, free: Int32Array, pairs: readonly number[][]): { assigned: number[][]; pot: Float64Array } {
   const INF = Number.POSITIVE_INFINITY;
-  // Nodes: rows 0..n-1, columns n..n+m-1, the sink T = n+m. Potentials keep every residual reduced cost ≥ 0.
+  // The pairs as compressed rows: cols and benefits of order i at start[i]..start[i+1].
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + pairs[i].length;
+  const colOf = new Int32Array(start[n]);
+  const benOf = new Int32Array(start[n]);
+  for (let i = 0; i < n; i++) {
+    let e = start[i];
+    for (const j of pairs[i]) {
+      colOf[e] = j;
+      benOf[e++] = benefit[i * m + j];
+    }
+  }
   const T = n + m;
   const pot = new Float64Array(n + m + 1);
   const colBest = new Int32Array(m);
-  for (let i = 0; i < n; i++) {
-    const row = i * m;
-    for (let j = 0; j < m; j++) if (benefit[row + j] > colBest[j]) colBest[j] = benefit[row + j];
-  }
+  for (let e = 0; e < colOf.length; e++) if (benOf[e] > colBest[colOf[e]]) colBest[colOf[e]] = benOf[e];
   for (let j = 0; j < m; j++) pot[n + j] = -colBest[j];
   let minCol = 0;
   for (let j = 0; j < m; j++) if (pot[n + j] < minCol) minCol = pot[n + j];
@@ -870,12 +981,22 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
   const assigned: number[][] = Array.from({ length: n }, () => []);
   const byCol: number[][] = Array.from({ length: m }, () => []);
   const left = Int32Array.from(free);
-  const dist = new Float64Array(n + m + 1);
+  const dist = new Float64Array(n + m + 1).fill(INF);
   const done = new Uint8Array(n + m + 1);
   const prev = new Int32Array(n + m + 1);
+  // Nodes touched by one search (so resetting costs what the search cost, not n + m).
+  let touched = new Int32Array(1024);
+  let nTouched = 0;
+  const touch = (v: number) => {
+    if (nTouched === touched.length) {
+      const t2 = new Int32Array(nTouched * 2);
+      t2.set(touched);
+      touched = t2;
+    }
+    touched[nTouched++] = v;
+  };
   // The frontier: a binary heap of (distance, node) with stale entries skipped. A node whose tentative distance is
-  // not below the best path to T found so far is never pushed (it cannot matter: T is settled first), so a row's
-  // scan of every column usually pushes only a handful.
+  // not below the best path to T found so far is never pushed (it cannot matter: T is settled first).
   let heapD = new Float64Array(1024);
   let heapN = new Int32Array(1024);
   let size = 0;
@@ -917,17 +1038,21 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
     heapN[i] = x;
     return v;
   };
+  // Potentials of the nodes a search did not finish move with T's; kept lazily as one shared shift.
+  let shift = 0;
+  const potOf = (v: number) => pot[v] + shift;
 
   for (let src = 0; src < n; src++) {
     for (let unit = 0; unit < need[src]; unit++) {
-      dist.fill(INF);
-      done.fill(0);
       size = 0;
+      nTouched = 0;
       dist[src] = 0;
+      touch(src);
       prev[src] = -1;
       push(0, src);
       let reached = -1; // the node whose arc to T ended the path
       let distT = INF;
+      const potT = potOf(T);
       while (size > 0) {
         const du = heapD[0];
         if (du >= distT) break;
@@ -935,24 +1060,21 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
         if (done[u] || du > dist[u]) continue;
         done[u] = 1;
         if (u < n) {
-          // A row: to T (stay unmatched, cost 0) first, so distT prunes its columns; then every column it is not
-          // yet paired with.
-          const pu = pot[u];
-          const toT = du + (pu - pot[T]);
+          // An order: to T (stay unmatched, cost 0) first, so distT prunes its pairs; then every pair it has not made.
+          const pu = potOf(u);
+          const toT = du + (pu - potT);
           if (toT < distT) {
             distT = toT;
             reached = u;
           }
-          const row = u * m;
           const mine = assigned[u];
           const base = du + pu;
-          for (let j = 0; j < m; j++) {
-            const b = benefit[row + j];
-            if (b < 0) continue;
-            const v = n + j;
-            const nd = base - b - pot[v];
+          for (let e = start[u], end = start[u + 1]; e < end; e++) {
+            const v = n + colOf[e];
+            const nd = base - benOf[e] - potOf(v);
             if (nd < dist[v] && nd < distT && !done[v]) {
-              if (mine.length > 0 && mine.includes(j)) continue;
+              if (mine.length > 0 && mine.includes(colOf[e])) continue;
+              if (dist[v] === INF) touch(v);
               dist[v] = nd;
               prev[v] = u;
               push(nd, v);
@@ -960,9 +1082,9 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
           }
         } else {
           const j = u - n;
-          const pu = pot[u];
+          const pu = potOf(u);
           if (left[j] > 0) {
-            const toT = du + (pu - pot[T]);
+            const toT = du + (pu - potT);
             if (toT < distT) {
               distT = toT;
               reached = u;
@@ -971,8 +1093,9 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
           // Back along a pair already made (undo it: +benefit).
           for (const r of byCol[j]) {
             if (done[r]) continue;
-            const nd = du + (benefit[r * m + j] + pu - pot[r]);
+            const nd = du + (benefit[r * m + j] + pu - potOf(r));
             if (nd < dist[r] && nd < distT) {
+              if (dist[r] === INF) touch(r);
               dist[r] = nd;
               prev[r] = u;
               push(nd, r);
@@ -980,32 +1103,38 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
           }
         }
       }
-      // Potentials: finished nodes by their distance, all others by T's.
-      for (let v = 0; v <= T; v++) {
-        if (v === T) pot[v] += distT;
-        else pot[v] += done[v] && dist[v] < distT ? dist[v] : distT;
+      // Potentials: finished nodes closer than T by their distance, all others (T too) by T's: the shared shift,
+      // with the finished ones corrected by (dist − distT).
+      for (let x = 0; x < nTouched; x++) {
+        const v = touched[x];
+        if (done[v] && dist[v] < distT) pot[v] += dist[v] - distT;
       }
+      shift += distT;
       // Walk the path back from `reached` and flip it.
       let v = reached;
       if (v >= n) left[v - n]--; // ends in a free place
       while (v !== src) {
         const p = prev[v];
         if (v >= n) {
-          // p is a row: pair p with column v
           const j = v - n;
           assigned[p].push(j);
           byCol[j].push(p);
         } else {
-          // p is a column: undo pair (v, p)
           const j = p - n;
           assigned[v].splice(assigned[v].indexOf(j), 1);
           byCol[j].splice(byCol[j].indexOf(v), 1);
         }
         v = p;
       }
+      for (let x = 0; x < nTouched; x++) {
+        const t = touched[x];
+        dist[t] = INF;
+        done[t] = 0;
+      }
     }
   }
-  return assigned;
+  for (let v = 0; v <= T; v++) pot[v] += shift;
+  return { assigned, pot };
 }
 
 /** The proposal for the whole waiting list: pairs with their reasons, and the orders left without and why. */
