@@ -931,7 +931,10 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
         const slack = b - ui - v[j];
         if (slack <= 0) continue;
         dual += slack;
-        if (inSparse[j] === 0) (worst ??= []).push(j);
+        if (inSparse[j] === 0) {
+          worst ??= [];
+          worst.push(j);
+        }
       }
       for (const j of pairs[i]) inSparse[j] = 0;
       if (worst) {
