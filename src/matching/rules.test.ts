@@ -238,6 +238,62 @@ describe('assignFlow: exact maximum benefit', () => {
     );
   });
 
+  it('the scored matrix (typed-array fast path) equals explainCandidate for every pair: points and exclusions', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        let s = seed >>> 0;
+        const rnd = (k: number) => {
+          s = (s * 1103515245 + 12345) >>> 0;
+          return (s >>> 8) % k;
+        };
+        const pick = <T,>(xs: readonly T[]) => xs.filter(() => rnd(2) === 0);
+        const words = ['fika', 'musik', 'idrott', 'schack', 'fotboll', 'natur'];
+        const langs = ['svenska', 'arabiska', 'finska'];
+        const slots = ['weekday_day', 'weekday_evening', 'weekend'] as const;
+        const cps = Array.from({ length: 12 }, () =>
+          cp({
+            identityNumber: `19${50 + rnd(50)}0${1 + rnd(9)}1${rnd(9)}12${rnd(10)}${rnd(10)}`,
+            interests: pick(['fika', 'musik', 'idrott', 'schack', 'natur']),
+            languages: pick(langs),
+            availability: pick(slots),
+            ageGroups: pick(['child', 'youth', 'adult', 'senior']),
+            postalCode: rnd(5) === 0 ? null : `1${rnd(3)}${rnd(2)}${rnd(9)}1`,
+            capacity: 1 + rnd(2),
+            currentLoad: rnd(2),
+            paused: rnd(8) === 0,
+            check: rnd(4) === 0 ? null : { extractDate: '2026-03-01', shownDate: '2026-03-01', registers: ['belastningsregistret', 'misstankeregistret'] },
+          }),
+        );
+        const orders: ProposalOrder[] = Array.from({ length: 6 }, (_, i) => ({
+          profile: order({
+            orderId: `o${i}`,
+            interests: pick(words),
+            languages: pick(langs),
+            availability: pick(slots),
+            postalCode: rnd(5) === 0 ? null : `1${rnd(3)}${rnd(2)}00`,
+            wishedGender: rnd(3) === 0 ? 'woman' : rnd(2) === 0 ? 'man' : null,
+            wishedGenderRequired: rnd(3) === 0,
+            birth: { birthDate: rnd(2) ? '2012-01-01' : '1990-01-01', birthDatePartial: null },
+            wishedAgeMin: rnd(2) ? 30 + rnd(10) : null,
+            wishedAgeMax: rnd(2) ? 50 + rnd(10) : null,
+            previousContactPersonIds: cps.filter(() => rnd(5) === 0).map((c) => c.id),
+            openOfferContactPersonIds: cps.filter(() => rnd(8) === 0).map((c) => c.id),
+          }),
+          need: 1,
+          priority: rnd(50),
+        }));
+        const mx = benefitMatrix({ orders, candidates: cps, cfg });
+        orders.forEach((o, i) =>
+          cps.forEach((c, j) => {
+            const e = explainCandidate(o.profile, c, cfg);
+            expect(mx.benefit[i * cps.length + j]).toBe(e.exclusions.length > 0 ? -1 : 1 + o.priority + e.score);
+          }),
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('proposes from profiles: hard constraints never paired, reasons given, unmatched with why', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 8 }), fc.integer(), async (nOrders, nCps, seed) => {

@@ -558,6 +558,143 @@ function bits(n: number): number {
   return c;
 }
 
+// ---- Scoring many pairs at once (the same points as pairScore, on typed arrays) ------------------------------------
+
+const AGE_GROUP_BIT: Record<string, number> = { child: 1, youth: 2, adult: 4, senior: 8 };
+const NO_AGE = -32768;
+
+/** The contact persons' criteria as typed arrays, so scoring one order against all of them is plain array work. */
+class CandidateArrays {
+  readonly n: number;
+  readonly postal: Int32Array;
+  readonly gender: Int8Array;
+  readonly availability: Uint8Array;
+  readonly ageGroups: Uint8Array;
+  readonly intStart: Int32Array;
+  readonly intIds: Int32Array;
+  readonly langStart: Int32Array;
+  readonly langIds: Int32Array;
+  private readonly ages = new Map<string, Int16Array>();
+  constructor(private readonly cc: readonly CompiledCandidate[]) {
+    const n = cc.length;
+    this.n = n;
+    this.postal = new Int32Array(n);
+    this.gender = new Int8Array(n);
+    this.availability = new Uint8Array(n);
+    this.ageGroups = new Uint8Array(n);
+    this.intStart = new Int32Array(n + 1);
+    this.langStart = new Int32Array(n + 1);
+    let ni = 0;
+    let nl = 0;
+    for (let j = 0; j < n; j++) {
+      ni += cc[j].interestIds.length;
+      nl += cc[j].languageIds.length;
+    }
+    this.intIds = new Int32Array(ni);
+    this.langIds = new Int32Array(nl);
+    ni = 0;
+    nl = 0;
+    for (let j = 0; j < n; j++) {
+      const c = cc[j];
+      this.postal[j] = c.postal;
+      this.gender[j] = c.gender === 'woman' ? 1 : c.gender === 'man' ? 2 : 0;
+      this.availability[j] = c.availability;
+      let g = 0;
+      for (const x of c.p.ageGroups) g |= AGE_GROUP_BIT[x] ?? 0;
+      this.ageGroups[j] = g;
+      this.intStart[j] = ni;
+      for (const x of c.interestIds) this.intIds[ni++] = x;
+      this.langStart[j] = nl;
+      for (const x of c.languageIds) this.langIds[nl++] = x;
+    }
+    this.intStart[n] = ni;
+    this.langStart[n] = nl;
+  }
+  /** Completed years on `date` (NO_AGE when the identity number does not tell). */
+  agesOn(date: IsoDate): Int16Array {
+    let a = this.ages.get(date);
+    if (!a) {
+      a = new Int16Array(this.n);
+      for (let j = 0; j < this.n; j++) a[j] = ageFromDigits(this.cc[j].digits12, date) ?? NO_AGE;
+      this.ages.set(date, a);
+    }
+    return a;
+  }
+}
+
+/**
+ * out[j] = base + pairScore(o, cc[j]) for every j with ok[j] = 1 (−1 for the others), without the pair checks
+ * (earlier offers, household, representatives, required gender): the callers apply those by lookup. Continuity
+ * points are added by lookup too. Must give exactly pairScore's points (a test compares them).
+ */
+function scoreAll(o: CompiledOrder, t: CandidateArrays, ids: readonly CompiledCandidate[], w: MatchWeights, ok: Int8Array, base: number, out: Int32Array, at: number): void {
+  const n = t.n;
+  // Per order: tables of points by the number of shared things.
+  const areaOn = o.postal >= 0 && w.area > 0;
+  const same = Math.floor(o.postal / 100);
+  const near = Math.floor(o.postal / 1000);
+  const half = Math.round(w.area / 2);
+  const intOn = o.interestCount > 0 && w.interests > 0;
+  const intPts = [0, 0, 0, 0];
+  for (let s = 1; s <= 3; s++) intPts[s] = Math.round((w.interests * s) / Math.min(o.interestCount, 3));
+  const langOn = o.languageCount > 0 && w.language > 0;
+  const langPts: number[] = [];
+  for (let s = 0; s <= o.languageCount; s++) langPts.push(s === 0 ? 0 : Math.round((w.language * s) / o.languageCount));
+  const availPts = new Int32Array(8);
+  if (o.availability !== 0 && w.availability > 0) for (let m = 1; m < 8; m++) if (o.availability & m) availPts[m] = Math.round((w.availability * bits(o.availability & m)) / bits(o.availability));
+  const oa = o.availability;
+  const min = o.p.wishedAgeMin;
+  const max = o.p.wishedAgeMax;
+  const ageRange = w.age > 0 && (min !== null || max !== null);
+  const ages = ageRange ? t.agesOn(o.p.startDate) : null;
+  const lo = min ?? 0;
+  const hi = max ?? 200;
+  const ageFull = w.age;
+  const ageHalf = Math.round(w.age / 2);
+  const groupBit = w.age > 0 && !ageRange && o.personAgeGroup ? (AGE_GROUP_BIT[o.personAgeGroup] ?? 0) : 0;
+  const genderWanted = o.wishedGender && !o.p.wishedGenderRequired && w.gender > 0 ? (o.wishedGender === 'woman' ? 1 : 2) : 0;
+  const iw = o.interestWanted;
+  const lw = o.languageWanted;
+  const { postal, gender, availability, ageGroups, intStart, intIds, langStart, langIds } = t;
+  for (let j = 0; j < n; j++) {
+    if (ok[j] === 0) {
+      out[at + j] = -1;
+      continue;
+    }
+    let score = base;
+    if (areaOn) {
+      const cp = postal[j];
+      if (cp >= 0) {
+        if (Math.floor(cp / 100) === same) score += w.area;
+        else if (Math.floor(cp / 1000) === near) score += half;
+      }
+    }
+    if (intOn) {
+      let shared = 0;
+      for (let e = intStart[j], end = intStart[j + 1]; e < end; e++) shared += iw[intIds[e]];
+      score += intPts[shared > 3 ? 3 : shared];
+    }
+    if (langOn) {
+      let shared = 0;
+      for (let e = langStart[j], end = langStart[j + 1]; e < end; e++) shared += lw[langIds[e]];
+      score += langPts[shared > o.languageCount ? o.languageCount : shared];
+    }
+    score += availPts[oa & availability[j]];
+    if (ages !== null) {
+      const y = ages[j];
+      if (y !== NO_AGE) {
+        if (y >= lo && y <= hi) score += ageFull;
+        else if (y >= lo - 5 && y <= hi + 5) score += ageHalf;
+      }
+    } else if (groupBit !== 0 && (ageGroups[j] & groupBit) !== 0) score += ageHalf;
+    if (genderWanted !== 0 && gender[j] === genderWanted) score += w.gender;
+    out[at + j] = score;
+  }
+  if (o.previous.size > 0 && w.continuity > 0) {
+    for (let j = 0; j < n; j++) if (ok[j] !== 0 && o.previous.has(ids[j].p.id)) out[at + j] += w.continuity;
+  }
+}
+
 // ---- Ranking one order ------------------------------------------------------------------------------------------
 
 export interface RankedCandidate {
@@ -792,6 +929,7 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
   const m = cc.length;
   const benefit = new Int32Array(n * m);
   const checks = new CheckCache(cc, cfg);
+  const arrays = new CandidateArrays(cc);
   const idIndex = new Map(cc.map((c) => [c.p.id, c.index] as const));
   let lookup: ReturnType<typeof personIndexes> | undefined;
   for (let i = 0; i < n; i++) {
@@ -799,14 +937,10 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
     const ok = checks.eligible(o);
     const base = 1 + input.orders[i].priority;
     const row = i * m;
-    const gender = o.p.wishedGenderRequired ? o.wishedGender : null;
-    for (let j = 0; j < m; j++) {
-      const c = cc[j];
-      if (ok[j] === 0 || (gender !== null && c.gender !== gender)) {
-        benefit[row + j] = -1;
-        continue;
-      }
-      benefit[row + j] = base + pairScore(o, c, cfg.weights, null, null);
+    scoreAll(o, arrays, cc, cfg.weights, ok, base, benefit, row);
+    if (o.p.wishedGenderRequired && o.wishedGender !== null) {
+      const g = o.wishedGender === 'woman' ? 1 : 2;
+      for (let j = 0; j < m; j++) if (arrays.gender[j] !== g) benefit[row + j] = -1;
     }
     // The rare pair constraints (earlier offers, household, representatives) by lookup, not per pair.
     for (const id of o.pairExclusions.keys()) {
