@@ -561,12 +561,12 @@ function bits(n: number): number {
 // ---- Scoring many pairs at once (the same points as pairScore, on typed arrays) ------------------------------------
 
 const AGE_GROUP_BIT: Record<string, number> = { child: 1, youth: 2, adult: 4, senior: 8 };
-const NO_AGE = -32768;
 
 /** The contact persons' criteria as typed arrays, so scoring one order against all of them is plain array work. */
 class CandidateArrays {
   readonly n: number;
-  readonly postal: Int32Array;
+  /** The postnummerområde (first three digits), 1000 without a postal code. */
+  readonly postal3: Int16Array;
   readonly gender: Int8Array;
   readonly availability: Uint8Array;
   readonly ageGroups: Uint8Array;
@@ -574,16 +574,25 @@ class CandidateArrays {
   readonly intIds: Int32Array;
   readonly langStart: Int32Array;
   readonly langIds: Int32Array;
-  private readonly ages = new Map<string, Int16Array>();
-  constructor(private readonly cc: readonly CompiledCandidate[]) {
+  /** With at most 31 words in the vocabulary: each contact person's interests and languages as bits. */
+  readonly intMask: Int32Array | null;
+  readonly langMask: Int32Array | null;
+  private readonly ages = new Map<string, Uint16Array>();
+  constructor(
+    private readonly cc: readonly CompiledCandidate[],
+    vocabSize: number,
+  ) {
     const n = cc.length;
     this.n = n;
-    this.postal = new Int32Array(n);
+    this.postal3 = new Int16Array(n);
     this.gender = new Int8Array(n);
     this.availability = new Uint8Array(n);
     this.ageGroups = new Uint8Array(n);
     this.intStart = new Int32Array(n + 1);
     this.langStart = new Int32Array(n + 1);
+    const masks = vocabSize <= 31;
+    this.intMask = masks ? new Int32Array(n) : null;
+    this.langMask = masks ? new Int32Array(n) : null;
     let ni = 0;
     let nl = 0;
     for (let j = 0; j < n; j++) {
@@ -596,50 +605,77 @@ class CandidateArrays {
     nl = 0;
     for (let j = 0; j < n; j++) {
       const c = cc[j];
-      this.postal[j] = c.postal;
+      this.postal3[j] = c.postal >= 0 ? Math.floor(c.postal / 100) : 1000;
       this.gender[j] = c.gender === 'woman' ? 1 : c.gender === 'man' ? 2 : 0;
       this.availability[j] = c.availability;
       let g = 0;
       for (const x of c.p.ageGroups) g |= AGE_GROUP_BIT[x] ?? 0;
       this.ageGroups[j] = g;
       this.intStart[j] = ni;
-      for (const x of c.interestIds) this.intIds[ni++] = x;
+      let im = 0;
+      for (const x of c.interestIds) {
+        this.intIds[ni++] = x;
+        im |= 1 << x;
+      }
       this.langStart[j] = nl;
-      for (const x of c.languageIds) this.langIds[nl++] = x;
+      let lm = 0;
+      for (const x of c.languageIds) {
+        this.langIds[nl++] = x;
+        lm |= 1 << x;
+      }
+      if (this.intMask && this.langMask) {
+        this.intMask[j] = im;
+        this.langMask[j] = lm;
+      }
     }
     this.intStart[n] = ni;
     this.langStart[n] = nl;
   }
-  /** Completed years on `date` (NO_AGE when the identity number does not tell). */
-  agesOn(date: IsoDate): Int16Array {
+  /** Completed years on `date` + AGE_OFFSET, clamped to 0..AGE_NONE − 1 (AGE_NONE when the identity number does not tell). */
+  agesOn(date: IsoDate): Uint16Array {
     let a = this.ages.get(date);
     if (!a) {
-      a = new Int16Array(this.n);
-      for (let j = 0; j < this.n; j++) a[j] = ageFromDigits(this.cc[j].digits12, date) ?? NO_AGE;
+      a = new Uint16Array(this.n);
+      for (let j = 0; j < this.n; j++) {
+        const y = ageFromDigits(this.cc[j].digits12, date);
+        a[j] = y === null ? AGE_NONE : Math.max(0, Math.min(AGE_NONE - 1, y + AGE_OFFSET));
+      }
       this.ages.set(date, a);
     }
     return a;
   }
 }
+const AGE_OFFSET = 100;
+const AGE_NONE = 400;
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) | 0;
+}
 
 /**
- * out[j] = base + pairScore(o, cc[j]) for every j with ok[j] = 1 (−1 for the others), without the pair checks
+ * out[at + j] = base + pairScore(o, cc[j]) for every j with ok[j] = 1 (−1 for the others), without the pair checks
  * (earlier offers, household, representatives, required gender): the callers apply those by lookup. Continuity
- * points are added by lookup too. Must give exactly pairScore's points (a test compares them).
+ * points are added by lookup too. Each criterion is a table looked up by the contact person's value (few branches).
+ * Must give exactly pairScore's points (a test compares them pair by pair).
  */
 function scoreAll(o: CompiledOrder, t: CandidateArrays, ids: readonly CompiledCandidate[], w: MatchWeights, ok: Int8Array, base: number, out: Int32Array, at: number): void {
   const n = t.n;
-  // Per order: tables of points by the number of shared things.
-  const areaOn = o.postal >= 0 && w.area > 0;
-  const same = Math.floor(o.postal / 100);
-  const near = Math.floor(o.postal / 1000);
-  const half = Math.round(w.area / 2);
+  // Area: points by the contact person's first three digits.
+  const areaTab = new Int32Array(1001);
+  if (o.postal >= 0 && w.area > 0) {
+    const same = Math.floor(o.postal / 100);
+    const near = Math.floor(o.postal / 1000);
+    const half = Math.round(w.area / 2);
+    for (let p = 0; p < 1000; p++) areaTab[p] = p === same ? w.area : Math.floor(p / 10) === near ? half : 0;
+  }
   const intOn = o.interestCount > 0 && w.interests > 0;
-  const intPts = [0, 0, 0, 0];
-  for (let s = 1; s <= 3; s++) intPts[s] = Math.round((w.interests * s) / Math.min(o.interestCount, 3));
+  const intPts = new Int32Array(33);
+  if (intOn) for (let s = 1; s <= 32; s++) intPts[s] = Math.round((w.interests * Math.min(s, 3)) / Math.min(o.interestCount, 3));
   const langOn = o.languageCount > 0 && w.language > 0;
-  const langPts: number[] = [];
-  for (let s = 0; s <= o.languageCount; s++) langPts.push(s === 0 ? 0 : Math.round((w.language * s) / o.languageCount));
+  const langPts = new Int32Array(33);
+  if (langOn) for (let s = 1; s <= 32; s++) langPts[s] = Math.round((w.language * Math.min(s, o.languageCount)) / o.languageCount);
   const availPts = new Int32Array(8);
   if (o.availability !== 0 && w.availability > 0) for (let m = 1; m < 8; m++) if (o.availability & m) availPts[m] = Math.round((w.availability * bits(o.availability & m)) / bits(o.availability));
   const oa = o.availability;
@@ -647,48 +683,50 @@ function scoreAll(o: CompiledOrder, t: CandidateArrays, ids: readonly CompiledCa
   const max = o.p.wishedAgeMax;
   const ageRange = w.age > 0 && (min !== null || max !== null);
   const ages = ageRange ? t.agesOn(o.p.startDate) : null;
-  const lo = min ?? 0;
-  const hi = max ?? 200;
-  const ageFull = w.age;
-  const ageHalf = Math.round(w.age / 2);
+  const ageTab = new Int32Array(AGE_NONE + 1);
+  if (ageRange) {
+    const lo = min ?? 0;
+    const hi = max ?? 200;
+    for (let k = 0; k < AGE_NONE; k++) {
+      const y = k - AGE_OFFSET;
+      ageTab[k] = y >= lo && y <= hi ? w.age : y >= lo - 5 && y <= hi + 5 ? Math.round(w.age / 2) : 0;
+    }
+  }
+  const groupTab = new Int32Array(16);
   const groupBit = w.age > 0 && !ageRange && o.personAgeGroup ? (AGE_GROUP_BIT[o.personAgeGroup] ?? 0) : 0;
-  const genderWanted = o.wishedGender && !o.p.wishedGenderRequired && w.gender > 0 ? (o.wishedGender === 'woman' ? 1 : 2) : 0;
+  if (groupBit !== 0) for (let g = 0; g < 16; g++) groupTab[g] = g & groupBit ? Math.round(w.age / 2) : 0;
+  const genderTab = new Int32Array(3);
+  if (o.wishedGender && !o.p.wishedGenderRequired && w.gender > 0) genderTab[o.wishedGender === 'woman' ? 1 : 2] = w.gender;
+  // The wished words as bits (when the vocabulary is small enough).
+  let intWantedMask = 0;
+  let langWantedMask = 0;
+  if (t.intMask) {
+    for (let x = 0; x < 31; x++) {
+      if (o.interestWanted[x] === 1) intWantedMask |= 1 << x;
+      if (o.languageWanted[x] === 1) langWantedMask |= 1 << x;
+    }
+  }
   const iw = o.interestWanted;
   const lw = o.languageWanted;
-  const { postal, gender, availability, ageGroups, intStart, intIds, langStart, langIds } = t;
+  const { postal3, gender, availability, ageGroups, intStart, intIds, langStart, langIds, intMask, langMask } = t;
   for (let j = 0; j < n; j++) {
-    if (ok[j] === 0) {
-      out[at + j] = -1;
-      continue;
-    }
-    let score = base;
-    if (areaOn) {
-      const cp = postal[j];
-      if (cp >= 0) {
-        if (Math.floor(cp / 100) === same) score += w.area;
-        else if (Math.floor(cp / 1000) === near) score += half;
+    let score = base + areaTab[postal3[j]] + availPts[oa & availability[j]] + groupTab[ageGroups[j]] + genderTab[gender[j]];
+    if (ages !== null) score += ageTab[ages[j]];
+    if (intMask !== null && langMask !== null) {
+      score += intPts[popcount(intMask[j] & intWantedMask)] + langPts[popcount(langMask[j] & langWantedMask)];
+    } else {
+      if (intOn) {
+        let shared = 0;
+        for (let e = intStart[j], end = intStart[j + 1]; e < end; e++) shared += iw[intIds[e]];
+        score += intPts[Math.min(shared, 32)];
+      }
+      if (langOn) {
+        let shared = 0;
+        for (let e = langStart[j], end = langStart[j + 1]; e < end; e++) shared += lw[langIds[e]];
+        score += langPts[Math.min(shared, 32)];
       }
     }
-    if (intOn) {
-      let shared = 0;
-      for (let e = intStart[j], end = intStart[j + 1]; e < end; e++) shared += iw[intIds[e]];
-      score += intPts[shared > 3 ? 3 : shared];
-    }
-    if (langOn) {
-      let shared = 0;
-      for (let e = langStart[j], end = langStart[j + 1]; e < end; e++) shared += lw[langIds[e]];
-      score += langPts[shared > o.languageCount ? o.languageCount : shared];
-    }
-    score += availPts[oa & availability[j]];
-    if (ages !== null) {
-      const y = ages[j];
-      if (y !== NO_AGE) {
-        if (y >= lo && y <= hi) score += ageFull;
-        else if (y >= lo - 5 && y <= hi + 5) score += ageHalf;
-      }
-    } else if (groupBit !== 0 && (ageGroups[j] & groupBit) !== 0) score += ageHalf;
-    if (genderWanted !== 0 && gender[j] === genderWanted) score += w.gender;
-    out[at + j] = score;
+    out[at + j] = ok[j] === 0 ? -1 : score;
   }
   if (o.previous.size > 0 && w.continuity > 0) {
     for (let j = 0; j < n; j++) if (ok[j] !== 0 && o.previous.has(ids[j].p.id)) out[at + j] += w.continuity;
@@ -929,7 +967,7 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
   const m = cc.length;
   const benefit = new Int32Array(n * m);
   const checks = new CheckCache(cc, cfg);
-  const arrays = new CandidateArrays(cc);
+  const arrays = new CandidateArrays(cc, vocab.words.length);
   const idIndex = new Map(cc.map((c) => [c.p.id, c.index] as const));
   let lookup: ReturnType<typeof personIndexes> | undefined;
   for (let i = 0; i < n; i++) {
