@@ -260,9 +260,19 @@ export interface CompiledOrder {
   checkKey: string;
 }
 
+/** The five digits of a postal code as a number ("123 45" → 12345), −1 when it has not exactly five (no allocation). */
 function postalNumber(p: string | null): number {
-  const d = (p ?? '').replace(/\D/g, '');
-  return d.length === 5 ? Number(d) : -1;
+  if (p === null) return -1;
+  let x = 0;
+  let digits = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      x = x * 10 + (c - 48);
+      digits++;
+    }
+  }
+  return digits === 5 ? x : -1;
 }
 
 function ageGroupOf(years: number | null): string | null {
@@ -332,6 +342,7 @@ export function compileCandidates(cps: readonly CandidateProfile[], vocab: Vocab
     }
     return ids;
   };
+  const langOf = new Map<string, number>();
   return cps.map((p, index) => {
     let ints: number[] = NONE;
     for (const code of p.interests) {
@@ -343,8 +354,12 @@ export function compileCandidates(cps: readonly CandidateProfile[], vocab: Vocab
     let langs: number[] = NONE;
     if (vocab.hasLanguages) {
       for (const l of p.languages) {
-        const i = vocab.ids.get(`språk:${norm(l)}`);
-        if (i === undefined) continue;
+        let i = langOf.get(l);
+        if (i === undefined) {
+          i = vocab.ids.get(`språk:${norm(l)}`) ?? -1;
+          langOf.set(l, i);
+        }
+        if (i < 0) continue;
         if (langs === NONE) langs = [];
         if (!langs.includes(i)) langs.push(i);
       }
@@ -439,6 +454,18 @@ export function pairExclusions(o: CompiledOrder, c: CompiledCandidate): Exclusio
     out.push({ kind: 'gender', reason: `Personen behöver en ${o.wishedGender === 'woman' ? 'kvinna' : 'man'} som kontaktperson.` });
   }
   return out;
+}
+
+/** pairExclusions(o, c).length > 0, without allocating for the usual contact person. */
+function pairExcluded(o: CompiledOrder, c: CompiledCandidate): boolean {
+  if (o.pairExclusions.size > 0 && o.pairExclusions.has(c.p.id)) return true;
+  if (o.p.wishedGenderRequired && o.wishedGender && c.gender !== o.wishedGender) return true;
+  if (o.householdIds.size > 0 && o.householdIds.has((c.digits12 || c.p.identityNumber.replace(/\D/g, '')).slice(-10))) return true;
+  if (o.householdNames.size > 0 || o.representativeNames.size > 0) {
+    const k = nameKey(`${c.p.firstName} ${c.p.lastName}`);
+    return o.householdNames.has(k) || o.representativeNames.has(k);
+  }
+  return false;
 }
 
 // ---- Soft criteria ----------------------------------------------------------------------------------------------
@@ -807,18 +834,22 @@ export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfi
   const cc = compileCandidates(cps, vocab, cfg.interestLabels);
   const excluded: Partial<Record<ExclusionKind, number>> = {};
   const memo = new VerdictMemo();
-  const scores = new Int32Array(cc.length).fill(-1);
+  const ok = new Int8Array(cc.length);
   let eligible = 0;
-  const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || o.p.wishedGenderRequired;
+  const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || (o.p.wishedGenderRequired && o.wishedGender !== null);
   for (const c of cc) {
-    if (!candidateEligible(c, order.startDate, o.activity, cfg, memo) || (pairChecks && pairExclusions(o, c).length > 0)) {
+    if (!candidateEligible(c, order.startDate, o.activity, cfg, memo) || (pairChecks && pairExcluded(o, c))) {
       // Only the excluded ones pay for the reasons (counted by kind).
-      for (const e of [...candidateExclusions(c, order.startDate, o.activity, cfg, memo), ...pairExclusions(o, c)]) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
+      for (const e of candidateExclusions(c, order.startDate, o.activity, cfg, memo)) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
+      if (pairChecks) for (const e of pairExclusions(o, c)) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
       continue;
     }
-    scores[c.index] = pairScore(o, c, cfg.weights, null, null);
+    ok[c.index] = 1;
     eligible++;
   }
+  // Every eligible one scored at once (the same points as pairScore; −1 for the excluded).
+  const scores = new Int32Array(cc.length);
+  scoreAll(o, new CandidateArrays(cc, vocab.words.length), cc, cfg.weights, ok, 0, scores, 0);
   // Best first, ties by name. A numeric sort of (−score, index) keys — no comparator, no strings — then names
   // only within the tie group at the list's end.
   const SHIFT = 1 << 20;
