@@ -295,6 +295,66 @@ describe('assignFlow: exact maximum benefit', () => {
     );
   });
 
+  it('rankCandidates (fast path) agrees with explainCandidate for every contact person: score, order, exclusion counts', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        let s = seed >>> 0;
+        const rnd = (k: number) => {
+          s = (s * 1103515245 + 12345) >>> 0;
+          return (s >>> 8) % k;
+        };
+        const pick = <T,>(xs: readonly T[]) => xs.filter(() => rnd(2) === 0);
+        const langs = ['svenska', 'arabiska', 'finska'];
+        const slots = ['weekday_day', 'weekday_evening', 'weekend'] as const;
+        const cps = Array.from({ length: 25 }, () =>
+          cp({
+            identityNumber: rnd(6) === 0 ? '19800101-1234' : `19${50 + rnd(50)}0${1 + rnd(9)}1${rnd(9)}12${rnd(10)}${rnd(10)}`,
+            firstName: rnd(6) === 0 ? 'Hus' : 'Kim',
+            lastName: rnd(6) === 0 ? 'Håll' : `K${rnd(4)}`,
+            interests: pick(['fika', 'musik', 'idrott', 'schack', 'natur']),
+            languages: pick(langs),
+            availability: pick(slots),
+            ageGroups: pick(['child', 'youth', 'adult', 'senior']),
+            postalCode: rnd(5) === 0 ? null : `1${rnd(3)}${rnd(2)} ${rnd(9)}1`,
+            capacity: 1 + rnd(2),
+            currentLoad: rnd(2),
+            paused: rnd(8) === 0,
+            check: rnd(4) === 0 ? null : { extractDate: '2026-03-01', shownDate: '2026-03-01', registers: ['belastningsregistret', 'misstankeregistret'] },
+          }),
+        );
+        const o = order({
+          interests: pick(['fika', 'musik', 'fotboll', 'natur']),
+          languages: pick(langs),
+          availability: pick(slots),
+          postalCode: rnd(5) === 0 ? null : `1${rnd(3)}${rnd(2)}00`,
+          wishedGender: rnd(3) === 0 ? 'woman' : rnd(2) === 0 ? 'man' : null,
+          wishedGenderRequired: rnd(3) === 0,
+          birth: { birthDate: rnd(2) ? '2012-01-01' : '1990-01-01', birthDatePartial: null },
+          wishedAgeMin: rnd(2) ? 30 + rnd(10) : null,
+          wishedAgeMax: rnd(2) ? 50 + rnd(10) : null,
+          household: rnd(2) ? [{ name: 'Hus Håll', identityNumber: '198001011234' }] : [],
+          representatives: rnd(3) === 0 ? [{ kind: 'god_man', name: 'Kim K1' }] : [],
+          previousContactPersonIds: cps.filter(() => rnd(5) === 0).map((c) => c.id),
+          openOfferContactPersonIds: cps.filter(() => rnd(8) === 0).map((c) => c.id),
+        });
+        const r = rankCandidates(o, cps, cfg, 100);
+        const counts: Record<string, number> = {};
+        const expected = [];
+        for (const c of cps) {
+          const e = explainCandidate(o, c, cfg);
+          for (const x of e.exclusions) counts[x.kind] = (counts[x.kind] ?? 0) + 1;
+          if (e.exclusions.length === 0) expected.push({ id: c.id, score: e.score, name: `${c.lastName}\u0000${c.firstName}`.toLowerCase() });
+        }
+        expected.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        expect(r.excluded).toEqual(counts);
+        expect(r.eligible).toBe(expected.length);
+        expect(r.candidates.map((c) => c.score)).toEqual(expected.map((c) => c.score));
+        for (const c of r.candidates) expect(c.score).toBe(c.reasons.reduce((t, x) => t + x.points, 0));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('proposes from profiles: hard constraints never paired, reasons given, unmatched with why', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 8 }), fc.integer(), async (nOrders, nCps, seed) => {
