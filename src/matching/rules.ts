@@ -331,70 +331,91 @@ export function compileOrder(o: OrderProfile, vocab: Vocabulary): CompiledOrder 
   };
 }
 
-/** Compile contact persons against a vocabulary that already holds every order's wished words. */
-export function compileCandidates(cps: readonly CandidateProfile[], vocab: Vocabulary, labels: Readonly<Record<string, string>>): CompiledCandidate[] {
-  const keysOf = new Map<string, number[]>();
-  const interestIdsOf = (code: string): number[] => {
-    let ids = keysOf.get(code);
-    if (!ids) {
-      ids = [...new Set(interestKeys(code, labels).map((k) => vocab.ids.get(k)).filter((x): x is number => x !== undefined))];
-      keysOf.set(code, ids);
-    }
-    return ids;
-  };
-  const langOf = new Map<string, number>();
-  return cps.map((p, index) => {
+/** A contact person's interest codes and languages as the vocabulary's numbers (remembered per code and word). */
+class CandidateWords {
+  private readonly keysOf = new Map<string, number[]>();
+  private readonly langOf = new Map<string, number>();
+  constructor(
+    private readonly vocab: Vocabulary,
+    private readonly labels: Readonly<Record<string, string>>,
+  ) {}
+  interests(p: CandidateProfile): number[] {
     let ints: number[] = NONE;
     for (const code of p.interests) {
-      for (const i of interestIdsOf(code)) {
+      let ids = this.keysOf.get(code);
+      if (!ids) {
+        ids = [...new Set(interestKeys(code, this.labels).map((k) => this.vocab.ids.get(k)).filter((x): x is number => x !== undefined))];
+        this.keysOf.set(code, ids);
+      }
+      for (const i of ids) {
         if (ints === NONE) ints = [];
         if (!ints.includes(i)) ints.push(i);
       }
     }
+    return ints;
+  }
+  languages(p: CandidateProfile): number[] {
     let langs: number[] = NONE;
-    if (vocab.hasLanguages) {
-      for (const l of p.languages) {
-        let i = langOf.get(l);
-        if (i === undefined) {
-          i = vocab.ids.get(`språk:${norm(l)}`) ?? -1;
-          langOf.set(l, i);
-        }
-        if (i < 0) continue;
-        if (langs === NONE) langs = [];
-        if (!langs.includes(i)) langs.push(i);
+    if (!this.vocab.hasLanguages) return langs;
+    for (const l of p.languages) {
+      let i = this.langOf.get(l);
+      if (i === undefined) {
+        i = this.vocab.ids.get(`språk:${norm(l)}`) ?? -1;
+        this.langOf.set(l, i);
       }
+      if (i < 0) continue;
+      if (langs === NONE) langs = [];
+      if (!langs.includes(i)) langs.push(i);
     }
-    const id = p.identityNumber;
-    const digits = id.length === 12 ? id : id.replace(/\D/g, '');
-    let availability = 0;
-    for (const a of p.availability) availability |= slotBit[a] ?? 0;
-    return {
-      p,
-      index,
-      interestIds: ints,
-      languageIds: langs,
-      availability,
-      postal: postalNumber(p.postalCode),
-      gender: digits.length === 12 ? (digits.charCodeAt(10) % 2 === 1 ? 'man' : 'woman') : null,
-      digits12: digits.length === 12 ? digits : '',
-      sortName: null,
-      free: Math.max(0, p.capacity - p.currentLoad),
-      ageDate: '',
-      ageYears: null,
-    };
-  });
+    return langs;
+  }
+}
+
+/** The 12 digits of an identity number ('' when it has not 12). */
+function digits12Of(id: string): string {
+  const digits = id.length === 12 ? id : id.replace(/\D/g, '');
+  return digits.length === 12 ? digits : '';
+}
+
+/** Compile contact persons against a vocabulary that already holds every order's wished words. */
+export function compileCandidates(cps: readonly CandidateProfile[], vocab: Vocabulary, labels: Readonly<Record<string, string>>): CompiledCandidate[] {
+  const words = new CandidateWords(vocab, labels);
+  return cps.map((p, index) => compileOne(p, index, words));
+}
+
+function compileOne(p: CandidateProfile, index: number, words: CandidateWords): CompiledCandidate {
+  const ints = words.interests(p);
+  const langs = words.languages(p);
+  const id = p.identityNumber;
+  const digits = id.length === 12 ? id : id.replace(/\D/g, '');
+  let availability = 0;
+  for (const a of p.availability) availability |= slotBit[a] ?? 0;
+  return {
+    p,
+    index,
+    interestIds: ints,
+    languageIds: langs,
+    availability,
+    postal: postalNumber(p.postalCode),
+    gender: digits.length === 12 ? (digits.charCodeAt(10) % 2 === 1 ? 'man' : 'woman') : null,
+    digits12: digits.length === 12 ? digits : '',
+    sortName: null,
+    free: Math.max(0, p.capacity - p.currentLoad),
+    ageDate: '',
+    ageYears: null,
+  };
 }
 
 /** registerCheckValid for this contact person, remembered in `memo` per start date, activity and check. */
-function checkVerdict(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo?: VerdictMemo): CheckVerdict {
-  if (!memo) return registerCheckValid(c.p.check, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
+function checkVerdict(p: CandidateProfile, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo?: VerdictMemo): CheckVerdict {
+  if (!memo) return registerCheckValid(p.check, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
   if (memo.startDate !== startDate || memo.activity !== activity) {
     memo.startDate = startDate;
     memo.activity = activity;
     memo.byExtract.clear();
     memo.none = null;
   }
-  const check = c.p.check;
+  const check = p.check;
   if (!check) {
     memo.none ??= registerCheckValid(null, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
     return memo.none;
@@ -425,8 +446,8 @@ class VerdictMemo {
 }
 
 /** May the contact person be proposed at all on this start date in this activity (no allocation: the hot path)? */
-function candidateEligible(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo: VerdictMemo): boolean {
-  return !c.p.paused && c.p.currentLoad < c.p.capacity && checkVerdict(c, startDate, activity, cfg, memo).ok;
+function candidateEligible(p: CandidateProfile, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo: VerdictMemo): boolean {
+  return !p.paused && p.currentLoad < p.capacity && checkVerdict(p, startDate, activity, cfg, memo).ok;
 }
 
 /**
@@ -437,7 +458,7 @@ export function candidateExclusions(c: CompiledCandidate, startDate: IsoDate, ac
   const out: Exclusion[] = [];
   if (c.p.paused) out.push({ kind: 'paused', reason: 'Är pausad och tar inte emot nya uppdrag just nu.' });
   if (c.p.currentLoad >= c.p.capacity) out.push({ kind: 'full', reason: `Har inte plats för fler uppdrag (${c.p.currentLoad} av ${c.p.capacity}).` });
-  const v = checkVerdict(c, startDate, activity, cfg, memo);
+  const v = checkVerdict(c.p, startDate, activity, cfg, memo);
   if (!v.ok) out.push({ kind: 'register_check', reason: `Registerkontrollen gäller inte den ${startDate}: ${v.message}` });
   return out;
 }
@@ -457,12 +478,12 @@ export function pairExclusions(o: CompiledOrder, c: CompiledCandidate): Exclusio
 }
 
 /** pairExclusions(o, c).length > 0, without allocating for the usual contact person. */
-function pairExcluded(o: CompiledOrder, c: CompiledCandidate): boolean {
-  if (o.pairExclusions.size > 0 && o.pairExclusions.has(c.p.id)) return true;
-  if (o.p.wishedGenderRequired && o.wishedGender && c.gender !== o.wishedGender) return true;
-  if (o.householdIds.size > 0 && o.householdIds.has((c.digits12 || c.p.identityNumber.replace(/\D/g, '')).slice(-10))) return true;
+function pairExcluded(o: CompiledOrder, p: CandidateProfile, j: number, t: CandidateArrays): boolean {
+  if (o.pairExclusions.size > 0 && o.pairExclusions.has(p.id)) return true;
+  if (o.p.wishedGenderRequired && o.wishedGender && t.gender[j] !== (o.wishedGender === 'woman' ? 1 : 2)) return true;
+  if (o.householdIds.size > 0 && o.householdIds.has((t.digits12[j] || p.identityNumber.replace(/\D/g, '')).slice(-10))) return true;
   if (o.householdNames.size > 0 || o.representativeNames.size > 0) {
-    const k = nameKey(`${c.p.firstName} ${c.p.lastName}`);
+    const k = nameKey(`${p.firstName} ${p.lastName}`);
     return o.householdNames.has(k) || o.representativeNames.has(k);
   }
   return false;
@@ -604,12 +625,12 @@ class CandidateArrays {
   /** With at most 31 words in the vocabulary: each contact person's interests and languages as bits. */
   readonly intMask: Int32Array | null;
   readonly langMask: Int32Array | null;
+  /** The identity numbers' 12 digits ('' when not 12). */
+  readonly digits12: string[];
   private readonly ages = new Map<string, Uint16Array>();
-  constructor(
-    private readonly cc: readonly CompiledCandidate[],
-    vocabSize: number,
-  ) {
-    const n = cc.length;
+  constructor(cps: readonly CandidateProfile[], words: CandidateWords, vocabSize: number) {
+    const n = cps.length;
+    this.digits12 = new Array(n);
     this.n = n;
     this.postal3 = new Int16Array(n);
     this.gender = new Int8Array(n);
@@ -620,33 +641,42 @@ class CandidateArrays {
     const masks = vocabSize <= 31;
     this.intMask = masks ? new Int32Array(n) : null;
     this.langMask = masks ? new Int32Array(n) : null;
+    const intsOf: number[][] = new Array(n);
+    const langsOf: number[][] = new Array(n);
     let ni = 0;
     let nl = 0;
     for (let j = 0; j < n; j++) {
-      ni += cc[j].interestIds.length;
-      nl += cc[j].languageIds.length;
+      intsOf[j] = words.interests(cps[j]);
+      langsOf[j] = words.languages(cps[j]);
+      ni += intsOf[j].length;
+      nl += langsOf[j].length;
     }
     this.intIds = new Int32Array(ni);
     this.langIds = new Int32Array(nl);
     ni = 0;
     nl = 0;
     for (let j = 0; j < n; j++) {
-      const c = cc[j];
-      this.postal3[j] = c.postal >= 0 ? Math.floor(c.postal / 100) : 1000;
-      this.gender[j] = c.gender === 'woman' ? 1 : c.gender === 'man' ? 2 : 0;
-      this.availability[j] = c.availability;
+      const p = cps[j];
+      const postal = postalNumber(p.postalCode);
+      this.postal3[j] = postal >= 0 ? Math.floor(postal / 100) : 1000;
+      const d = digits12Of(p.identityNumber);
+      this.digits12[j] = d;
+      this.gender[j] = d === '' ? 0 : d.charCodeAt(10) % 2 === 1 ? 2 : 1;
+      let av = 0;
+      for (const x of p.availability) av |= slotBit[x] ?? 0;
+      this.availability[j] = av;
       let g = 0;
-      for (const x of c.p.ageGroups) g |= AGE_GROUP_BIT[x] ?? 0;
+      for (const x of p.ageGroups) g |= AGE_GROUP_BIT[x] ?? 0;
       this.ageGroups[j] = g;
       this.intStart[j] = ni;
       let im = 0;
-      for (const x of c.interestIds) {
+      for (const x of intsOf[j]) {
         this.intIds[ni++] = x;
         im |= 1 << x;
       }
       this.langStart[j] = nl;
       let lm = 0;
-      for (const x of c.languageIds) {
+      for (const x of langsOf[j]) {
         this.langIds[nl++] = x;
         lm |= 1 << x;
       }
@@ -664,7 +694,7 @@ class CandidateArrays {
     if (!a) {
       a = new Uint16Array(this.n);
       for (let j = 0; j < this.n; j++) {
-        const y = ageFromDigits(this.cc[j].digits12, date);
+        const y = ageFromDigits(this.digits12[j], date);
         a[j] = y === null ? AGE_NONE : Math.max(0, Math.min(AGE_NONE - 1, y + AGE_OFFSET));
       }
       this.ages.set(date, a);
@@ -687,7 +717,7 @@ function popcount(x: number): number {
  * points are added by lookup too. Each criterion is a table looked up by the contact person's value (few branches).
  * Must give exactly pairScore's points (a test compares them pair by pair).
  */
-function scoreAll(o: CompiledOrder, t: CandidateArrays, ids: readonly CompiledCandidate[], w: MatchWeights, ok: Int8Array, base: number, out: Int32Array, at: number): void {
+function scoreAll(o: CompiledOrder, t: CandidateArrays, ps: readonly CandidateProfile[], w: MatchWeights, ok: Int8Array, base: number, out: Int32Array, at: number): void {
   const n = t.n;
   // Area: points by the contact person's first three digits.
   const areaTab = new Int32Array(1001);
@@ -756,7 +786,7 @@ function scoreAll(o: CompiledOrder, t: CandidateArrays, ids: readonly CompiledCa
     out[at + j] = ok[j] === 0 ? -1 : score;
   }
   if (o.previous.size > 0 && w.continuity > 0) {
-    for (let j = 0; j < n; j++) if (ok[j] !== 0 && o.previous.has(ids[j].p.id)) out[at + j] += w.continuity;
+    for (let j = 0; j < n; j++) if (ok[j] !== 0 && o.previous.has(ps[j].id)) out[at + j] += w.continuity;
   }
 }
 
@@ -790,7 +820,7 @@ export class CheckCache {
     let a = this.m.get(o.checkKey);
     if (!a) {
       a = new Int8Array(this.cps.length);
-      for (let i = 0; i < this.cps.length; i++) a[i] = candidateEligible(this.cps[i], o.p.startDate, o.activity, this.cfg, this.verdicts) ? 1 : 0;
+      for (let i = 0; i < this.cps.length; i++) a[i] = candidateEligible(this.cps[i].p, o.p.startDate, o.activity, this.cfg, this.verdicts) ? 1 : 0;
       this.m.set(o.checkKey, a);
     }
     return a;
@@ -798,12 +828,12 @@ export class CheckCache {
 }
 
 /** Keep the order of scores, sorting each run of equal scores by name. */
-function sortTiesByName(list: number[], scores: Int32Array, cc: readonly CompiledCandidate[]): number[] {
+function sortTiesByName(list: number[], scores: Int32Array, byName: (a: number, b: number) => number): number[] {
   const out: number[] = [];
   for (let i = 0; i < list.length; ) {
     let j = i + 1;
     while (j < list.length && scores[list[j]] === scores[list[i]]) j++;
-    out.push(...list.slice(i, j).sort((a, b) => compareNames(cc[a], cc[b])));
+    out.push(...list.slice(i, j).sort(byName));
     i = j;
   }
   return out;
@@ -831,31 +861,45 @@ function vocabularyOf(orders: readonly OrderProfile[]): Vocabulary {
 export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfile[], cfg: MatchConfig, limit = 50): Ranking {
   const vocab = vocabularyOf([order]);
   const o = compileOrder(order, vocab);
-  const cc = compileCandidates(cps, vocab, cfg.interestLabels);
+  // Contact persons as typed arrays; a full compiled form only for those shown or excluded (made on demand).
+  const words = new CandidateWords(vocab, cfg.interestLabels);
+  const arrays = new CandidateArrays(cps, words, vocab.words.length);
+  const compiled: (CompiledCandidate | undefined)[] = new Array(cps.length);
+  const at = (j: number): CompiledCandidate => {
+    let c = compiled[j];
+    if (!c) {
+      c = compileOne(cps[j], j, words);
+      compiled[j] = c;
+    }
+    return c;
+  };
   const excluded: Partial<Record<ExclusionKind, number>> = {};
   const memo = new VerdictMemo();
-  const ok = new Int8Array(cc.length);
+  const ok = new Int8Array(cps.length);
   let eligible = 0;
   const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || (o.p.wishedGenderRequired && o.wishedGender !== null);
-  for (const c of cc) {
-    if (!candidateEligible(c, order.startDate, o.activity, cfg, memo) || (pairChecks && pairExcluded(o, c))) {
+  for (let j = 0; j < cps.length; j++) {
+    const p = cps[j];
+    if (!candidateEligible(p, order.startDate, o.activity, cfg, memo) || (pairChecks && pairExcluded(o, p, j, arrays))) {
       // Only the excluded ones pay for the reasons (counted by kind).
+      const c = at(j);
       for (const e of candidateExclusions(c, order.startDate, o.activity, cfg, memo)) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
       if (pairChecks) for (const e of pairExclusions(o, c)) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
       continue;
     }
-    ok[c.index] = 1;
+    ok[j] = 1;
     eligible++;
   }
   // Every eligible one scored at once (the same points as pairScore; −1 for the excluded).
-  const scores = new Int32Array(cc.length);
-  scoreAll(o, new CandidateArrays(cc, vocab.words.length), cc, cfg.weights, ok, 0, scores, 0);
+  const scores = new Int32Array(cps.length);
+  scoreAll(o, arrays, cps, cfg.weights, ok, 0, scores, 0);
+  const byName = (a: number, b: number) => compareNames(at(a), at(b));
   // Best first, ties by name. A numeric sort of (−score, index) keys — no comparator, no strings — then names
   // only within the tie group at the list's end.
   const SHIFT = 1 << 20;
   const keys = new Float64Array(eligible);
   let k = 0;
-  for (let i = 0; i < cc.length; i++) if (scores[i] >= 0) keys[k++] = -scores[i] * SHIFT + i;
+  for (let i = 0; i < cps.length; i++) if (scores[i] >= 0) keys[k++] = -scores[i] * SHIFT + i;
   keys.sort();
   const idx = (x: number) => ((x % SHIFT) + SHIFT) % SHIFT;
   let top: number[] = [];
@@ -868,28 +912,28 @@ export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfi
     while (end < eligible && scores[idx(keys[end])] === last) end++;
     const group: number[] = [];
     for (let j = start; j < end; j++) group.push(idx(keys[j]));
-    group.sort((a, b) => compareNames(cc[a], cc[b]));
+    group.sort(byName);
     top = [];
     for (let j = 0; j < start; j++) top.push(idx(keys[j]));
     top.push(...group.slice(0, n - start));
     // Groups above the last one are sorted by name too (small: they hold fewer than `limit`).
-    top = sortTiesByName(top, scores, cc);
+    top = sortTiesByName(top, scores, byName);
   }
   const candidates = top.map((i) => {
-    const c = cc[i];
+    const c = at(i);
     const reasons: Reason[] = [];
     pairScore(o, c, cfg.weights, vocab, reasons);
     return { id: c.p.id, score: scores[i], reasons };
   });
   /** The place (1-based) an eligible contact person has in the full ranking. */
   const rankOf = (id: string): number | null => {
-    const me = cc.find((c) => c.p.id === id);
-    if (!me || scores[me.index] < 0) return null;
+    const me = cps.findIndex((c) => c.id === id);
+    if (me < 0 || scores[me] < 0) return null;
     let place = 1;
-    for (const c of cc) if (scores[c.index] > scores[me.index] || (scores[c.index] === scores[me.index] && c !== me && compareNames(c, me) < 0)) place++;
+    for (let j = 0; j < cps.length; j++) if (scores[j] > scores[me] || (scores[j] === scores[me] && j !== me && byName(j, me) < 0)) place++;
     return place;
   };
-  return { candidates, excluded, considered: cc.length, eligible, rankOf };
+  return { candidates, excluded, considered: cps.length, eligible, rankOf };
 }
 
 /** "Varför inte X?": every hard constraint that excludes this contact person for this order, and the score otherwise. */
@@ -998,7 +1042,7 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
   const m = cc.length;
   const benefit = new Int32Array(n * m);
   const checks = new CheckCache(cc, cfg);
-  const arrays = new CandidateArrays(cc, vocab.words.length);
+  const arrays = new CandidateArrays(input.candidates, new CandidateWords(vocab, cfg.interestLabels), vocab.words.length);
   const idIndex = new Map(cc.map((c) => [c.p.id, c.index] as const));
   let lookup: ReturnType<typeof personIndexes> | undefined;
   for (let i = 0; i < n; i++) {
@@ -1006,7 +1050,7 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
     const ok = checks.eligible(o);
     const base = 1 + input.orders[i].priority;
     const row = i * m;
-    scoreAll(o, arrays, cc, cfg.weights, ok, base, benefit, row);
+    scoreAll(o, arrays, input.candidates, cfg.weights, ok, base, benefit, row);
     if (o.p.wishedGenderRequired && o.wishedGender !== null) {
       const g = o.wishedGender === 'woman' ? 1 : 2;
       for (let j = 0; j < m; j++) if (arrays.gender[j] !== g) benefit[row + j] = -1;
