@@ -339,15 +339,29 @@ class CandidateWords {
     private readonly vocab: Vocabulary,
     private readonly labels: Readonly<Record<string, string>>,
   ) {}
+  /** The numbers of the words an interest code answers to. */
+  ofCode(code: string): number[] {
+    let ids = this.keysOf.get(code);
+    if (!ids) {
+      ids = [...new Set(interestKeys(code, this.labels).map((k) => this.vocab.ids.get(k)).filter((x): x is number => x !== undefined))];
+      this.keysOf.set(code, ids);
+    }
+    return ids;
+  }
+  /** The number of a language (−1 when no order wished it). */
+  ofLanguage(l: string): number {
+    if (!this.vocab.hasLanguages) return -1;
+    let i = this.langOf.get(l);
+    if (i === undefined) {
+      i = this.vocab.ids.get(`språk:${norm(l)}`) ?? -1;
+      this.langOf.set(l, i);
+    }
+    return i;
+  }
   interests(p: CandidateProfile): number[] {
     let ints: number[] = NONE;
     for (const code of p.interests) {
-      let ids = this.keysOf.get(code);
-      if (!ids) {
-        ids = [...new Set(interestKeys(code, this.labels).map((k) => this.vocab.ids.get(k)).filter((x): x is number => x !== undefined))];
-        this.keysOf.set(code, ids);
-      }
-      for (const i of ids) {
+      for (const i of this.ofCode(code)) {
         if (ints === NONE) ints = [];
         if (!ints.includes(i)) ints.push(i);
       }
@@ -356,13 +370,8 @@ class CandidateWords {
   }
   languages(p: CandidateProfile): number[] {
     let langs: number[] = NONE;
-    if (!this.vocab.hasLanguages) return langs;
     for (const l of p.languages) {
-      let i = this.langOf.get(l);
-      if (i === undefined) {
-        i = this.vocab.ids.get(`språk:${norm(l)}`) ?? -1;
-        this.langOf.set(l, i);
-      }
+      const i = this.ofLanguage(l);
       if (i < 0) continue;
       if (langs === NONE) langs = [];
       if (!langs.includes(i)) langs.push(i);
@@ -610,6 +619,12 @@ function bits(n: number): number {
 
 const AGE_GROUP_BIT: Record<string, number> = { child: 1, youth: 2, adult: 4, senior: 8 };
 
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /** The contact persons' criteria as typed arrays, so scoring one order against all of them is plain array work. */
 class CandidateArrays {
   readonly n: number;
@@ -641,20 +656,10 @@ class CandidateArrays {
     const masks = vocabSize <= 31;
     this.intMask = masks ? new Int32Array(n) : null;
     this.langMask = masks ? new Int32Array(n) : null;
-    const intsOf: number[][] = new Array(n);
-    const langsOf: number[][] = new Array(n);
+    let intIds = new Int32Array(64);
+    let langIds = new Int32Array(64);
     let ni = 0;
     let nl = 0;
-    for (let j = 0; j < n; j++) {
-      intsOf[j] = words.interests(cps[j]);
-      langsOf[j] = words.languages(cps[j]);
-      ni += intsOf[j].length;
-      nl += langsOf[j].length;
-    }
-    this.intIds = new Int32Array(ni);
-    this.langIds = new Int32Array(nl);
-    ni = 0;
-    nl = 0;
     for (let j = 0; j < n; j++) {
       const p = cps[j];
       const postal = postalNumber(p.postalCode);
@@ -668,16 +673,29 @@ class CandidateArrays {
       let g = 0;
       for (const x of p.ageGroups) g |= AGE_GROUP_BIT[x] ?? 0;
       this.ageGroups[j] = g;
+      // Interests and languages straight into the buffers (each number once per contact person).
       this.intStart[j] = ni;
       let im = 0;
-      for (const x of intsOf[j]) {
-        this.intIds[ni++] = x;
-        im |= 1 << x;
+      for (const code of p.interests) {
+        for (const x of words.ofCode(code)) {
+          let dup = false;
+          for (let e = this.intStart[j]; e < ni && !dup; e++) dup = intIds[e] === x;
+          if (dup) continue;
+          if (ni === intIds.length) intIds = grow(intIds);
+          intIds[ni++] = x;
+          im |= 1 << x;
+        }
       }
       this.langStart[j] = nl;
       let lm = 0;
-      for (const x of langsOf[j]) {
-        this.langIds[nl++] = x;
+      for (const l of p.languages) {
+        const x = words.ofLanguage(l);
+        if (x < 0) continue;
+        let dup = false;
+        for (let e = this.langStart[j]; e < nl && !dup; e++) dup = langIds[e] === x;
+        if (dup) continue;
+        if (nl === langIds.length) langIds = grow(langIds);
+        langIds[nl++] = x;
         lm |= 1 << x;
       }
       if (this.intMask && this.langMask) {
@@ -685,6 +703,8 @@ class CandidateArrays {
         this.langMask[j] = lm;
       }
     }
+    this.intIds = intIds;
+    this.langIds = langIds;
     this.intStart[n] = ni;
     this.langStart[n] = nl;
   }
