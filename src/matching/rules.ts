@@ -1133,6 +1133,9 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
   let maxB = 0;
   for (let x = 0; x < benefit.length; x++) if (benefit[x] > maxB) maxB = benefit[x];
   const counts = new Int32Array(maxB + 2);
+  // The best benefit of each order among the pairs left out (−1: none), so the proof can skip an order whose
+  // dual already covers it without scanning its row.
+  const outsideMax = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const row = i * m;
     const want = Math.min(m, k + need[i]);
@@ -1166,7 +1169,7 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
       else if (b === t && atT > 0 && free[j] > 0) {
         list.push(j);
         atT--;
-      }
+      } else if (b >= 0 && free[j] > 0 && b > outsideMax[i]) outsideMax[i] = b;
     }
   }
   for (;;) {
@@ -1190,6 +1193,14 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
       if (need[i] <= 0) continue;
       const row = i * m;
       const ui = u[i];
+      if (outsideMax[i] <= ui) {
+        // No left-out pair can break the duals (v ≥ 0): only the kept pairs' slack counts.
+        for (const j of pairs[i]) {
+          const slack = benefit[row + j] - ui - v[j];
+          if (slack > 0 && free[j] > 0) dual += slack;
+        }
+        continue;
+      }
       for (const j of pairs[i]) inSparse[j] = 1;
       let worst: number[] | null = null;
       for (let j = 0; j < m; j++) {
@@ -1203,14 +1214,26 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
           worst.push(j);
         }
       }
-      for (const j of pairs[i]) inSparse[j] = 0;
       if (worst) {
         // The worst left-out pairs of this order (by how much they break the duals), at most max(k, 8) of them.
         const most = Math.max(k, 8);
-        if (worst.length > most) worst = worst.sort((a, b) => benefit[row + b] - v[b] - (benefit[row + a] - v[a])).slice(0, most);
+        if (worst.length > most) {
+          // A numeric sort of (−(benefit − v), column) keys: no comparator (a row may have thousands).
+          const S = 2 ** 24;
+          const keys = new Float64Array(worst.length);
+          for (let x = 0; x < worst.length; x++) keys[x] = -(benefit[row + worst[x]] - v[worst[x]]) * S + worst[x];
+          keys.sort();
+          worst = [];
+          for (let x = 0; x < most; x++) worst.push(((keys[x] % S) + S) % S);
+        }
         pairs[i].push(...worst);
         added += worst.length;
+        for (const j of worst) inSparse[j] = 1;
       }
+      let out = -1;
+      for (let j = 0; j < m; j++) if (inSparse[j] === 0 && free[j] > 0 && benefit[row + j] > out) out = benefit[row + j];
+      outsideMax[i] = out;
+      for (const j of pairs[i]) inSparse[j] = 0;
     }
     if (added === 0) {
       if (dual === primal) return assigned;
