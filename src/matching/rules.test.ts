@@ -11,6 +11,7 @@ import {
   genderOf,
   priorityPoints,
   proposeAssignment,
+  prepareCandidates,
   rankCandidates,
   waitingDeadline,
   wishedAvailability,
@@ -295,7 +296,7 @@ describe('assignFlow: exact maximum benefit', () => {
     );
   });
 
-  it('rankCandidates (fast path) agrees with explainCandidate for every contact person: score, order, exclusion counts', () => {
+  it('rankCandidates (fast path, and on a prepared register) agrees with explainCandidate for every contact person: score, order, exclusion counts, place', () => {
     fc.assert(
       fc.property(fc.integer(), (seed) => {
         let s = seed >>> 0;
@@ -338,6 +339,7 @@ describe('assignFlow: exact maximum benefit', () => {
           openOfferContactPersonIds: cps.filter(() => rnd(8) === 0).map((c) => c.id),
         });
         const r = rankCandidates(o, cps, cfg, 100);
+        const pool = prepareCandidates(cps, cfg);
         const counts: Record<string, number> = {};
         const expected = [];
         for (const c of cps) {
@@ -349,7 +351,19 @@ describe('assignFlow: exact maximum benefit', () => {
         expect(r.excluded).toEqual(counts);
         expect(r.eligible).toBe(expected.length);
         expect(r.candidates.map((c) => c.score)).toEqual(expected.map((c) => c.score));
+        expect(r.candidates.map((c) => c.id)).toEqual(expected.map((c) => c.id));
         for (const c of r.candidates) expect(c.score).toBe(c.reasons.reduce((t, x) => t + x.points, 0));
+        // The prepared register (kept between requests) gives the same list for any limit, used again and again.
+        const limit = 1 + rnd(6);
+        for (const x of [pool, pool]) {
+          const again = rankCandidates(o, x, cfg, limit);
+          expect(again.candidates).toEqual(r.candidates.slice(0, limit));
+          expect(again.excluded).toEqual(counts);
+          for (const [place, c] of expected.entries()) expect(again.rankOf(c.id)).toBe(place + 1);
+        }
+        // An order starting on another day does not get the first one's registerkontroll verdicts.
+        const later = { ...o, startDate: '2027-09-01' };
+        expect(rankCandidates(later, pool, cfg, 100)).toMatchObject({ excluded: rankCandidates(later, cps, cfg, 100).excluded });
       }),
       { numRuns: 200 },
     );

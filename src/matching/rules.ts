@@ -205,10 +205,13 @@ export class Vocabulary {
   readonly ids = new Map<string, number>();
   readonly words: string[] = [];
   hasLanguages = false;
+  /** A frozen vocabulary (a candidate pool's, shared between requests) answers −1 for a word it has not. */
+  frozen = false;
   id(word: string): number {
     const k = norm(word);
-    if (k.startsWith('språk:')) this.hasLanguages = true;
     let i = this.ids.get(k);
+    if (i === undefined && this.frozen) return -1;
+    if (k.startsWith('språk:')) this.hasLanguages = true;
     if (i === undefined) {
       i = this.words.length;
       this.ids.set(k, i);
@@ -232,8 +235,6 @@ export interface CompiledCandidate {
   gender: Gender | null;
   /** The identity number's 12 digits ('' when it has not). */
   digits12: string;
-  /** Surname and first name, lower case: the ranking's tie-break (made when first compared). */
-  sortName: string | null;
   free: number;
   /** The age on `ageDate` (memo: the orders of one proposal mostly share a start date). */
   ageDate: string;
@@ -299,8 +300,9 @@ export function compileOrder(o: OrderProfile, vocab: Vocabulary): CompiledOrder 
   const languageIds = [...new Set(o.languages.map(norm).filter(Boolean))].map((w) => vocab.id(`språk:${w}`));
   const interestWanted = new Uint8Array(Math.max(1, vocab.words.length + 64));
   const languageWanted = new Uint8Array(Math.max(1, vocab.words.length + 64));
-  for (const i of interestIds) interestWanted[i] = 1;
-  for (const i of languageIds) languageWanted[i] = 1;
+  // −1: a word no contact person has (a frozen vocabulary); it still counts among the wished ones.
+  for (const i of interestIds) if (i >= 0) interestWanted[i] = 1;
+  for (const i of languageIds) if (i >= 0) languageWanted[i] = 1;
   const pairExclusions = new Map<string, Exclusion>();
   for (const c of o.closedOffers) {
     if (EXCLUDING_CLOSE.has(c.reason)) pairExclusions.set(c.contactPersonId, { kind: 'closed_offer', reason: `Har redan erbjudits för den här beställningen: ${closedWord[c.reason]}.` });
@@ -408,7 +410,6 @@ function compileOne(p: CandidateProfile, index: number, words: CandidateWords): 
     postal: postalNumber(p.postalCode),
     gender: digits.length === 12 ? (digits.charCodeAt(10) % 2 === 1 ? 'man' : 'woman') : null,
     digits12: digits.length === 12 ? digits : '',
-    sortName: null,
     free: Math.max(0, p.capacity - p.currentLoad),
     ageDate: '',
     ageYears: null,
@@ -847,24 +848,6 @@ export class CheckCache {
   }
 }
 
-/** Keep the order of scores, sorting each run of equal scores by name. */
-function sortTiesByName(list: number[], scores: Int32Array, byName: (a: number, b: number) => number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < list.length; ) {
-    let j = i + 1;
-    while (j < list.length && scores[list[j]] === scores[list[i]]) j++;
-    out.push(...list.slice(i, j).sort(byName));
-    i = j;
-  }
-  return out;
-}
-
-function compareNames(a: CompiledCandidate, b: CompiledCandidate): number {
-  a.sortName ??= `${a.p.lastName}\u0000${a.p.firstName}`.toLowerCase();
-  b.sortName ??= `${b.p.lastName}\u0000${b.p.firstName}`.toLowerCase();
-  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0;
-}
-
 function vocabularyOf(orders: readonly OrderProfile[]): Vocabulary {
   const v = new Vocabulary();
   for (const o of orders) {
@@ -874,86 +857,165 @@ function vocabularyOf(orders: readonly OrderProfile[]): Vocabulary {
   return v;
 }
 
+/** The contact persons' own hard constraints for one start date and activity: who passes, and counts by kind. */
+interface OwnConstraints {
+  ok: Int8Array;
+  excluded: Partial<Record<ExclusionKind, number>>;
+}
+
 /**
- * Rank the contact persons for one order: hard constraints exclude (counted by kind), the rest are scored,
- * best first (ties by name); the first `limit` carry their reasons.
+ * The register prepared for ranking: every word a contact person's interests and languages answer to, the
+ * criteria as typed arrays, the name order, and the own hard constraints per start date and activity. Built once
+ * and reused for every order while the register is unchanged (matching/candidate-pool.ts keeps it between
+ * requests), so ranking one order is array work over what is already compiled.
  */
-export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfile[], cfg: MatchConfig, limit = 50): Ranking {
-  const vocab = vocabularyOf([order]);
-  const o = compileOrder(order, vocab);
-  // Contact persons as typed arrays; a full compiled form only for those shown or excluded (made on demand).
-  const words = new CandidateWords(vocab, cfg.interestLabels);
-  const arrays = new CandidateArrays(cps, words, vocab.words.length);
-  const compiled: (CompiledCandidate | undefined)[] = new Array(cps.length);
-  const at = (j: number): CompiledCandidate => {
-    let c = compiled[j];
+export class CandidatePool {
+  readonly vocab = new Vocabulary();
+  readonly arrays: CandidateArrays;
+  private readonly words: CandidateWords;
+  private readonly compiled: (CompiledCandidate | undefined)[];
+  private readonly own = new Map<string, OwnConstraints>();
+  private readonly memo = new VerdictMemo();
+  private names: { byName: Int32Array; rank: Int32Array } | null = null;
+  private index: Map<string, number> | null = null;
+  constructor(
+    readonly cps: readonly CandidateProfile[],
+    readonly cfg: MatchConfig,
+  ) {
+    const codes = new Set<string>();
+    const langs = new Set<string>();
+    for (const p of cps) {
+      for (const c of p.interests) codes.add(c);
+      for (const l of p.languages) langs.add(l);
+    }
+    for (const c of codes) for (const k of interestKeys(c, cfg.interestLabels)) if (k) this.vocab.id(k);
+    for (const l of langs) if (norm(l)) this.vocab.id(`språk:${l}`);
+    this.vocab.frozen = true;
+    this.words = new CandidateWords(this.vocab, cfg.interestLabels);
+    this.arrays = new CandidateArrays(cps, this.words, this.vocab.words.length);
+    this.compiled = new Array(cps.length);
+  }
+  /** The full compiled form of contact person j (made when first needed: the shown and the excluded). */
+  at(j: number): CompiledCandidate {
+    let c = this.compiled[j];
     if (!c) {
-      c = compileOne(cps[j], j, words);
-      compiled[j] = c;
+      c = compileOne(this.cps[j], j, this.words);
+      this.compiled[j] = c;
     }
     return c;
-  };
-  const excluded: Partial<Record<ExclusionKind, number>> = {};
-  const memo = new VerdictMemo();
-  const ok = new Int8Array(cps.length);
-  let eligible = 0;
-  const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || (o.p.wishedGenderRequired && o.wishedGender !== null);
-  for (let j = 0; j < cps.length; j++) {
-    const p = cps[j];
-    if (!candidateEligible(p, order.startDate, o.activity, cfg, memo) || (pairChecks && pairExcluded(o, p, j, arrays))) {
-      // Only the excluded ones pay for the reasons (counted by kind).
-      const c = at(j);
-      for (const e of candidateExclusions(c, order.startDate, o.activity, cfg, memo)) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
-      if (pairChecks) for (const e of pairExclusions(o, c)) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
-      continue;
+  }
+  indexOf(id: string): number {
+    this.index ??= new Map(this.cps.map((c, j) => [c.id, j] as const));
+    return this.index.get(id) ?? -1;
+  }
+  /** Everyone in name order (surname, first name; the ranking's tie-break) and each one's place in it. */
+  nameOrder(): { byName: Int32Array; rank: Int32Array } {
+    if (!this.names) {
+      const n = this.cps.length;
+      const keys = this.cps.map((p) => `${p.lastName}\u0000${p.firstName}`.toLowerCase());
+      const byName = Int32Array.from({ length: n }, (_, j) => j).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
+      const rank = new Int32Array(n);
+      for (let r = 0; r < n; r++) rank[byName[r]] = r;
+      this.names = { byName, rank };
     }
-    ok[j] = 1;
-    eligible++;
+    return this.names;
+  }
+  /** Pause, capacity and registerkontroll on this start date in this activity (remembered; a few dozen kept). */
+  ownConstraints(startDate: IsoDate, activity: Activity): OwnConstraints {
+    const key = `${startDate}|${activity}`;
+    let r = this.own.get(key);
+    if (!r) {
+      const ok = new Int8Array(this.cps.length);
+      const excluded: Partial<Record<ExclusionKind, number>> = {};
+      for (let j = 0; j < this.cps.length; j++) {
+        if (candidateEligible(this.cps[j], startDate, activity, this.cfg, this.memo)) {
+          ok[j] = 1;
+          continue;
+        }
+        for (const e of candidateExclusions(this.at(j), startDate, activity, this.cfg, this.memo)) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
+      }
+      if (this.own.size >= 64) this.own.clear();
+      r = { ok, excluded };
+      this.own.set(key, r);
+    }
+    return r;
+  }
+}
+
+/** Prepare the register for ranking (see CandidatePool). `cfg` gives the interests' labels and the check rules. */
+export function prepareCandidates(cps: readonly CandidateProfile[], cfg: MatchConfig): CandidatePool {
+  return new CandidatePool(cps, cfg);
+}
+
+/**
+ * Rank the contact persons for one order: hard constraints exclude (counted by kind), the rest are scored,
+ * best first (ties by name); the first `limit` carry their reasons. `cps` is the register, or the register
+ * prepared once with prepareCandidates (built with the same labels and check rules as `cfg`).
+ */
+export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfile[] | CandidatePool, cfg: MatchConfig, limit = 50): Ranking {
+  const pool = cps instanceof CandidatePool ? cps : new CandidatePool(cps, cfg);
+  const n = pool.cps.length;
+  const o = compileOrder(order, pool.vocab);
+  const own = pool.ownConstraints(order.startDate, o.activity);
+  const excluded: Partial<Record<ExclusionKind, number>> = { ...own.excluded };
+  const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || (o.p.wishedGenderRequired && o.wishedGender !== null);
+  let ok = own.ok;
+  if (pairChecks) {
+    // The order's own exclusions (earlier offers, household, representatives, required gender), counted by kind
+    // for everyone they hit, as the own constraints are.
+    ok = own.ok.slice();
+    for (let j = 0; j < n; j++) {
+      if (!pairExcluded(o, pool.cps[j], j, pool.arrays)) continue;
+      ok[j] = 0;
+      for (const e of pairExclusions(o, pool.at(j))) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
+    }
   }
   // Every eligible one scored at once (the same points as pairScore; −1 for the excluded).
-  const scores = new Int32Array(cps.length);
-  scoreAll(o, arrays, cps, cfg.weights, ok, 0, scores, 0);
-  const byName = (a: number, b: number) => compareNames(at(a), at(b));
-  // Best first, ties by name. A numeric sort of (−score, index) keys — no comparator, no strings — then names
-  // only within the tie group at the list's end.
-  const SHIFT = 1 << 20;
-  const keys = new Float64Array(eligible);
-  let k = 0;
-  for (let i = 0; i < cps.length; i++) if (scores[i] >= 0) keys[k++] = -scores[i] * SHIFT + i;
-  keys.sort();
-  const idx = (x: number) => ((x % SHIFT) + SHIFT) % SHIFT;
-  let top: number[] = [];
-  if (limit > 0 && eligible > 0) {
-    const n = Math.min(limit, eligible);
-    const last = scores[idx(keys[n - 1])];
-    let start = n - 1;
-    while (start > 0 && scores[idx(keys[start - 1])] === last) start--;
-    let end = n;
-    while (end < eligible && scores[idx(keys[end])] === last) end++;
-    const group: number[] = [];
-    for (let j = start; j < end; j++) group.push(idx(keys[j]));
-    group.sort(byName);
-    top = [];
-    for (let j = 0; j < start; j++) top.push(idx(keys[j]));
-    top.push(...group.slice(0, n - start));
-    // Groups above the last one are sorted by name too (small: they hold fewer than `limit`).
-    top = sortTiesByName(top, scores, byName);
+  const scores = new Int32Array(n);
+  scoreAll(o, pool.arrays, pool.cps, cfg.weights, ok, 0, scores, 0);
+  let eligible = 0;
+  let best = -1;
+  for (let j = 0; j < n; j++) {
+    if (scores[j] < 0) continue;
+    eligible++;
+    if (scores[j] > best) best = scores[j];
   }
-  const candidates = top.map((i) => {
-    const c = at(i);
+  const top = limit > 0 && eligible > 0 ? topByScoreThenName(scores, best, Math.min(limit, eligible), pool) : [];
+  const candidates = top.map((j) => {
+    const c = pool.at(j);
     const reasons: Reason[] = [];
-    pairScore(o, c, cfg.weights, vocab, reasons);
-    return { id: c.p.id, score: scores[i], reasons };
+    pairScore(o, c, cfg.weights, pool.vocab, reasons);
+    return { id: c.p.id, score: scores[j], reasons };
   });
   /** The place (1-based) an eligible contact person has in the full ranking. */
   const rankOf = (id: string): number | null => {
-    const me = cps.findIndex((c) => c.id === id);
+    const me = pool.indexOf(id);
     if (me < 0 || scores[me] < 0) return null;
+    const { rank } = pool.nameOrder();
     let place = 1;
-    for (let j = 0; j < cps.length; j++) if (scores[j] > scores[me] || (scores[j] === scores[me] && j !== me && byName(j, me) < 0)) place++;
+    for (let j = 0; j < n; j++) if (scores[j] > scores[me] || (scores[j] === scores[me] && rank[j] < rank[me])) place++;
     return place;
   };
-  return { candidates, excluded, considered: cps.length, eligible, rankOf };
+  return { candidates, excluded, considered: n, eligible, rankOf };
+}
+
+/**
+ * The `need` best by score, ties by name, without sorting everyone: a histogram of the scores (small integers)
+ * gives the lowest score that makes the list; those above it are few and sorted; that score's places are filled
+ * in name order.
+ */
+function topByScoreThenName(scores: Int32Array, best: number, need: number, pool: CandidatePool): number[] {
+  const hist = new Int32Array(best + 1);
+  for (let j = 0; j < scores.length; j++) if (scores[j] >= 0) hist[scores[j]]++;
+  let cut = best;
+  let above = 0;
+  while (above + hist[cut] < need) above += hist[cut--];
+  const { byName, rank } = pool.nameOrder();
+  const out: number[] = [];
+  for (let j = 0; j < scores.length; j++) if (scores[j] > cut) out.push(j);
+  out.sort((a, b) => scores[b] - scores[a] || rank[a] - rank[b]);
+  for (let r = 0; r < byName.length && out.length < need; r++) if (scores[byName[r]] === cut) out.push(byName[r]);
+  return out;
 }
 
 /** "Varför inte X?": every hard constraint that excludes this contact person for this order, and the score otherwise. */
