@@ -209,6 +209,39 @@ describe('candidates, Varför inte, offers', () => {
   });
 });
 
+describe('the prepared register kept between requests', () => {
+  it('follows every change to contact persons, checks, pauses and places at once (the version counts per transaction)', async () => {
+    const w = await waiting();
+    const ids = async () => ((await ks.get(`/api/orders/${w.orderId}/candidates?limit=200`)).json().candidates as { id: string }[]).map((c) => c.id);
+    const version = async () => Number(((await h.db.execute(sql`select version from matching_register_version`)) as unknown as { rows: { version: string }[] }).rows[0].version);
+    const a = await approved({ capacity: 1 });
+    expect(await ids()).toContain(a.id);
+    // A pause (another table) leaves them out at once.
+    const [pause] = await h.db.insert(cpPauses).values({ contactPersonId: a.id, fromDate: '2026-06-01', reason: 'Semester', recordedBy: staff.ks.id }).returning();
+    expect(await ids()).not.toContain(a.id);
+    await h.db.delete(cpPauses).where(eq(cpPauses.id, pause.id));
+    expect(await ids()).toContain(a.id);
+    // A new contact person, and a name change, are there on the next request.
+    const b = await approved();
+    expect(await ids()).toContain(b.id);
+    await h.db.update(contactPersons).set({ lastName: 'Bytt' }).where(eq(contactPersons.id, b.id));
+    const named = (await ks.get(`/api/orders/${w.orderId}/candidates?limit=200`)).json().candidates.find((c: { id: string }) => c.id === b.id);
+    expect(named.name).toBe(`${b.firstName} Bytt`);
+    // Their only place taken by an offer for another order (the load trigger): gone from this order's list.
+    const other = await waiting();
+    expect((await ks.post(`/api/orders/${other.orderId}/offers`, { contactPersonId: a.id, offeredDate: '2026-06-16' })).statusCode).toBe(201);
+    expect(await ids()).not.toContain(a.id);
+    // One transaction with many changes counts the version up once, at commit.
+    const before = await version();
+    await h.db.transaction(async (tx) => {
+      await tx.update(contactPersons).set({ interests: ['fika'] }).where(eq(contactPersons.id, b.id));
+      await tx.update(contactPersons).set({ interests: ['musik'] }).where(eq(contactPersons.id, a.id));
+      await tx.insert(cpRegisterChecks).values({ contactPersonId: b.id, shownDate: '2026-06-02', extractDate: '2026-06-01', registers: ['belastningsregistret'], law: '2010:479', seenBy: staff.ks.id });
+    });
+    expect(await version()).toBe(before + 1);
+  });
+});
+
 function childPnr(n: number): string {
   const nine = `150314${String(100 + n).padStart(3, '0')}`;
   let sum = 0;

@@ -6,7 +6,8 @@ import { orders } from '../orders/tables';
 import { daysLeft, priorityPoints, proposeAssignment, unmatchedWhyLabel, type ProposalOrder } from './rules';
 import { matchConfigOf } from './load';
 import { neededOf, personOf, waitingFactsOf } from './present';
-import { candidateProfiles, profilesOf, waitingOrders } from './repo';
+import { profilesOf, waitingOrders } from './repo';
+import { candidatePool } from './candidate-pool';
 import type { ProposalOut } from './schema';
 
 /**
@@ -20,7 +21,7 @@ export function proposeWaitingList(ctx: UseCaseContext): Promise<ProposalOut> {
     const rows = await waitingOrders(q, where, today);
     const cfg = await matchConfigOf(q);
     const profiles = await profilesOf(q, rows, today);
-    const cps = await candidateProfiles(q, today);
+    const { cps } = await candidatePool(q, ctx.db, today, cfg);
     const started = performance.now();
     const input: ProposalOrder[] = rows.map((r) => ({ profile: profiles.get(r.orderId)!, need: neededOf(r), priority: priorityPoints(waitingFactsOf(r), today, cfg.weights) }));
     const p = proposeAssignment({ orders: input, candidates: cps, cfg });

@@ -7,7 +7,8 @@ import { can } from '../platform/policy/permissions';
 import { explainCandidate, rankCandidates, type ExclusionKind } from './rules';
 import { loadWaitingOrder, matchConfigOf } from './load';
 import { presentWaiting } from './present';
-import { candidateProfile, candidateProfiles, contactPersonNames, offersOf, profilesOf, searchContactPersons } from './repo';
+import { candidateProfile, contactPersonNames, offersOf, profilesOf, searchContactPersons } from './repo';
+import { candidatePool } from './candidate-pool';
 import type { CandidatesOut, candidatesQuery, WhyNotOut } from './schema';
 
 export const exclusionLabel: Record<ExclusionKind, string> = {
@@ -35,9 +36,8 @@ export function getCandidates(ctx: UseCaseContext, orderId: string, query: z.out
     const row = await loadWaitingOrder(q, ctx, orderId, 'assignment:read');
     const cfg = await matchConfigOf(q);
     const profile = (await profilesOf(q, [row], today)).get(orderId)!;
-    const cps = await candidateProfiles(q, today);
-    const ranking = rankCandidates(profile, cps, cfg, query.limit);
-    const byId = new Map(cps.map((c) => [c.id, c] as const));
+    const pool = await candidatePool(q, ctx.db, today, cfg);
+    const ranking = rankCandidates(profile, pool, cfg, query.limit);
     const matches = query.name ? await searchContactPersons(q, query.name) : [];
     await recordAudit(q, ctx, [
       { action: 'matching.candidates', entityType: 'order', entityId: orderId, personId: row.personId, details: { considered: ranking.considered, shown: ranking.candidates.length } },
@@ -47,7 +47,7 @@ export function getCandidates(ctx: UseCaseContext, orderId: string, query: z.out
       order: presentWaiting(row, await offersOf(q, [orderId]), today, cfg.weights),
       plannedStart: profile.startDate,
       candidates: ranking.candidates.map((c) => {
-        const p = byId.get(c.id)!;
+        const p = pool.cps[pool.indexOf(c.id)];
         return { id: c.id, name: `${p.firstName} ${p.lastName}`, postalCode: p.postalCode, score: c.score, reasons: c.reasons };
       }),
       considered: ranking.considered,
@@ -75,7 +75,7 @@ export function whyNot(ctx: UseCaseContext, orderId: string, contactPersonId: st
     ];
     let rank: number | null = null;
     if (exclusions.length === 0) {
-      rank = rankCandidates(profile, await candidateProfiles(q, today), cfg, 0).rankOf(contactPersonId);
+      rank = rankCandidates(profile, await candidatePool(q, ctx.db, today, cfg), cfg, 0).rankOf(contactPersonId);
     }
     const name = (await contactPersonNames(q, [contactPersonId])).get(contactPersonId)!;
     await recordAudit(q, ctx, [

@@ -11,6 +11,7 @@ import {
   genderOf,
   priorityPoints,
   proposeAssignment,
+  prepareCandidates,
   rankCandidates,
   waitingDeadline,
   wishedAvailability,
@@ -207,13 +208,166 @@ describe('assignFlow: exact maximum benefit', () => {
           const benefit = new Int32Array(rows * cols);
           for (let k = 0; k < rows * cols; k++) benefit[k] = vals[k] < 0 ? -1 : vals[k] + 1;
           const mx = { benefit, rows, cols, need: Int32Array.from(needs.slice(0, rows)), free: Int32Array.from(frees.slice(0, cols)) };
-          const ours = check(mx, assignFlow(mx));
-          expect(ours).toBe(Math.round(lpOptimum(mx)));
+          const lp = Math.round(lpOptimum(mx));
+          // The default (every pair kept on instances this small), the dense path, and the sparse path with its
+          // optimality proof (one pair per order kept at first, so the proof has to add pairs).
+          expect(check(mx, assignFlow(mx))).toBe(lp);
+          expect(check(mx, assignFlow(mx, { k: Number.POSITIVE_INFINITY }))).toBe(lp);
+          expect(check(mx, assignFlow(mx, { k: 0 }))).toBe(lp);
+          expect(check(mx, assignFlow(mx, { k: 1 }))).toBe(lp);
         },
       ),
       { numRuns: 150 },
     );
   }, 60_000);
+
+  it('the sparse path with its optimality proof equals the dense path on larger instances (popular contact persons)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 80 }), fc.integer(), fc.integer({ min: 0, max: 5 }), (rows, cols, seed, k) => {
+        let s = seed >>> 0;
+        const rnd = (n: number) => {
+          s = (s * 1103515245 + 12345) >>> 0;
+          return (s >>> 8) % n;
+        };
+        const benefit = new Int32Array(rows * cols);
+        // A few contact persons everyone likes, many excluded pairs, ties.
+        for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) benefit[i * cols + j] = rnd(4) === 0 ? -1 : 1 + rnd(20) + (j % 7 === 0 ? 30 : 0) + rnd(3) * 10;
+        const mx = { benefit, rows, cols, need: Int32Array.from({ length: rows }, () => rnd(3)), free: Int32Array.from({ length: cols }, () => rnd(3)) };
+        expect(check(mx, assignFlow(mx, { k }))).toBe(check(mx, assignFlow(mx, { k: Number.POSITIVE_INFINITY })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the scored matrix (typed-array fast path) equals explainCandidate for every pair: points and exclusions', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        let s = seed >>> 0;
+        const rnd = (k: number) => {
+          s = (s * 1103515245 + 12345) >>> 0;
+          return (s >>> 8) % k;
+        };
+        const pick = <T,>(xs: readonly T[]) => xs.filter(() => rnd(2) === 0);
+        const words = ['fika', 'musik', 'idrott', 'schack', 'fotboll', 'natur'];
+        const langs = ['svenska', 'arabiska', 'finska'];
+        const slots = ['weekday_day', 'weekday_evening', 'weekend'] as const;
+        const cps = Array.from({ length: 12 }, () =>
+          cp({
+            identityNumber: `19${50 + rnd(50)}0${1 + rnd(9)}1${rnd(9)}12${rnd(10)}${rnd(10)}`,
+            interests: pick(['fika', 'musik', 'idrott', 'schack', 'natur']),
+            languages: pick(langs),
+            availability: pick(slots),
+            ageGroups: pick(['child', 'youth', 'adult', 'senior']),
+            postalCode: rnd(5) === 0 ? null : `1${rnd(3)}${rnd(2)}${rnd(9)}1`,
+            capacity: 1 + rnd(2),
+            currentLoad: rnd(2),
+            paused: rnd(8) === 0,
+            check: rnd(4) === 0 ? null : { extractDate: '2026-03-01', shownDate: '2026-03-01', registers: ['belastningsregistret', 'misstankeregistret'] },
+          }),
+        );
+        const orders: ProposalOrder[] = Array.from({ length: 6 }, (_, i) => ({
+          profile: order({
+            orderId: `o${i}`,
+            // Sometimes many wished words (more than 31: the scoring's loop path instead of bit masks).
+            interests: [...pick(words), ...(seed % 2 === 0 ? Array.from({ length: 40 }, (_, k) => `ord${k}`) : [])],
+            languages: pick(langs),
+            availability: pick(slots),
+            postalCode: rnd(5) === 0 ? null : `1${rnd(3)}${rnd(2)}00`,
+            wishedGender: rnd(3) === 0 ? 'woman' : rnd(2) === 0 ? 'man' : null,
+            wishedGenderRequired: rnd(3) === 0,
+            birth: { birthDate: rnd(2) ? '2012-01-01' : '1990-01-01', birthDatePartial: null },
+            wishedAgeMin: rnd(2) ? 30 + rnd(10) : null,
+            wishedAgeMax: rnd(2) ? 50 + rnd(10) : null,
+            previousContactPersonIds: cps.filter(() => rnd(5) === 0).map((c) => c.id),
+            openOfferContactPersonIds: cps.filter(() => rnd(8) === 0).map((c) => c.id),
+          }),
+          need: 1,
+          priority: rnd(50),
+        }));
+        const mx = benefitMatrix({ orders, candidates: cps, cfg });
+        for (const [i, o] of orders.entries()) {
+          for (const [j, c] of cps.entries()) {
+            const e = explainCandidate(o.profile, c, cfg);
+            expect(mx.benefit[i * cps.length + j]).toBe(e.exclusions.length > 0 ? -1 : 1 + o.priority + e.score);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('rankCandidates (fast path, and on a prepared register) agrees with explainCandidate for every contact person: score, order, exclusion counts, place', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        let s = seed >>> 0;
+        const rnd = (k: number) => {
+          s = (s * 1103515245 + 12345) >>> 0;
+          return (s >>> 8) % k;
+        };
+        const pick = <T,>(xs: readonly T[]) => xs.filter(() => rnd(2) === 0);
+        const langs = ['svenska', 'arabiska', 'finska'];
+        const slots = ['weekday_day', 'weekday_evening', 'weekend'] as const;
+        const cps = Array.from({ length: 25 }, () =>
+          cp({
+            identityNumber: rnd(6) === 0 ? '19800101-1234' : `19${50 + rnd(50)}0${1 + rnd(9)}1${rnd(9)}12${rnd(10)}${rnd(10)}`,
+            firstName: rnd(6) === 0 ? 'Hus' : 'Kim',
+            lastName: rnd(6) === 0 ? 'Håll' : `K${rnd(4)}`,
+            interests: pick(['fika', 'musik', 'idrott', 'schack', 'natur']),
+            languages: pick(langs),
+            availability: pick(slots),
+            ageGroups: pick(['child', 'youth', 'adult', 'senior']),
+            postalCode: rnd(5) === 0 ? null : `1${rnd(3)}${rnd(2)} ${rnd(9)}1`,
+            capacity: 1 + rnd(2),
+            currentLoad: rnd(2),
+            paused: rnd(8) === 0,
+            check: rnd(4) === 0 ? null : { extractDate: '2026-03-01', shownDate: '2026-03-01', registers: ['belastningsregistret', 'misstankeregistret'] },
+          }),
+        );
+        const o = order({
+          interests: pick(['fika', 'musik', 'fotboll', 'natur']),
+          languages: pick(langs),
+          availability: pick(slots),
+          postalCode: rnd(5) === 0 ? null : `1${rnd(3)}${rnd(2)}00`,
+          wishedGender: rnd(3) === 0 ? 'woman' : rnd(2) === 0 ? 'man' : null,
+          wishedGenderRequired: rnd(3) === 0,
+          birth: { birthDate: rnd(2) ? '2012-01-01' : '1990-01-01', birthDatePartial: null },
+          wishedAgeMin: rnd(2) ? 30 + rnd(10) : null,
+          wishedAgeMax: rnd(2) ? 50 + rnd(10) : null,
+          household: rnd(2) ? [{ name: 'Hus Håll', identityNumber: '198001011234' }] : [],
+          representatives: rnd(3) === 0 ? [{ kind: 'god_man', name: 'Kim K1' }] : [],
+          previousContactPersonIds: cps.filter(() => rnd(5) === 0).map((c) => c.id),
+          openOfferContactPersonIds: cps.filter(() => rnd(8) === 0).map((c) => c.id),
+        });
+        const r = rankCandidates(o, cps, cfg, 100);
+        const pool = prepareCandidates(cps, cfg);
+        const counts: Record<string, number> = {};
+        const expected = [];
+        for (const c of cps) {
+          const e = explainCandidate(o, c, cfg);
+          for (const x of e.exclusions) counts[x.kind] = (counts[x.kind] ?? 0) + 1;
+          if (e.exclusions.length === 0) expected.push({ id: c.id, score: e.score, name: `${c.lastName}\u0000${c.firstName}`.toLowerCase() });
+        }
+        expected.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        expect(r.excluded).toEqual(counts);
+        expect(r.eligible).toBe(expected.length);
+        expect(r.candidates.map((c) => c.score)).toEqual(expected.map((c) => c.score));
+        expect(r.candidates.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+        for (const c of r.candidates) expect(c.score).toBe(c.reasons.reduce((t, x) => t + x.points, 0));
+        // The prepared register (kept between requests) gives the same list for any limit, used again and again.
+        const limit = 1 + rnd(6);
+        for (const x of [pool, pool]) {
+          const again = rankCandidates(o, x, cfg, limit);
+          expect(again.candidates).toEqual(r.candidates.slice(0, limit));
+          expect(again.excluded).toEqual(counts);
+          for (const [place, c] of expected.entries()) expect(again.rankOf(c.id)).toBe(place + 1);
+        }
+        // An order starting on another day does not get the first one's registerkontroll verdicts.
+        const later = { ...o, startDate: '2027-09-01' };
+        expect(rankCandidates(later, pool, cfg, 100)).toMatchObject({ excluded: rankCandidates(later, cps, cfg, 100).excluded });
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   it('proposes from profiles: hard constraints never paired, reasons given, unmatched with why', async () => {
     await fc.assert(

@@ -205,10 +205,13 @@ export class Vocabulary {
   readonly ids = new Map<string, number>();
   readonly words: string[] = [];
   hasLanguages = false;
+  /** A frozen vocabulary (a candidate pool's, shared between requests) answers −1 for a word it has not. */
+  frozen = false;
   id(word: string): number {
     const k = norm(word);
-    if (k.startsWith('språk:')) this.hasLanguages = true;
     let i = this.ids.get(k);
+    if (i === undefined && this.frozen) return -1;
+    if (k.startsWith('språk:')) this.hasLanguages = true;
     if (i === undefined) {
       i = this.words.length;
       this.ids.set(k, i);
@@ -232,8 +235,6 @@ export interface CompiledCandidate {
   gender: Gender | null;
   /** The identity number's 12 digits ('' when it has not). */
   digits12: string;
-  /** Surname and first name, lower case: the ranking's tie-break (made when first compared). */
-  sortName: string | null;
   free: number;
   /** The age on `ageDate` (memo: the orders of one proposal mostly share a start date). */
   ageDate: string;
@@ -260,9 +261,19 @@ export interface CompiledOrder {
   checkKey: string;
 }
 
+/** The five digits of a postal code as a number ("123 45" → 12345), −1 when it has not exactly five (no allocation). */
 function postalNumber(p: string | null): number {
-  const d = (p ?? '').replace(/\D/g, '');
-  return d.length === 5 ? Number(d) : -1;
+  if (p === null) return -1;
+  let x = 0;
+  let digits = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      x = x * 10 + (c - 48);
+      digits++;
+    }
+  }
+  return digits === 5 ? x : -1;
 }
 
 function ageGroupOf(years: number | null): string | null {
@@ -289,8 +300,9 @@ export function compileOrder(o: OrderProfile, vocab: Vocabulary): CompiledOrder 
   const languageIds = [...new Set(o.languages.map(norm).filter(Boolean))].map((w) => vocab.id(`språk:${w}`));
   const interestWanted = new Uint8Array(Math.max(1, vocab.words.length + 64));
   const languageWanted = new Uint8Array(Math.max(1, vocab.words.length + 64));
-  for (const i of interestIds) interestWanted[i] = 1;
-  for (const i of languageIds) languageWanted[i] = 1;
+  // −1: a word no contact person has (a frozen vocabulary); it still counts among the wished ones.
+  for (const i of interestIds) if (i >= 0) interestWanted[i] = 1;
+  for (const i of languageIds) if (i >= 0) languageWanted[i] = 1;
   const pairExclusions = new Map<string, Exclusion>();
   for (const c of o.closedOffers) {
     if (EXCLUDING_CLOSE.has(c.reason)) pairExclusions.set(c.contactPersonId, { kind: 'closed_offer', reason: `Har redan erbjudits för den här beställningen: ${closedWord[c.reason]}.` });
@@ -321,65 +333,99 @@ export function compileOrder(o: OrderProfile, vocab: Vocabulary): CompiledOrder 
   };
 }
 
-/** Compile contact persons against a vocabulary that already holds every order's wished words. */
-export function compileCandidates(cps: readonly CandidateProfile[], vocab: Vocabulary, labels: Readonly<Record<string, string>>): CompiledCandidate[] {
-  const keysOf = new Map<string, number[]>();
-  const interestIdsOf = (code: string): number[] => {
-    let ids = keysOf.get(code);
+/** A contact person's interest codes and languages as the vocabulary's numbers (remembered per code and word). */
+class CandidateWords {
+  private readonly keysOf = new Map<string, number[]>();
+  private readonly langOf = new Map<string, number>();
+  constructor(
+    private readonly vocab: Vocabulary,
+    private readonly labels: Readonly<Record<string, string>>,
+  ) {}
+  /** The numbers of the words an interest code answers to. */
+  ofCode(code: string): number[] {
+    let ids = this.keysOf.get(code);
     if (!ids) {
-      ids = [...new Set(interestKeys(code, labels).map((k) => vocab.ids.get(k)).filter((x): x is number => x !== undefined))];
-      keysOf.set(code, ids);
+      ids = [...new Set(interestKeys(code, this.labels).map((k) => this.vocab.ids.get(k)).filter((x): x is number => x !== undefined))];
+      this.keysOf.set(code, ids);
     }
     return ids;
-  };
-  return cps.map((p, index) => {
+  }
+  /** The number of a language (−1 when no order wished it). */
+  ofLanguage(l: string): number {
+    if (!this.vocab.hasLanguages) return -1;
+    let i = this.langOf.get(l);
+    if (i === undefined) {
+      i = this.vocab.ids.get(`språk:${norm(l)}`) ?? -1;
+      this.langOf.set(l, i);
+    }
+    return i;
+  }
+  interests(p: CandidateProfile): number[] {
     let ints: number[] = NONE;
     for (const code of p.interests) {
-      for (const i of interestIdsOf(code)) {
+      for (const i of this.ofCode(code)) {
         if (ints === NONE) ints = [];
         if (!ints.includes(i)) ints.push(i);
       }
     }
+    return ints;
+  }
+  languages(p: CandidateProfile): number[] {
     let langs: number[] = NONE;
-    if (vocab.hasLanguages) {
-      for (const l of p.languages) {
-        const i = vocab.ids.get(`språk:${norm(l)}`);
-        if (i === undefined) continue;
-        if (langs === NONE) langs = [];
-        if (!langs.includes(i)) langs.push(i);
-      }
+    for (const l of p.languages) {
+      const i = this.ofLanguage(l);
+      if (i < 0) continue;
+      if (langs === NONE) langs = [];
+      if (!langs.includes(i)) langs.push(i);
     }
-    const id = p.identityNumber;
-    const digits = id.length === 12 ? id : id.replace(/\D/g, '');
-    let availability = 0;
-    for (const a of p.availability) availability |= slotBit[a] ?? 0;
-    return {
-      p,
-      index,
-      interestIds: ints,
-      languageIds: langs,
-      availability,
-      postal: postalNumber(p.postalCode),
-      gender: digits.length === 12 ? (digits.charCodeAt(10) % 2 === 1 ? 'man' : 'woman') : null,
-      digits12: digits.length === 12 ? digits : '',
-      sortName: null,
-      free: Math.max(0, p.capacity - p.currentLoad),
-      ageDate: '',
-      ageYears: null,
-    };
-  });
+    return langs;
+  }
+}
+
+/** The 12 digits of an identity number ('' when it has not 12). */
+function digits12Of(id: string): string {
+  const digits = id.length === 12 ? id : id.replace(/\D/g, '');
+  return digits.length === 12 ? digits : '';
+}
+
+/** Compile contact persons against a vocabulary that already holds every order's wished words. */
+export function compileCandidates(cps: readonly CandidateProfile[], vocab: Vocabulary, labels: Readonly<Record<string, string>>): CompiledCandidate[] {
+  const words = new CandidateWords(vocab, labels);
+  return cps.map((p, index) => compileOne(p, index, words));
+}
+
+function compileOne(p: CandidateProfile, index: number, words: CandidateWords): CompiledCandidate {
+  const ints = words.interests(p);
+  const langs = words.languages(p);
+  const id = p.identityNumber;
+  const digits = id.length === 12 ? id : id.replace(/\D/g, '');
+  let availability = 0;
+  for (const a of p.availability) availability |= slotBit[a] ?? 0;
+  return {
+    p,
+    index,
+    interestIds: ints,
+    languageIds: langs,
+    availability,
+    postal: postalNumber(p.postalCode),
+    gender: digits.length === 12 ? (digits.charCodeAt(10) % 2 === 1 ? 'man' : 'woman') : null,
+    digits12: digits.length === 12 ? digits : '',
+    free: Math.max(0, p.capacity - p.currentLoad),
+    ageDate: '',
+    ageYears: null,
+  };
 }
 
 /** registerCheckValid for this contact person, remembered in `memo` per start date, activity and check. */
-function checkVerdict(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo?: VerdictMemo): CheckVerdict {
-  if (!memo) return registerCheckValid(c.p.check, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
+function checkVerdict(p: CandidateProfile, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo?: VerdictMemo): CheckVerdict {
+  if (!memo) return registerCheckValid(p.check, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
   if (memo.startDate !== startDate || memo.activity !== activity) {
     memo.startDate = startDate;
     memo.activity = activity;
     memo.byExtract.clear();
     memo.none = null;
   }
-  const check = c.p.check;
+  const check = p.check;
   if (!check) {
     memo.none ??= registerCheckValid(null, cfg.checkRules, startDate, activity, { scope: cfg.checkScope });
     return memo.none;
@@ -410,8 +456,8 @@ class VerdictMemo {
 }
 
 /** May the contact person be proposed at all on this start date in this activity (no allocation: the hot path)? */
-function candidateEligible(c: CompiledCandidate, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo: VerdictMemo): boolean {
-  return !c.p.paused && c.p.currentLoad < c.p.capacity && checkVerdict(c, startDate, activity, cfg, memo).ok;
+function candidateEligible(p: CandidateProfile, startDate: IsoDate, activity: Activity, cfg: MatchConfig, memo: VerdictMemo): boolean {
+  return !p.paused && p.currentLoad < p.capacity && checkVerdict(p, startDate, activity, cfg, memo).ok;
 }
 
 /**
@@ -422,7 +468,7 @@ export function candidateExclusions(c: CompiledCandidate, startDate: IsoDate, ac
   const out: Exclusion[] = [];
   if (c.p.paused) out.push({ kind: 'paused', reason: 'Är pausad och tar inte emot nya uppdrag just nu.' });
   if (c.p.currentLoad >= c.p.capacity) out.push({ kind: 'full', reason: `Har inte plats för fler uppdrag (${c.p.currentLoad} av ${c.p.capacity}).` });
-  const v = checkVerdict(c, startDate, activity, cfg, memo);
+  const v = checkVerdict(c.p, startDate, activity, cfg, memo);
   if (!v.ok) out.push({ kind: 'register_check', reason: `Registerkontrollen gäller inte den ${startDate}: ${v.message}` });
   return out;
 }
@@ -439,6 +485,18 @@ export function pairExclusions(o: CompiledOrder, c: CompiledCandidate): Exclusio
     out.push({ kind: 'gender', reason: `Personen behöver en ${o.wishedGender === 'woman' ? 'kvinna' : 'man'} som kontaktperson.` });
   }
   return out;
+}
+
+/** pairExclusions(o, c).length > 0, without allocating for the usual contact person. */
+function pairExcluded(o: CompiledOrder, p: CandidateProfile, j: number, t: CandidateArrays): boolean {
+  if (o.pairExclusions.size > 0 && o.pairExclusions.has(p.id)) return true;
+  if (o.p.wishedGenderRequired && o.wishedGender && t.gender[j] !== (o.wishedGender === 'woman' ? 1 : 2)) return true;
+  if (o.householdIds.size > 0 && o.householdIds.has((t.digits12[j] || p.identityNumber.replace(/\D/g, '')).slice(-10))) return true;
+  if (o.householdNames.size > 0 || o.representativeNames.size > 0) {
+    const k = nameKey(`${p.firstName} ${p.lastName}`);
+    return o.householdNames.has(k) || o.representativeNames.has(k);
+  }
+  return false;
 }
 
 // ---- Soft criteria ----------------------------------------------------------------------------------------------
@@ -558,6 +616,201 @@ function bits(n: number): number {
   return c;
 }
 
+// ---- Scoring many pairs at once (the same points as pairScore, on typed arrays) ------------------------------------
+
+const AGE_GROUP_BIT: Record<string, number> = { child: 1, youth: 2, adult: 4, senior: 8 };
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** The contact persons' criteria as typed arrays, so scoring one order against all of them is plain array work. */
+class CandidateArrays {
+  readonly n: number;
+  /** The postnummerområde (first three digits), 1000 without a postal code. */
+  readonly postal3: Int16Array;
+  readonly gender: Int8Array;
+  readonly availability: Uint8Array;
+  readonly ageGroups: Uint8Array;
+  readonly intStart: Int32Array;
+  readonly intIds: Int32Array;
+  readonly langStart: Int32Array;
+  readonly langIds: Int32Array;
+  /** With at most 31 words in the vocabulary: each contact person's interests and languages as bits. */
+  readonly intMask: Int32Array | null;
+  readonly langMask: Int32Array | null;
+  /** The identity numbers' 12 digits ('' when not 12). */
+  readonly digits12: string[];
+  private readonly ages = new Map<string, Uint16Array>();
+  constructor(cps: readonly CandidateProfile[], words: CandidateWords, vocabSize: number) {
+    const n = cps.length;
+    this.digits12 = new Array(n);
+    this.n = n;
+    this.postal3 = new Int16Array(n);
+    this.gender = new Int8Array(n);
+    this.availability = new Uint8Array(n);
+    this.ageGroups = new Uint8Array(n);
+    this.intStart = new Int32Array(n + 1);
+    this.langStart = new Int32Array(n + 1);
+    const masks = vocabSize <= 31;
+    this.intMask = masks ? new Int32Array(n) : null;
+    this.langMask = masks ? new Int32Array(n) : null;
+    let intIds = new Int32Array(64);
+    let langIds = new Int32Array(64);
+    let ni = 0;
+    let nl = 0;
+    for (let j = 0; j < n; j++) {
+      const p = cps[j];
+      const postal = postalNumber(p.postalCode);
+      this.postal3[j] = postal >= 0 ? Math.floor(postal / 100) : 1000;
+      const d = digits12Of(p.identityNumber);
+      this.digits12[j] = d;
+      this.gender[j] = d === '' ? 0 : d.charCodeAt(10) % 2 === 1 ? 2 : 1;
+      let av = 0;
+      for (const x of p.availability) av |= slotBit[x] ?? 0;
+      this.availability[j] = av;
+      let g = 0;
+      for (const x of p.ageGroups) g |= AGE_GROUP_BIT[x] ?? 0;
+      this.ageGroups[j] = g;
+      // Interests and languages straight into the buffers (each number once per contact person).
+      this.intStart[j] = ni;
+      let im = 0;
+      for (const code of p.interests) {
+        for (const x of words.ofCode(code)) {
+          let dup = false;
+          for (let e = this.intStart[j]; e < ni && !dup; e++) dup = intIds[e] === x;
+          if (dup) continue;
+          if (ni === intIds.length) intIds = grow(intIds);
+          intIds[ni++] = x;
+          im |= 1 << x;
+        }
+      }
+      this.langStart[j] = nl;
+      let lm = 0;
+      for (const l of p.languages) {
+        const x = words.ofLanguage(l);
+        if (x < 0) continue;
+        let dup = false;
+        for (let e = this.langStart[j]; e < nl && !dup; e++) dup = langIds[e] === x;
+        if (dup) continue;
+        if (nl === langIds.length) langIds = grow(langIds);
+        langIds[nl++] = x;
+        lm |= 1 << x;
+      }
+      if (this.intMask && this.langMask) {
+        this.intMask[j] = im;
+        this.langMask[j] = lm;
+      }
+    }
+    this.intIds = intIds;
+    this.langIds = langIds;
+    this.intStart[n] = ni;
+    this.langStart[n] = nl;
+  }
+  /** Completed years on `date` + AGE_OFFSET, clamped to 0..AGE_NONE − 1 (AGE_NONE when the identity number does not tell). */
+  agesOn(date: IsoDate): Uint16Array {
+    let a = this.ages.get(date);
+    if (!a) {
+      a = new Uint16Array(this.n);
+      for (let j = 0; j < this.n; j++) {
+        const y = ageFromDigits(this.digits12[j], date);
+        a[j] = y === null ? AGE_NONE : Math.max(0, Math.min(AGE_NONE - 1, y + AGE_OFFSET));
+      }
+      this.ages.set(date, a);
+    }
+    return a;
+  }
+}
+const AGE_OFFSET = 100;
+const AGE_NONE = 400;
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) | 0;
+}
+
+/**
+ * out[at + j] = base + pairScore(o, cc[j]) for every j with ok[j] = 1 (−1 for the others), without the pair checks
+ * (earlier offers, household, representatives, required gender): the callers apply those by lookup. Continuity
+ * points are added by lookup too. Each criterion is a table looked up by the contact person's value (few branches).
+ * Must give exactly pairScore's points (a test compares them pair by pair).
+ */
+function scoreAll(o: CompiledOrder, t: CandidateArrays, ps: readonly CandidateProfile[], w: MatchWeights, ok: Int8Array, base: number, out: Int32Array, at: number): void {
+  const n = t.n;
+  // Area: points by the contact person's first three digits.
+  const areaTab = new Int32Array(1001);
+  if (o.postal >= 0 && w.area > 0) {
+    const same = Math.floor(o.postal / 100);
+    const near = Math.floor(o.postal / 1000);
+    const half = Math.round(w.area / 2);
+    for (let p = 0; p < 1000; p++) areaTab[p] = p === same ? w.area : Math.floor(p / 10) === near ? half : 0;
+  }
+  const intOn = o.interestCount > 0 && w.interests > 0;
+  const intPts = new Int32Array(33);
+  if (intOn) for (let s = 1; s <= 32; s++) intPts[s] = Math.round((w.interests * Math.min(s, 3)) / Math.min(o.interestCount, 3));
+  const langOn = o.languageCount > 0 && w.language > 0;
+  const langPts = new Int32Array(33);
+  if (langOn) for (let s = 1; s <= 32; s++) langPts[s] = Math.round((w.language * Math.min(s, o.languageCount)) / o.languageCount);
+  const availPts = new Int32Array(8);
+  if (o.availability !== 0 && w.availability > 0) for (let m = 1; m < 8; m++) if (o.availability & m) availPts[m] = Math.round((w.availability * bits(o.availability & m)) / bits(o.availability));
+  const oa = o.availability;
+  const min = o.p.wishedAgeMin;
+  const max = o.p.wishedAgeMax;
+  const ageRange = w.age > 0 && (min !== null || max !== null);
+  const ages = ageRange ? t.agesOn(o.p.startDate) : null;
+  const ageTab = new Int32Array(AGE_NONE + 1);
+  if (ageRange) {
+    const lo = min ?? 0;
+    const hi = max ?? 200;
+    for (let k = 0; k < AGE_NONE; k++) {
+      const y = k - AGE_OFFSET;
+      ageTab[k] = y >= lo && y <= hi ? w.age : y >= lo - 5 && y <= hi + 5 ? Math.round(w.age / 2) : 0;
+    }
+  }
+  const groupTab = new Int32Array(16);
+  const groupBit = w.age > 0 && !ageRange && o.personAgeGroup ? (AGE_GROUP_BIT[o.personAgeGroup] ?? 0) : 0;
+  if (groupBit !== 0) for (let g = 0; g < 16; g++) groupTab[g] = g & groupBit ? Math.round(w.age / 2) : 0;
+  const genderTab = new Int32Array(3);
+  if (o.wishedGender && !o.p.wishedGenderRequired && w.gender > 0) genderTab[o.wishedGender === 'woman' ? 1 : 2] = w.gender;
+  // The wished words as bits (when the vocabulary is small enough).
+  let intWantedMask = 0;
+  let langWantedMask = 0;
+  if (t.intMask) {
+    for (let x = 0; x < 31; x++) {
+      if (o.interestWanted[x] === 1) intWantedMask |= 1 << x;
+      if (o.languageWanted[x] === 1) langWantedMask |= 1 << x;
+    }
+  }
+  const iw = o.interestWanted;
+  const lw = o.languageWanted;
+  const { postal3, gender, availability, ageGroups, intStart, intIds, langStart, langIds, intMask, langMask } = t;
+  for (let j = 0; j < n; j++) {
+    let score = base + areaTab[postal3[j]] + availPts[oa & availability[j]] + groupTab[ageGroups[j]] + genderTab[gender[j]];
+    if (ages !== null) score += ageTab[ages[j]];
+    if (intMask !== null && langMask !== null) {
+      score += intPts[popcount(intMask[j] & intWantedMask)] + langPts[popcount(langMask[j] & langWantedMask)];
+    } else {
+      if (intOn) {
+        let shared = 0;
+        for (let e = intStart[j], end = intStart[j + 1]; e < end; e++) shared += iw[intIds[e]];
+        score += intPts[Math.min(shared, 32)];
+      }
+      if (langOn) {
+        let shared = 0;
+        for (let e = langStart[j], end = langStart[j + 1]; e < end; e++) shared += lw[langIds[e]];
+        score += langPts[Math.min(shared, 32)];
+      }
+    }
+    out[at + j] = ok[j] === 0 ? -1 : score;
+  }
+  if (o.previous.size > 0 && w.continuity > 0) {
+    for (let j = 0; j < n; j++) if (ok[j] !== 0 && o.previous.has(ps[j].id)) out[at + j] += w.continuity;
+  }
+}
+
 // ---- Ranking one order ------------------------------------------------------------------------------------------
 
 export interface RankedCandidate {
@@ -588,29 +841,11 @@ export class CheckCache {
     let a = this.m.get(o.checkKey);
     if (!a) {
       a = new Int8Array(this.cps.length);
-      for (let i = 0; i < this.cps.length; i++) a[i] = candidateEligible(this.cps[i], o.p.startDate, o.activity, this.cfg, this.verdicts) ? 1 : 0;
+      for (let i = 0; i < this.cps.length; i++) a[i] = candidateEligible(this.cps[i].p, o.p.startDate, o.activity, this.cfg, this.verdicts) ? 1 : 0;
       this.m.set(o.checkKey, a);
     }
     return a;
   }
-}
-
-/** Keep the order of scores, sorting each run of equal scores by name. */
-function sortTiesByName(list: number[], scores: Int32Array, cc: readonly CompiledCandidate[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < list.length; ) {
-    let j = i + 1;
-    while (j < list.length && scores[list[j]] === scores[list[i]]) j++;
-    out.push(...list.slice(i, j).sort((a, b) => compareNames(cc[a], cc[b])));
-    i = j;
-  }
-  return out;
-}
-
-function compareNames(a: CompiledCandidate, b: CompiledCandidate): number {
-  a.sortName ??= `${a.p.lastName}\u0000${a.p.firstName}`.toLowerCase();
-  b.sortName ??= `${b.p.lastName}\u0000${b.p.firstName}`.toLowerCase();
-  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0;
 }
 
 function vocabularyOf(orders: readonly OrderProfile[]): Vocabulary {
@@ -622,68 +857,165 @@ function vocabularyOf(orders: readonly OrderProfile[]): Vocabulary {
   return v;
 }
 
+/** The contact persons' own hard constraints for one start date and activity: who passes, and counts by kind. */
+interface OwnConstraints {
+  ok: Int8Array;
+  excluded: Partial<Record<ExclusionKind, number>>;
+}
+
+/**
+ * The register prepared for ranking: every word a contact person's interests and languages answer to, the
+ * criteria as typed arrays, the name order, and the own hard constraints per start date and activity. Built once
+ * and reused for every order while the register is unchanged (matching/candidate-pool.ts keeps it between
+ * requests), so ranking one order is array work over what is already compiled.
+ */
+export class CandidatePool {
+  readonly vocab = new Vocabulary();
+  readonly arrays: CandidateArrays;
+  private readonly words: CandidateWords;
+  private readonly compiled: (CompiledCandidate | undefined)[];
+  private readonly own = new Map<string, OwnConstraints>();
+  private readonly memo = new VerdictMemo();
+  private names: { byName: Int32Array; rank: Int32Array } | null = null;
+  private index: Map<string, number> | null = null;
+  constructor(
+    readonly cps: readonly CandidateProfile[],
+    readonly cfg: MatchConfig,
+  ) {
+    const codes = new Set<string>();
+    const langs = new Set<string>();
+    for (const p of cps) {
+      for (const c of p.interests) codes.add(c);
+      for (const l of p.languages) langs.add(l);
+    }
+    for (const c of codes) for (const k of interestKeys(c, cfg.interestLabels)) if (k) this.vocab.id(k);
+    for (const l of langs) if (norm(l)) this.vocab.id(`språk:${l}`);
+    this.vocab.frozen = true;
+    this.words = new CandidateWords(this.vocab, cfg.interestLabels);
+    this.arrays = new CandidateArrays(cps, this.words, this.vocab.words.length);
+    this.compiled = new Array(cps.length);
+  }
+  /** The full compiled form of contact person j (made when first needed: the shown and the excluded). */
+  at(j: number): CompiledCandidate {
+    let c = this.compiled[j];
+    if (!c) {
+      c = compileOne(this.cps[j], j, this.words);
+      this.compiled[j] = c;
+    }
+    return c;
+  }
+  indexOf(id: string): number {
+    this.index ??= new Map(this.cps.map((c, j) => [c.id, j] as const));
+    return this.index.get(id) ?? -1;
+  }
+  /** Everyone in name order (surname, first name; the ranking's tie-break) and each one's place in it. */
+  nameOrder(): { byName: Int32Array; rank: Int32Array } {
+    if (!this.names) {
+      const n = this.cps.length;
+      const keys = this.cps.map((p) => `${p.lastName}\u0000${p.firstName}`.toLowerCase());
+      const byName = Int32Array.from({ length: n }, (_, j) => j).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
+      const rank = new Int32Array(n);
+      for (let r = 0; r < n; r++) rank[byName[r]] = r;
+      this.names = { byName, rank };
+    }
+    return this.names;
+  }
+  /** Pause, capacity and registerkontroll on this start date in this activity (remembered; a few dozen kept). */
+  ownConstraints(startDate: IsoDate, activity: Activity): OwnConstraints {
+    const key = `${startDate}|${activity}`;
+    let r = this.own.get(key);
+    if (!r) {
+      const ok = new Int8Array(this.cps.length);
+      const excluded: Partial<Record<ExclusionKind, number>> = {};
+      for (let j = 0; j < this.cps.length; j++) {
+        if (candidateEligible(this.cps[j], startDate, activity, this.cfg, this.memo)) {
+          ok[j] = 1;
+          continue;
+        }
+        for (const e of candidateExclusions(this.at(j), startDate, activity, this.cfg, this.memo)) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
+      }
+      if (this.own.size >= 64) this.own.clear();
+      r = { ok, excluded };
+      this.own.set(key, r);
+    }
+    return r;
+  }
+}
+
+/** Prepare the register for ranking (see CandidatePool). `cfg` gives the interests' labels and the check rules. */
+export function prepareCandidates(cps: readonly CandidateProfile[], cfg: MatchConfig): CandidatePool {
+  return new CandidatePool(cps, cfg);
+}
+
 /**
  * Rank the contact persons for one order: hard constraints exclude (counted by kind), the rest are scored,
- * best first (ties by name); the first `limit` carry their reasons.
+ * best first (ties by name); the first `limit` carry their reasons. `cps` is the register, or the register
+ * prepared once with prepareCandidates (built with the same labels and check rules as `cfg`).
  */
-export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfile[], cfg: MatchConfig, limit = 50): Ranking {
-  const vocab = vocabularyOf([order]);
-  const o = compileOrder(order, vocab);
-  const cc = compileCandidates(cps, vocab, cfg.interestLabels);
-  const excluded: Partial<Record<ExclusionKind, number>> = {};
-  const memo = new VerdictMemo();
-  const scores = new Int32Array(cc.length).fill(-1);
-  let eligible = 0;
-  const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || o.p.wishedGenderRequired;
-  for (const c of cc) {
-    if (!candidateEligible(c, order.startDate, o.activity, cfg, memo) || (pairChecks && pairExclusions(o, c).length > 0)) {
-      // Only the excluded ones pay for the reasons (counted by kind).
-      for (const e of [...candidateExclusions(c, order.startDate, o.activity, cfg, memo), ...pairExclusions(o, c)]) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
-      continue;
+export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfile[] | CandidatePool, cfg: MatchConfig, limit = 50): Ranking {
+  const pool = cps instanceof CandidatePool ? cps : new CandidatePool(cps, cfg);
+  const n = pool.cps.length;
+  const o = compileOrder(order, pool.vocab);
+  const own = pool.ownConstraints(order.startDate, o.activity);
+  const excluded: Partial<Record<ExclusionKind, number>> = { ...own.excluded };
+  const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || (o.p.wishedGenderRequired && o.wishedGender !== null);
+  let ok = own.ok;
+  if (pairChecks) {
+    // The order's own exclusions (earlier offers, household, representatives, required gender), counted by kind
+    // for everyone they hit, as the own constraints are.
+    ok = own.ok.slice();
+    for (let j = 0; j < n; j++) {
+      if (!pairExcluded(o, pool.cps[j], j, pool.arrays)) continue;
+      ok[j] = 0;
+      for (const e of pairExclusions(o, pool.at(j))) excluded[e.kind] = (excluded[e.kind] ?? 0) + 1;
     }
-    scores[c.index] = pairScore(o, c, cfg.weights, null, null);
+  }
+  // Every eligible one scored at once (the same points as pairScore; −1 for the excluded).
+  const scores = new Int32Array(n);
+  scoreAll(o, pool.arrays, pool.cps, cfg.weights, ok, 0, scores, 0);
+  let eligible = 0;
+  let best = -1;
+  for (let j = 0; j < n; j++) {
+    if (scores[j] < 0) continue;
     eligible++;
+    if (scores[j] > best) best = scores[j];
   }
-  // Best first, ties by name. A numeric sort of (−score, index) keys — no comparator, no strings — then names
-  // only within the tie group at the list's end.
-  const SHIFT = 1 << 20;
-  const keys = new Float64Array(eligible);
-  let k = 0;
-  for (let i = 0; i < cc.length; i++) if (scores[i] >= 0) keys[k++] = -scores[i] * SHIFT + i;
-  keys.sort();
-  const idx = (x: number) => ((x % SHIFT) + SHIFT) % SHIFT;
-  let top: number[] = [];
-  if (limit > 0 && eligible > 0) {
-    const n = Math.min(limit, eligible);
-    const last = scores[idx(keys[n - 1])];
-    let start = n - 1;
-    while (start > 0 && scores[idx(keys[start - 1])] === last) start--;
-    let end = n;
-    while (end < eligible && scores[idx(keys[end])] === last) end++;
-    const group: number[] = [];
-    for (let j = start; j < end; j++) group.push(idx(keys[j]));
-    group.sort((a, b) => compareNames(cc[a], cc[b]));
-    top = [];
-    for (let j = 0; j < start; j++) top.push(idx(keys[j]));
-    top.push(...group.slice(0, n - start));
-    // Groups above the last one are sorted by name too (small: they hold fewer than `limit`).
-    top = sortTiesByName(top, scores, cc);
-  }
-  const candidates = top.map((i) => {
-    const c = cc[i];
+  const top = limit > 0 && eligible > 0 ? topByScoreThenName(scores, best, Math.min(limit, eligible), pool) : [];
+  const candidates = top.map((j) => {
+    const c = pool.at(j);
     const reasons: Reason[] = [];
-    pairScore(o, c, cfg.weights, vocab, reasons);
-    return { id: c.p.id, score: scores[i], reasons };
+    pairScore(o, c, cfg.weights, pool.vocab, reasons);
+    return { id: c.p.id, score: scores[j], reasons };
   });
   /** The place (1-based) an eligible contact person has in the full ranking. */
   const rankOf = (id: string): number | null => {
-    const me = cc.find((c) => c.p.id === id);
-    if (!me || scores[me.index] < 0) return null;
+    const me = pool.indexOf(id);
+    if (me < 0 || scores[me] < 0) return null;
+    const { rank } = pool.nameOrder();
     let place = 1;
-    for (const c of cc) if (scores[c.index] > scores[me.index] || (scores[c.index] === scores[me.index] && c !== me && compareNames(c, me) < 0)) place++;
+    for (let j = 0; j < n; j++) if (scores[j] > scores[me] || (scores[j] === scores[me] && rank[j] < rank[me])) place++;
     return place;
   };
-  return { candidates, excluded, considered: cc.length, eligible, rankOf };
+  return { candidates, excluded, considered: n, eligible, rankOf };
+}
+
+/**
+ * The `need` best by score, ties by name, without sorting everyone: a histogram of the scores (small integers)
+ * gives the lowest score that makes the list; those above it are few and sorted; that score's places are filled
+ * in name order.
+ */
+function topByScoreThenName(scores: Int32Array, best: number, need: number, pool: CandidatePool): number[] {
+  const hist = new Int32Array(best + 1);
+  for (let j = 0; j < scores.length; j++) if (scores[j] >= 0) hist[scores[j]]++;
+  let cut = best;
+  let above = 0;
+  while (above + hist[cut] < need) above += hist[cut--];
+  const { byName, rank } = pool.nameOrder();
+  const out: number[] = [];
+  for (let j = 0; j < scores.length; j++) if (scores[j] > cut) out.push(j);
+  out.sort((a, b) => scores[b] - scores[a] || rank[a] - rank[b]);
+  for (let r = 0; r < byName.length && out.length < need; r++) if (scores[byName[r]] === cut) out.push(byName[r]);
+  return out;
 }
 
 /** "Varför inte X?": every hard constraint that excludes this contact person for this order, and the score otherwise. */
@@ -792,6 +1124,7 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
   const m = cc.length;
   const benefit = new Int32Array(n * m);
   const checks = new CheckCache(cc, cfg);
+  const arrays = new CandidateArrays(input.candidates, new CandidateWords(vocab, cfg.interestLabels), vocab.words.length);
   const idIndex = new Map(cc.map((c) => [c.p.id, c.index] as const));
   let lookup: ReturnType<typeof personIndexes> | undefined;
   for (let i = 0; i < n; i++) {
@@ -799,14 +1132,10 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
     const ok = checks.eligible(o);
     const base = 1 + input.orders[i].priority;
     const row = i * m;
-    const gender = o.p.wishedGenderRequired ? o.wishedGender : null;
-    for (let j = 0; j < m; j++) {
-      const c = cc[j];
-      if (ok[j] === 0 || (gender !== null && c.gender !== gender)) {
-        benefit[row + j] = -1;
-        continue;
-      }
-      benefit[row + j] = base + pairScore(o, c, cfg.weights, null, null);
+    scoreAll(o, arrays, input.candidates, cfg.weights, ok, base, benefit, row);
+    if (o.p.wishedGenderRequired && o.wishedGender !== null) {
+      const g = o.wishedGender === 'woman' ? 1 : 2;
+      for (let j = 0; j < m; j++) if (arrays.gender[j] !== g) benefit[row + j] = -1;
     }
     // The rare pair constraints (earlier offers, household, representatives) by lookup, not per pair.
     for (const id of o.pairExclusions.keys()) {
@@ -847,22 +1176,159 @@ function personIndexes(cc: readonly CompiledCandidate[]) {
 
 /**
  * The maximum-benefit assignment: each order gets at most `need` contact persons, each contact person at most its
- * free places, each pair at most once, only pairs no hard constraint excludes. A min-cost flow (cost = −benefit)
- * solved by successive shortest paths with potentials (Dijkstra on reduced costs), one unit at a time from each
- * order, where every unit may also stay unmatched at cost 0; so it is exact (not greedy) and never forces a pair.
+ * free places, each pair at most once, only pairs no hard constraint excludes. Exact, by a min-cost flow solved on a
+ * sparse graph and then PROVED optimal on the full matrix:
+ *  1. keep each order's `k` best pairs (plus, always, the option to stay unmatched);
+ *  2. solve the min-cost flow on those pairs (flowOnPairs: successive shortest paths with potentials);
+ *  3. turn its potentials into LP duals (u per order, v per contact person, both ≥ 0) and check every pair of the
+ *     full matrix: a left-out pair with benefit > u + v could improve the solution, so the worst such pairs of each
+ *     order are added and step 2 runs again; when there is none and the duals' objective equals the flow's
+ *     (weak duality), the solution is optimal for the full matrix. If the proof ever fails without a violated pair,
+ *     the flow is solved on every pair (never happens in the tests, but exactness does not rest on it).
+ * `k: Infinity` solves on every pair at once (the dense path; the tests compare the two).
  * Returns, per order, the chosen contact persons' column indexes.
  */
-export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' | 'need' | 'free'>): number[][] {
+export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' | 'need' | 'free'>, opts: { k?: number } = {}): number[][] {
   const { benefit, rows: n, cols: m, need, free } = mx;
+  const k = opts.k ?? 40;
+  const pairs: number[][] = Array.from({ length: n }, () => []);
+  let maxB = 0;
+  for (let x = 0; x < benefit.length; x++) if (benefit[x] > maxB) maxB = benefit[x];
+  const counts = new Int32Array(maxB + 2);
+  // The best benefit of each order among the pairs left out (−1: none), so the proof can skip an order whose
+  // dual already covers it without scanning its row.
+  const outsideMax = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    const want = Math.min(m, k + need[i]);
+    const list = pairs[i];
+    if (need[i] <= 0) continue;
+    if (!Number.isFinite(k)) {
+      for (let j = 0; j < m; j++) if (benefit[row + j] >= 0) list.push(j);
+      continue;
+    }
+    // The threshold of the `want` best by counting (benefits are small integers), then take them.
+    counts.fill(0);
+    let eligible = 0;
+    for (let j = 0; j < m; j++) {
+      const b = benefit[row + j];
+      if (b >= 0 && free[j] > 0) {
+        counts[b]++;
+        eligible++;
+      }
+    }
+    if (eligible <= want) {
+      for (let j = 0; j < m; j++) if (benefit[row + j] >= 0 && free[j] > 0) list.push(j);
+      continue;
+    }
+    let t = maxB;
+    let above = 0;
+    while (above + counts[t] < want) above += counts[t--];
+    let atT = want - above;
+    for (let j = 0; j < m; j++) {
+      const b = benefit[row + j];
+      if (b > t && free[j] > 0) list.push(j);
+      else if (b === t && atT > 0 && free[j] > 0) {
+        list.push(j);
+        atT--;
+      } else if (b >= 0 && free[j] > 0 && b > outsideMax[i]) outsideMax[i] = b;
+    }
+  }
+  for (;;) {
+    const { assigned, pot } = flowOnPairs(benefit, n, m, need, free, pairs);
+    if (!Number.isFinite(k)) return assigned;
+    // Duals from the potentials (clamped at 0, which keeps them feasible: see the comment above).
+    const T = n + m;
+    const u = new Float64Array(n);
+    const v = new Float64Array(m);
+    for (let i = 0; i < n; i++) u[i] = Math.max(0, pot[i] - pot[T]);
+    for (let j = 0; j < m; j++) v[j] = Math.max(0, pot[T] - pot[n + j]);
+    let primal = 0;
+    for (let i = 0; i < n; i++) for (const j of assigned[i]) primal += benefit[i * m + j];
+    let dual = 0;
+    for (let i = 0; i < n; i++) dual += need[i] * u[i];
+    for (let j = 0; j < m; j++) dual += free[j] * v[j];
+    const inSparse = new Uint8Array(m);
+    let added = 0;
+    for (let i = 0; i < n; i++) {
+      // An order that needs no one (or a contact person with no free place) may take any dual at no cost: no check.
+      if (need[i] <= 0) continue;
+      const row = i * m;
+      const ui = u[i];
+      if (outsideMax[i] <= ui) {
+        // No left-out pair can break the duals (v ≥ 0): only the kept pairs' slack counts.
+        for (const j of pairs[i]) {
+          const slack = benefit[row + j] - ui - v[j];
+          if (slack > 0 && free[j] > 0) dual += slack;
+        }
+        continue;
+      }
+      for (const j of pairs[i]) inSparse[j] = 1;
+      let worst: number[] | null = null;
+      for (let j = 0; j < m; j++) {
+        const b = benefit[row + j];
+        if (b < 0 || free[j] <= 0) continue;
+        const slack = b - ui - v[j];
+        if (slack <= 0) continue;
+        dual += slack;
+        if (inSparse[j] === 0) {
+          worst ??= [];
+          worst.push(j);
+        }
+      }
+      if (worst) {
+        // The worst left-out pairs of this order (by how much they break the duals), at most max(k, 8) of them.
+        const most = Math.max(k, 8);
+        if (worst.length > most) {
+          // A numeric sort of (−(benefit − v), column) keys: no comparator (a row may have thousands).
+          const S = 2 ** 24;
+          const keys = new Float64Array(worst.length);
+          for (let x = 0; x < worst.length; x++) keys[x] = -(benefit[row + worst[x]] - v[worst[x]]) * S + worst[x];
+          keys.sort();
+          worst = [];
+          for (let x = 0; x < most; x++) worst.push(((keys[x] % S) + S) % S);
+        }
+        pairs[i].push(...worst);
+        added += worst.length;
+        for (const j of worst) inSparse[j] = 1;
+      }
+      let out = -1;
+      for (let j = 0; j < m; j++) if (inSparse[j] === 0 && free[j] > 0 && benefit[row + j] > out) out = benefit[row + j];
+      outsideMax[i] = out;
+      for (const j of pairs[i]) inSparse[j] = 0;
+    }
+    if (added === 0) {
+      if (dual === primal) return assigned;
+      // No left-out pair breaks the duals, yet they do not prove optimality: solve on every pair.
+      return assignFlow(mx, { k: Number.POSITIVE_INFINITY });
+    }
+  }
+}
+
+/**
+ * Min-cost flow (cost = −benefit) on the given pairs per order, by successive shortest paths with potentials
+ * (Dijkstra on reduced costs), one unit at a time from each order, where every unit may also stay unmatched at cost
+ * 0. Nodes: orders 0..n−1, contact persons n..n+m−1, the sink T = n+m. Returns the choice and the final potentials
+ * (every residual arc has reduced cost ≥ 0: the optimality certificate on these pairs).
+ */
+function flowOnPairs(benefit: Int32Array, n: number, m: number, need: Int32Array, free: Int32Array, pairs: readonly number[][]): { assigned: number[][]; pot: Float64Array } {
   const INF = Number.POSITIVE_INFINITY;
-  // Nodes: rows 0..n-1, columns n..n+m-1, the sink T = n+m. Potentials keep every residual reduced cost ≥ 0.
+  // The pairs as compressed rows: cols and benefits of order i at start[i]..start[i+1].
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + pairs[i].length;
+  const colOf = new Int32Array(start[n]);
+  const benOf = new Int32Array(start[n]);
+  for (let i = 0; i < n; i++) {
+    let e = start[i];
+    for (const j of pairs[i]) {
+      colOf[e] = j;
+      benOf[e++] = benefit[i * m + j];
+    }
+  }
   const T = n + m;
   const pot = new Float64Array(n + m + 1);
   const colBest = new Int32Array(m);
-  for (let i = 0; i < n; i++) {
-    const row = i * m;
-    for (let j = 0; j < m; j++) if (benefit[row + j] > colBest[j]) colBest[j] = benefit[row + j];
-  }
+  for (let e = 0; e < colOf.length; e++) if (benOf[e] > colBest[colOf[e]]) colBest[colOf[e]] = benOf[e];
   for (let j = 0; j < m; j++) pot[n + j] = -colBest[j];
   let minCol = 0;
   for (let j = 0; j < m; j++) if (pot[n + j] < minCol) minCol = pot[n + j];
@@ -870,12 +1336,22 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
   const assigned: number[][] = Array.from({ length: n }, () => []);
   const byCol: number[][] = Array.from({ length: m }, () => []);
   const left = Int32Array.from(free);
-  const dist = new Float64Array(n + m + 1);
+  const dist = new Float64Array(n + m + 1).fill(INF);
   const done = new Uint8Array(n + m + 1);
   const prev = new Int32Array(n + m + 1);
+  // Nodes touched by one search (so resetting costs what the search cost, not n + m).
+  let touched = new Int32Array(1024);
+  let nTouched = 0;
+  const touch = (v: number) => {
+    if (nTouched === touched.length) {
+      const t2 = new Int32Array(nTouched * 2);
+      t2.set(touched);
+      touched = t2;
+    }
+    touched[nTouched++] = v;
+  };
   // The frontier: a binary heap of (distance, node) with stale entries skipped. A node whose tentative distance is
-  // not below the best path to T found so far is never pushed (it cannot matter: T is settled first), so a row's
-  // scan of every column usually pushes only a handful.
+  // not below the best path to T found so far is never pushed (it cannot matter: T is settled first).
   let heapD = new Float64Array(1024);
   let heapN = new Int32Array(1024);
   let size = 0;
@@ -917,17 +1393,21 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
     heapN[i] = x;
     return v;
   };
+  // Potentials of the nodes a search did not finish move with T's; kept lazily as one shared shift.
+  let shift = 0;
+  const potOf = (v: number) => pot[v] + shift;
 
   for (let src = 0; src < n; src++) {
     for (let unit = 0; unit < need[src]; unit++) {
-      dist.fill(INF);
-      done.fill(0);
       size = 0;
+      nTouched = 0;
       dist[src] = 0;
+      touch(src);
       prev[src] = -1;
       push(0, src);
       let reached = -1; // the node whose arc to T ended the path
       let distT = INF;
+      const potT = potOf(T);
       while (size > 0) {
         const du = heapD[0];
         if (du >= distT) break;
@@ -935,24 +1415,21 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
         if (done[u] || du > dist[u]) continue;
         done[u] = 1;
         if (u < n) {
-          // A row: to T (stay unmatched, cost 0) first, so distT prunes its columns; then every column it is not
-          // yet paired with.
-          const pu = pot[u];
-          const toT = du + (pu - pot[T]);
+          // An order: to T (stay unmatched, cost 0) first, so distT prunes its pairs; then every pair it has not made.
+          const pu = potOf(u);
+          const toT = du + (pu - potT);
           if (toT < distT) {
             distT = toT;
             reached = u;
           }
-          const row = u * m;
           const mine = assigned[u];
           const base = du + pu;
-          for (let j = 0; j < m; j++) {
-            const b = benefit[row + j];
-            if (b < 0) continue;
-            const v = n + j;
-            const nd = base - b - pot[v];
+          for (let e = start[u], end = start[u + 1]; e < end; e++) {
+            const v = n + colOf[e];
+            const nd = base - benOf[e] - potOf(v);
             if (nd < dist[v] && nd < distT && !done[v]) {
-              if (mine.length > 0 && mine.includes(j)) continue;
+              if (mine.length > 0 && mine.includes(colOf[e])) continue;
+              if (dist[v] === INF) touch(v);
               dist[v] = nd;
               prev[v] = u;
               push(nd, v);
@@ -960,9 +1437,9 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
           }
         } else {
           const j = u - n;
-          const pu = pot[u];
+          const pu = potOf(u);
           if (left[j] > 0) {
-            const toT = du + (pu - pot[T]);
+            const toT = du + (pu - potT);
             if (toT < distT) {
               distT = toT;
               reached = u;
@@ -971,8 +1448,9 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
           // Back along a pair already made (undo it: +benefit).
           for (const r of byCol[j]) {
             if (done[r]) continue;
-            const nd = du + (benefit[r * m + j] + pu - pot[r]);
+            const nd = du + (benefit[r * m + j] + pu - potOf(r));
             if (nd < dist[r] && nd < distT) {
+              if (dist[r] === INF) touch(r);
               dist[r] = nd;
               prev[r] = u;
               push(nd, r);
@@ -980,32 +1458,38 @@ export function assignFlow(mx: Pick<BenefitMatrix, 'benefit' | 'rows' | 'cols' |
           }
         }
       }
-      // Potentials: finished nodes by their distance, all others by T's.
-      for (let v = 0; v <= T; v++) {
-        if (v === T) pot[v] += distT;
-        else pot[v] += done[v] && dist[v] < distT ? dist[v] : distT;
+      // Potentials: finished nodes closer than T by their distance, all others (T too) by T's: the shared shift,
+      // with the finished ones corrected by (dist − distT).
+      for (let x = 0; x < nTouched; x++) {
+        const v = touched[x];
+        if (done[v] && dist[v] < distT) pot[v] += dist[v] - distT;
       }
+      shift += distT;
       // Walk the path back from `reached` and flip it.
       let v = reached;
       if (v >= n) left[v - n]--; // ends in a free place
       while (v !== src) {
         const p = prev[v];
         if (v >= n) {
-          // p is a row: pair p with column v
           const j = v - n;
           assigned[p].push(j);
           byCol[j].push(p);
         } else {
-          // p is a column: undo pair (v, p)
           const j = p - n;
           assigned[v].splice(assigned[v].indexOf(j), 1);
           byCol[j].splice(byCol[j].indexOf(v), 1);
         }
         v = p;
       }
+      for (let x = 0; x < nTouched; x++) {
+        const t = touched[x];
+        dist[t] = INF;
+        done[t] = 0;
+      }
     }
   }
-  return assigned;
+  for (let v = 0; v <= T; v++) pot[v] += shift;
+  return { assigned, pot };
 }
 
 /** The proposal for the whole waiting list: pairs with their reasons, and the orders left without and why. */
