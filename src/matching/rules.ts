@@ -493,7 +493,7 @@ function pairExcluded(o: CompiledOrder, p: CandidateProfile, j: number, t: Candi
   if (o.p.wishedGenderRequired && o.wishedGender && t.gender[j] !== (o.wishedGender === 'woman' ? 1 : 2)) return true;
   if (o.householdIds.size > 0 && o.householdIds.has((t.digits12[j] || p.identityNumber.replace(/\D/g, '')).slice(-10))) return true;
   if (o.householdNames.size > 0 || o.representativeNames.size > 0) {
-    const k = nameKey(`${p.firstName} ${p.lastName}`);
+    const k = t.nameKeys(j);
     return o.householdNames.has(k) || o.representativeNames.has(k);
   }
   return false;
@@ -644,7 +644,13 @@ class CandidateArrays {
   /** The identity numbers' 12 digits ('' when not 12). */
   readonly digits12: string[];
   private readonly ages = new Map<string, Uint16Array>();
-  constructor(cps: readonly CandidateProfile[], words: CandidateWords, vocabSize: number) {
+  /** Names as household members and representatives are compared (made for everyone when first asked). */
+  private names: string[] | null = null;
+  constructor(
+    private readonly cps: readonly CandidateProfile[],
+    words: CandidateWords,
+    vocabSize: number,
+  ) {
     const n = cps.length;
     this.digits12 = new Array(n);
     this.n = n;
@@ -708,6 +714,10 @@ class CandidateArrays {
     this.langIds = langIds;
     this.intStart[n] = ni;
     this.langStart[n] = nl;
+  }
+  nameKeys(j: number): string {
+    this.names ??= this.cps.map((p) => nameKey(`${p.firstName} ${p.lastName}`));
+    return this.names[j];
   }
   /** Completed years on `date` + AGE_OFFSET, clamped to 0..AGE_NONE − 1 (AGE_NONE when the identity number does not tell). */
   agesOn(date: IsoDate): Uint16Array {
