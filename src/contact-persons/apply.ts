@@ -121,6 +121,7 @@ export async function submitApplication(ctx: PublicContext, input: ApplicationBo
         smokes: input.smokes ?? null,
         allergies: input.allergies,
         experience: input.experience,
+        workplace: input.workplace,
         source: 'public',
         appliedDate: today,
         privacyAcceptedAt: now,

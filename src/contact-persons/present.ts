@@ -93,6 +93,7 @@ export function presentContactPerson(actor: Actor, full: CpFull, settings: CpSet
     smokes: r.smokes,
     allergies: r.allergies,
     experience: r.experience,
+    workplace: r.workplace,
     source: r.source,
     approvedDate: r.approvedDate,
     approvedBy: full.approvedByName,

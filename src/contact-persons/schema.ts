@@ -42,6 +42,7 @@ export const profileFields = {
   smokes: z.boolean().nullish(),
   allergies: optionalText(500, 'Texten', { multiline: true }),
   experience: optionalText(4000, 'Texten', { multiline: true }),
+  workplace: optionalText(200, 'Arbetsplatsen'),
 };
 
 export const PRIVACY_NOTICE = [
@@ -150,6 +151,7 @@ export const cpOut = cpSummaryOut.extend({
   smokes: z.boolean().nullable(),
   allergies: z.string().nullable(),
   experience: z.string().nullable(),
+  workplace: z.string().nullable(),
   source: z.enum(['public', 'staff']),
   approvedDate: z.string().nullable(),
   approvedBy: z.string().nullable(),

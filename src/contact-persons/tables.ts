@@ -85,6 +85,8 @@ export const contactPersons = pgTable(
     smokes: boolean('smokes'),
     allergies: text('allergies'),
     experience: text('experience'),
+    /** Where they work, when it is a residence (gruppbostad, serviceboende): matching never proposes them to a person living there. */
+    workplace: text('workplace'),
     source: text('source', { enum: ['public', 'staff'] }).notNull(),
     appliedDate: date('applied_date', { mode: 'string' }).notNull(),
     privacyAcceptedAt: timestamp('privacy_accepted_at', { withTimezone: true, mode: 'date' }),

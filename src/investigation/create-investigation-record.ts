@@ -34,6 +34,7 @@ export async function createInvestigationRecord(ctx: UseCaseContext, caseId: str
       otherSources: inv.otherSources,
       livingSituation: inv.livingSituation,
       livingSituationNote: inv.livingSituationNote,
+      residenceName: inv.residenceName,
       householdMembers: inv.householdMembers.map((h) => ({ ...h, identityNumber: h.identityNumber ? formatIdentityNumber(h.identityNumber, 'personnummer') : null })),
       personkretsGroup: inv.personkretsGroup,
       personkretsDocumentation: inv.personkretsDocumentation,

@@ -84,6 +84,7 @@ export async function seedInvestigationDemo(demo: DemoContext): Promise<void> {
       investigationBody.parse({
         version: rebooked.version,
         livingSituation: 'group_home',
+        residenceName: 'Gruppbostaden Linden',
         personkretsGroup: 1,
         personkretsDocumentation: 'Läkarintyg från habiliteringen.',
         personkretsDocumentationDate: today,

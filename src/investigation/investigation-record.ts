@@ -38,6 +38,7 @@ export interface InvestigationRecordInput {
   otherSources: OtherSourceAnswers;
   livingSituation: LivingSituation | null;
   livingSituationNote: string | null;
+  residenceName?: string | null;
   householdMembers: HouseholdMember[];
   personkretsGroup: number | null;
   personkretsDocumentation: string | null;
@@ -88,7 +89,7 @@ export function investigationRecordSections(i: InvestigationRecordInput): Record
     {
       heading: 'Boende och hushåll',
       rows: [
-        ['Boende', i.livingSituation ? `${livingSituationLabel[i.livingSituation]}${i.livingSituationNote ? `. ${i.livingSituationNote}` : ''}` : 'Uppgift saknas'],
+        ['Boende', i.livingSituation ? `${livingSituationLabel[i.livingSituation]}${i.residenceName ? ` (${i.residenceName})` : ''}${i.livingSituationNote ? `. ${i.livingSituationNote}` : ''}` : 'Uppgift saknas'],
         [
           'I hushållet',
           i.householdMembers.length ? i.householdMembers.map((m) => [m.name, m.relation, m.identityNumber].filter(Boolean).join(', ')).join('; ') : 'Ingen annan',

@@ -73,6 +73,8 @@ export const investigations = pgTable(
     otherSources: jsonb('other_sources').$type<OtherSourceAnswers>().notNull().default({}),
     livingSituation: text('living_situation', { enum: LIVING_SITUATIONS }),
     livingSituationNote: text('living_situation_note'),
+    /** The residence's name (gruppbostad, serviceboende): its staff are never proposed as contact person. */
+    residenceName: text('residence_name'),
     /** People in the person's household: never a contact person for them. */
     householdMembers: jsonb('household_members').$type<HouseholdMember[]>().notNull().default([]),
     /** LSS: personkrets group 1–3 and the documentation it rests on. */

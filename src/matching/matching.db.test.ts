@@ -209,6 +209,24 @@ describe('candidates, Varför inte, offers', () => {
   });
 });
 
+describe('staff at the person\'s residence', () => {
+  it('are never candidates for a person living there, and Varför inte says why', async () => {
+    const w = await waiting({ wishes: { livingSituation: 'group_home', residenceName: 'Solgläntans gruppbostad' } });
+    const staffMember = await approved({ workplace: 'solgläntans  Gruppbostad' });
+    const elsewhere = await approved({ workplace: 'Björkgården' });
+    const body = (await ks.get(`/api/orders/${w.orderId}/candidates?limit=200`)).json();
+    const ids = body.candidates.map((c: { id: string }) => c.id);
+    expect(ids).toContain(elsewhere.id);
+    expect(ids).not.toContain(staffMember.id);
+    expect(body.excluded).toContainEqual({ kind: 'staff', label: 'Arbetar på personens boende', count: 1 });
+    const why = (await ks.get(`/api/orders/${w.orderId}/candidates/${staffMember.id}`)).json();
+    expect(why).toMatchObject({ eligible: false, exclusions: [{ kind: 'staff', reason: 'Arbetar på boendet där personen bor (solgläntans  Gruppbostad).' }] });
+    const refused = await ks.post(`/api/orders/${w.orderId}/offers`, { contactPersonId: staffMember.id, offeredDate: '2026-06-16' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toMatch(/boendet/);
+  });
+});
+
 describe('the prepared register kept between requests', () => {
   it('follows every change to contact persons, checks, pauses and places at once (the version counts per transaction)', async () => {
     const w = await waiting();

@@ -15,6 +15,7 @@ export const exclusionLabel: Record<ExclusionKind, string> = {
   not_approved: 'Inte godkänd eller avslutad',
   household: 'Bor i personens hushåll',
   representative: 'God man, förvaltare eller vårdnadshavare för personen',
+  staff: 'Arbetar på personens boende',
   register_check: 'Registerkontroll saknas eller gäller inte vid start',
   full: 'Har inte plats',
   paused: 'Pausad',

@@ -68,6 +68,7 @@ const waitingColumns = {
   wishedLanguages: investigations.wishedLanguages,
   wishesOther: investigations.wishesOther,
   household: investigations.householdMembers,
+  residenceName: investigations.residenceName,
 };
 
 function waitingBase(q: Queryable) {
@@ -167,6 +168,7 @@ export async function profilesOf(q: Queryable, rows: readonly WaitingRow[], toda
       languages: r.wishedLanguages ?? [],
       availability: wishedAvailability(r.wishesOther),
       household: r.household ?? [],
+      residenceName: r.residenceName,
       representatives: reps.filter((x) => x.personId === r.personId),
       previousContactPersonIds: previous.filter((x) => x.personId === r.personId).map((x) => x.contactPersonId),
       closedOffers: mine.filter((o) => o.closedReason !== null).map((o) => ({ contactPersonId: o.contactPersonId, reason: o.closedReason as OfferCloseReason })),
@@ -192,6 +194,7 @@ const candidateColumns = (today: string) => ({
   languages: contactPersons.languages,
   availability: contactPersons.availability,
   ageGroups: contactPersons.ageGroups,
+  workplace: contactPersons.workplace,
   capacity: contactPersons.capacity,
   currentLoad: contactPersons.currentLoad,
   approvedDate: contactPersons.approvedDate,
@@ -213,6 +216,7 @@ function toProfile(r: CandidateRow): CandidateProfile {
     languages: r.languages as string[],
     availability: r.availability as string[],
     ageGroups: r.ageGroups as string[],
+    workplace: r.workplace as string | null,
     capacity: r.capacity as number,
     currentLoad: r.currentLoad as number,
     paused: Boolean(r.paused),
@@ -230,7 +234,7 @@ export async function candidateProfiles(q: Queryable, today: string): Promise<Ca
     select cp.id, cp.first_name, cp.last_name, cp.identity_number, cp.postal_code,
       array_to_string(cp.interests, chr(31)) as interests, array_to_string(cp.languages, chr(31)) as languages,
       array_to_string(cp.availability, chr(31)) as availability, array_to_string(cp.age_groups, chr(31)) as age_groups,
-      cp.capacity, cp.current_load, k.chk
+      cp.capacity, cp.current_load, cp.workplace, k.chk
     from ${contactPersons} cp
     left join (
       select distinct on (contact_person_id) contact_person_id,
@@ -240,7 +244,7 @@ export async function candidateProfiles(q: Queryable, today: string): Promise<Ca
     where cp.approved_date is not null and cp.approved_date <= ${today} and (cp.ended_date is null or cp.ended_date > ${today})
       and cp.current_load < cp.capacity
       and not exists (select 1 from ${cpPauses} p where p.contact_person_id = cp.id and p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today}))`)) as unknown as {
-    rows: { id: string; first_name: string; last_name: string; identity_number: string; postal_code: string | null; interests: string; languages: string; availability: string; age_groups: string; capacity: number; current_load: number; chk: string | null }[];
+    rows: { id: string; first_name: string; last_name: string; identity_number: string; postal_code: string | null; interests: string; languages: string; availability: string; age_groups: string; capacity: number; current_load: number; workplace: string | null; chk: string | null }[];
   };
   // Unit separator (chr 31): a control character no text field may hold (platform/validation.ts).
   const list = (t: string) => (t ? t.split('\x1f') : []);
@@ -254,6 +258,7 @@ export async function candidateProfiles(q: Queryable, today: string): Promise<Ca
     languages: list(x.languages),
     availability: list(x.availability),
     ageGroups: list(x.age_groups),
+    workplace: x.workplace,
     capacity: Number(x.capacity),
     currentLoad: Number(x.current_load),
     paused: false,

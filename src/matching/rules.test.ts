@@ -110,6 +110,7 @@ describe('ranking one order', () => {
     ['household by personnummer', { household: [{ name: 'Pappa', identityNumber: '19800101-1234' }] }, {}, 'household'],
     ['household by name', { household: [{ name: 'Kim Kontakt' }] }, { lastName: 'Kontakt' }, 'household'],
     ['god man', { representatives: [{ kind: 'god_man', name: 'Kim  Gode' }] }, { lastName: 'Gode' }, 'representative'],
+    ['staff at the residence', { residenceName: 'Solgläntans gruppbostad' }, { workplace: ' solgläntans  GRUPPBOSTAD' }, 'staff'],
     ['required gender', { wishedGender: 'woman', wishedGenderRequired: true }, {}, 'gender'],
     ['full', {}, { currentLoad: 1 }, 'full'],
     ['paused', {}, { paused: true }, 'paused'],
@@ -125,6 +126,8 @@ describe('ranking one order', () => {
 
   it('does not exclude an adult without a check (register check only for children by default), nor a withdrawn offer', () => {
     expect(explainCandidate(order({ closedOffers: [{ contactPersonId: 'Z', reason: 'withdrawn' }] }), cp({ id: 'Z', check: null }), cfg).exclusions).toEqual([]);
+    // Working at another residence is no reason.
+    expect(explainCandidate(order({ residenceName: 'Solgläntan' }), cp({ workplace: 'Björkgården' }), cfg).exclusions).toEqual([]);
   });
 });
 
@@ -263,6 +266,7 @@ describe('assignFlow: exact maximum benefit', () => {
             currentLoad: rnd(2),
             paused: rnd(8) === 0,
             check: rnd(4) === 0 ? null : { extractDate: '2026-03-01', shownDate: '2026-03-01', registers: ['belastningsregistret', 'misstankeregistret'] },
+            workplace: rnd(5) === 0 ? 'Solgläntan' : rnd(9) === 0 ? 'Björkgården' : null,
           }),
         );
         const orders: ProposalOrder[] = Array.from({ length: 6 }, (_, i) => ({
@@ -278,6 +282,7 @@ describe('assignFlow: exact maximum benefit', () => {
             birth: { birthDate: rnd(2) ? '2012-01-01' : '1990-01-01', birthDatePartial: null },
             wishedAgeMin: rnd(2) ? 30 + rnd(10) : null,
             wishedAgeMax: rnd(2) ? 50 + rnd(10) : null,
+            residenceName: rnd(3) === 0 ? ' solgläntan ' : null,
             previousContactPersonIds: cps.filter(() => rnd(5) === 0).map((c) => c.id),
             openOfferContactPersonIds: cps.filter(() => rnd(8) === 0).map((c) => c.id),
           }),
@@ -321,6 +326,7 @@ describe('assignFlow: exact maximum benefit', () => {
             currentLoad: rnd(2),
             paused: rnd(8) === 0,
             check: rnd(4) === 0 ? null : { extractDate: '2026-03-01', shownDate: '2026-03-01', registers: ['belastningsregistret', 'misstankeregistret'] },
+            workplace: rnd(5) === 0 ? 'Solgläntan' : rnd(9) === 0 ? 'Björkgården' : null,
           }),
         );
         const o = order({
@@ -335,6 +341,7 @@ describe('assignFlow: exact maximum benefit', () => {
           wishedAgeMax: rnd(2) ? 50 + rnd(10) : null,
           household: rnd(2) ? [{ name: 'Hus Håll', identityNumber: '198001011234' }] : [],
           representatives: rnd(3) === 0 ? [{ kind: 'god_man', name: 'Kim K1' }] : [],
+          residenceName: rnd(3) === 0 ? 'Solgläntan' : null,
           previousContactPersonIds: cps.filter(() => rnd(5) === 0).map((c) => c.id),
           openOfferContactPersonIds: cps.filter(() => rnd(8) === 0).map((c) => c.id),
         });

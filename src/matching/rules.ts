@@ -73,6 +73,8 @@ export interface OrderProfile {
   household: readonly { name: string; identityNumber?: string | null }[];
   /** The person's vårdnadshavare, god man, förvaltare (people/representatives): only a name is recorded. */
   representatives: readonly { kind: 'vardnadshavare' | 'god_man' | 'forvaltare'; name: string }[];
+  /** The residence the person lives in (gruppbostad, serviceboende), by name: its staff are never proposed. */
+  residenceName?: string | null;
   /** Contact persons who had an assignment with this person before. */
   previousContactPersonIds: readonly string[];
   /** Earlier offers of this order closed for good (declined, no chemistry, the contact person said no). */
@@ -98,6 +100,8 @@ export interface CandidateProfile {
   paused: boolean;
   /** The newest registerkontroll. */
   check: RegisterCheckFacts | null;
+  /** The residence they work at, if any (compared by name with the person's residence). */
+  workplace?: string | null;
 }
 
 export interface MatchConfig {
@@ -180,7 +184,7 @@ export function activityOf(route: Route, birth: BirthKnown, startDate: IsoDate):
 
 // ---- Hard constraints -------------------------------------------------------------------------------------------
 
-export const EXCLUSION_KINDS = ['not_approved', 'household', 'representative', 'register_check', 'full', 'paused', 'gender', 'closed_offer', 'open_offer'] as const;
+export const EXCLUSION_KINDS = ['not_approved', 'household', 'representative', 'staff', 'register_check', 'full', 'paused', 'gender', 'closed_offer', 'open_offer'] as const;
 export type ExclusionKind = (typeof EXCLUSION_KINDS)[number];
 export interface Exclusion {
   kind: ExclusionKind;
@@ -257,6 +261,8 @@ export interface CompiledOrder {
   householdIds: Set<string>;
   householdNames: Map<string, string>;
   representativeNames: Map<string, string>;
+  /** The person's residence as names are compared (null when none is recorded). */
+  residence: string | null;
   previous: Set<string>;
   checkKey: string;
 }
@@ -328,6 +334,7 @@ export function compileOrder(o: OrderProfile, vocab: Vocabulary): CompiledOrder 
     householdIds,
     householdNames,
     representativeNames,
+    residence: o.residenceName && nameKey(o.residenceName) ? nameKey(o.residenceName) : null,
     previous: new Set(o.previousContactPersonIds),
     checkKey: `${o.startDate}|${activity}`,
   };
@@ -481,6 +488,7 @@ export function pairExclusions(o: CompiledOrder, c: CompiledCandidate): Exclusio
   if (o.householdIds.size > 0 && o.householdIds.has(c.p.identityNumber.replace(/\D/g, '').slice(-10))) out.push({ kind: 'household', reason: 'Bor i personens hushåll (samma personnummer som en hushållsmedlem).' });
   else if (o.householdNames.size > 0 && o.householdNames.has(nameKey(`${c.p.firstName} ${c.p.lastName}`))) out.push({ kind: 'household', reason: `Har samma namn som en medlem i personens hushåll (${o.householdNames.get(nameKey(`${c.p.firstName} ${c.p.lastName}`))}).` });
   if (o.representativeNames.size > 0 && o.representativeNames.has(nameKey(`${c.p.firstName} ${c.p.lastName}`))) out.push({ kind: 'representative', reason: `Är ${o.representativeNames.get(nameKey(`${c.p.firstName} ${c.p.lastName}`))} för personen.` });
+  if (o.residence !== null && c.p.workplace && nameKey(c.p.workplace) === o.residence) out.push({ kind: 'staff', reason: `Arbetar på boendet där personen bor (${c.p.workplace}).` });
   if (o.p.wishedGenderRequired && o.wishedGender && c.gender !== o.wishedGender) {
     out.push({ kind: 'gender', reason: `Personen behöver en ${o.wishedGender === 'woman' ? 'kvinna' : 'man'} som kontaktperson.` });
   }
@@ -492,6 +500,7 @@ function pairExcluded(o: CompiledOrder, p: CandidateProfile, j: number, t: Candi
   if (o.pairExclusions.size > 0 && o.pairExclusions.has(p.id)) return true;
   if (o.p.wishedGenderRequired && o.wishedGender && t.gender[j] !== (o.wishedGender === 'woman' ? 1 : 2)) return true;
   if (o.householdIds.size > 0 && o.householdIds.has((t.digits12[j] || p.identityNumber.replace(/\D/g, '')).slice(-10))) return true;
+  if (o.residence !== null && t.workplaceKey(j) === o.residence) return true;
   if (o.householdNames.size > 0 || o.representativeNames.size > 0) {
     const k = t.nameKeys(j);
     return o.householdNames.has(k) || o.representativeNames.has(k);
@@ -646,6 +655,7 @@ class CandidateArrays {
   private readonly ages = new Map<string, Uint16Array>();
   /** Names as household members and representatives are compared (made for everyone when first asked). */
   private names: string[] | null = null;
+  private workplaces: string[] | null = null;
   constructor(
     private readonly cps: readonly CandidateProfile[],
     words: CandidateWords,
@@ -714,6 +724,11 @@ class CandidateArrays {
     this.langIds = langIds;
     this.intStart[n] = ni;
     this.langStart[n] = nl;
+  }
+  /** The residence they work at as names are compared ('' when none). */
+  workplaceKey(j: number): string {
+    this.workplaces ??= this.cps.map((p) => (p.workplace ? nameKey(p.workplace) : ''));
+    return this.workplaces[j];
   }
   nameKeys(j: number): string {
     this.names ??= this.cps.map((p) => nameKey(`${p.firstName} ${p.lastName}`));
@@ -968,7 +983,7 @@ export function rankCandidates(order: OrderProfile, cps: readonly CandidateProfi
   const o = compileOrder(order, pool.vocab);
   const own = pool.ownConstraints(order.startDate, o.activity);
   const excluded: Partial<Record<ExclusionKind, number>> = { ...own.excluded };
-  const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || (o.p.wishedGenderRequired && o.wishedGender !== null);
+  const pairChecks = o.pairExclusions.size > 0 || o.householdIds.size > 0 || o.householdNames.size > 0 || o.representativeNames.size > 0 || o.residence !== null || (o.p.wishedGenderRequired && o.wishedGender !== null);
   let ok = own.ok;
   if (pairChecks) {
     // The order's own exclusions (earlier offers, household, representatives, required gender), counted by kind
@@ -1158,6 +1173,10 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
       for (const d of o.householdIds) for (const j of lookup.byDigits.get(d) ?? []) benefit[row + j] = -1;
       for (const k of [...o.householdNames.keys(), ...o.representativeNames.keys()]) for (const j of lookup.byName.get(k) ?? []) benefit[row + j] = -1;
     }
+    if (o.residence !== null) {
+      lookup ??= personIndexes(cc);
+      for (const j of lookup.byWorkplace.get(o.residence) ?? []) benefit[row + j] = -1;
+    }
   }
   return {
     benefit,
@@ -1175,13 +1194,16 @@ export function benefitMatrix(input: ProposalInput): BenefitMatrix {
 function personIndexes(cc: readonly CompiledCandidate[]) {
   const byDigits = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
+  const byWorkplace = new Map<string, number[]>();
   for (const c of cc) {
+    const w = c.p.workplace ? nameKey(c.p.workplace) : '';
+    if (w) byWorkplace.set(w, [...(byWorkplace.get(w) ?? []), c.index]);
     const d = c.p.identityNumber.replace(/\D/g, '').slice(-10);
     const k = nameKey(`${c.p.firstName} ${c.p.lastName}`);
     byDigits.set(d, [...(byDigits.get(d) ?? []), c.index]);
     byName.set(k, [...(byName.get(k) ?? []), c.index]);
   }
-  return { byDigits, byName };
+  return { byDigits, byName, byWorkplace };
 }
 
 /**

@@ -173,6 +173,7 @@ function Details({ cp }: { cp: ContactPerson }) {
           ['Ansökte', `${cp.appliedDate}${cp.source === 'public' ? ' via webbformuläret' : ''}`],
           ['Varför', cp.motivation],
           ['Erfarenhet', cp.experience],
+          ['Arbetar på boende', cp.workplace],
           ['Intressen', [list(cp.interests), cp.interestsOther].filter(Boolean).join('. ')],
           ['Språk', list(cp.languages)],
           ['Kan träffas', list(cp.availability, availabilityLabel as Record<AvailabilitySlot, string>)],

@@ -35,6 +35,7 @@ export function ProfileSection({ cp, notice }: { cp: ContactPerson; notice: Acti
         comfortableWith: cp.comfortableWith ?? '',
         allergies: cp.allergies ?? '',
         experience: cp.experience ?? '',
+        workplace: cp.workplace ?? '',
         motivation: cp.motivation ?? '',
       },
       schema: profileBody,
@@ -81,6 +82,7 @@ export function ProfileSection({ cp, notice }: { cp: ContactPerson; notice: Acti
           <TextAreaInput name="comfortableWith" label="Funktionsnedsättningar hen känner sig trygg med" optional rows={2} />
           <TextInput name="allergies" label="Allergier" optional width="l" />
           <TextAreaInput name="experience" label="Erfarenhet" optional rows={3} />
+          <TextInput name="workplace" label="Arbetar på boende" hint="Skriv boendets namn om hen arbetar på en gruppbostad eller ett serviceboende. Hen föreslås då aldrig till någon som bor där." optional width="l" />
           <TextAreaInput name="motivation" label="Varför hen vill bli kontaktperson" optional rows={3} />
           <SubmitButton form={form}>Spara profilen</SubmitButton>
         </Form>

@@ -71,6 +71,7 @@ function valuesOf(inv: Investigation): V {
   }
   v.livingSituation = f.livingSituation ?? '';
   v.livingSituationNote = f.livingSituationNote ?? '';
+  v.residenceName = f.residenceName ?? '';
   v.householdCount = f.householdMembers.length;
   f.householdMembers.forEach((m, i) => {
     v[`householdMembers.${i}.name`] = m.name;
@@ -111,6 +112,7 @@ function bodyOf(inv: Investigation, v: V) {
     otherSources: Object.fromEntries(OTHER_SOURCES.map((s) => [s, answer(`otherSources.${s}`)])),
     livingSituation: v.livingSituation || null,
     livingSituationNote: text(v.livingSituationNote),
+    residenceName: text(v.residenceName),
     householdMembers: Array.from({ length: count }, (_, i) => ({
       name: text(v[`householdMembers.${i}.name`]),
       relation: text(v[`householdMembers.${i}.relation`]),
@@ -283,6 +285,7 @@ function EditView({ inv, form, onComplete, onReload }: { inv: Investigation; for
       </Section>
       <Section title="Boende och hushåll" id="living">
         <RadioInput name="livingSituation" label="Hur bor personen?" optional options={LIVING_SITUATIONS.map((l) => ({ value: l, label: livingSituationLabel[l] }))} />
+        <TextInput name="residenceName" label="Boendets namn" hint="Om personen bor i gruppbostad eller serviceboende. Den som arbetar där föreslås aldrig som kontaktperson." optional width="l" />
         <TextInput name="livingSituationNote" label="Kommentar om boendet" optional />
         <h3>Personer i hushållet</h3>
         <p className="hint">De kan aldrig bli personens kontaktperson.</p>
@@ -386,7 +389,7 @@ function ReadOnlyView({ inv }: { inv: Investigation }) {
       <Section title="Boende och hushåll" id="living">
         <SummaryList
           rows={[
-            ['Boende', f.livingSituation ? `${livingSituationLabel[f.livingSituation]}${f.livingSituationNote ? `: ${f.livingSituationNote}` : ''}` : null],
+            ['Boende', f.livingSituation ? `${livingSituationLabel[f.livingSituation]}${f.residenceName ? ` (${f.residenceName})` : ''}${f.livingSituationNote ? `: ${f.livingSituationNote}` : ''}` : null],
             ['Hushåll', f.householdMembers.map((m) => [m.name, m.relation].filter(Boolean).join(', ')).join('; ')],
           ]}
         />
