@@ -34,9 +34,8 @@ export function getCandidates(ctx: UseCaseContext, orderId: string, query: z.out
   requireRegisterRead(ctx);
   return readUseCase(ctx, async (q) => {
     const today = ctx.clock.today();
-    const row = await loadWaitingOrder(q, ctx, orderId, 'assignment:read');
-    const cfg = await matchConfigOf(q);
-    const profile = (await profilesOf(q, [row], today)).get(orderId)!;
+    const [row, cfg, offered] = await Promise.all([loadWaitingOrder(q, ctx, orderId, 'assignment:read'), matchConfigOf(q), offersOf(q, [orderId])]);
+    const profile = (await profilesOf(q, [row], today, offered)).get(orderId)!;
     const pool = await candidatePool(q, ctx.db, today, cfg);
     const ranking = rankCandidates(profile, pool, cfg, query.limit);
     const matches = query.name ? await searchContactPersons(q, query.name) : [];
@@ -45,7 +44,7 @@ export function getCandidates(ctx: UseCaseContext, orderId: string, query: z.out
       ...ranking.candidates.map((c) => ({ action: 'matching.candidates' as const, entityType: 'contact_person' as const, entityId: c.id })),
     ]);
     return {
-      order: presentWaiting(row, await offersOf(q, [orderId]), today, cfg.weights),
+      order: presentWaiting(row, offered, today, cfg.weights),
       plannedStart: profile.startDate,
       candidates: ranking.candidates.map((c) => {
         const p = pool.cps[pool.indexOf(c.id)];
