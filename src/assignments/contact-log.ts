@@ -18,6 +18,7 @@ import { users } from '../platform/tables';
 import { persons } from '../people/tables';
 import { cases } from '../intake/tables';
 import { contactPersons } from '../contact-persons/tables';
+import { rateOn } from '../payments/repo';
 import type { ContactLogOut, contactLogBody } from './plan-pay/schema';
 import { contactKindLabel } from './rules';
 import { assignmentInterruptions, assignments, cpContacts } from './tables';
@@ -59,6 +60,7 @@ export function listContacts(ctx: UseCaseContext, cpId: string): Promise<Contact
         providerUnitId: assignments.providerUnitId,
         version: assignments.version,
         firstName: persons.firstName,
+        personId: persons.id,
       })
       .from(assignments)
       .innerJoin(cases, eq(cases.id, assignments.caseId))
@@ -75,16 +77,22 @@ export function listContacts(ctx: UseCaseContext, cpId: string): Promise<Contact
           ).map((r) => r.id),
         )
       : new Set<string>();
-    await recordAudit(q, ctx, { action: 'contact_log.read', entityType: 'contact_person', entityId: cpId, details: { count: items.length } });
+    // The level's name as the rate table of the assignment's start year calls it ("Nivå 1", not its code).
+    const levelNames = await Promise.all(as.map(async (a) => (await rateOn(q, a.rateLevel, a.startDate ?? today))?.name ?? a.rateLevel));
+    // The persons' first names are shown too: each person is in the log of this read.
+    await recordAudit(q, ctx, [
+      { action: 'contact_log.read', entityType: 'contact_person', entityId: cpId, details: { count: items.length } },
+      ...as.map((a) => ({ action: 'contact_log.read' as const, entityType: 'assignment' as const, entityId: a.id, personId: a.personId, details: { count: 1 } })),
+    ]);
     return {
       items: items.map(({ c, by }) => ({ id: c.id, date: c.date, kind: c.kind, kindLabel: contactKindLabel[c.kind], note: c.note, assignmentId: c.assignmentId, recordedBy: by })),
-      assignments: as.map((a) => ({
+      assignments: as.map((a, i) => ({
         id: a.id,
         orderId: a.orderId,
         personFirstName: a.firstName,
         startDate: a.startDate,
         endDate: a.endDate,
-        rateLevel: a.rateLevel,
+        rateLevel: levelNames[i],
         stateLabel: stateLabel(a, open.has(a.id), today),
         payrollNoticeDate: a.payrollNoticeDate,
         canSendPayrollNotice: a.payrollNoticeDate === null && scopeCovers(ctx.actor, scopeOf(ctx.actor, 'assignment:write'), { unitId: a.providerUnitId }),

@@ -222,9 +222,13 @@ describe('contact log', () => {
         { date: '2026-03-10', kindLabel: 'Telefon', note: 'Allt går bra.', assignmentId: a.id },
         { date: '2026-02-01', kindLabel: 'Kontaktpersonsträff' },
       ],
-      assignments: [{ id: a.id, personFirstName: 'Sara', stateLabel: 'Pågår', payrollNoticeDate: null, canSendPayrollNotice: true }],
+      assignments: [{ id: a.id, personFirstName: 'Sara', rateLevel: 'Nivå 1', stateLabel: 'Pågår', payrollNoticeDate: null, canSendPayrollNotice: true }],
     });
     expect(JSON.stringify(log.json())).not.toMatch(/Lind/);
+    // The person whose first name was shown is in the log of the read.
+    const audited = await h.db.select().from(auditLog).where(and(eq(auditLog.action, 'contact_log.read'), eq(auditLog.entityId, a.id)));
+    expect(audited.length).toBeGreaterThan(0);
+    expect(audited[0].personId).toBe(o.personId);
     // Another unit's kontaktsekreterare reads the register (all) but not this unit's assignments.
     expect((await ksSol.get(`/api/contact-persons/${cp.id}/contacts`)).json().assignments).toEqual([]);
   });

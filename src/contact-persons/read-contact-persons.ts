@@ -56,7 +56,11 @@ export function listReminders(ctx: UseCaseContext, query: RemindersQuery) {
     items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     const from = (query.page - 1) * query.pageSize;
     const page = pageSortedByName(items, from, query.pageSize);
-    await recordAudit(q, ctx, { action: 'contact_person.reminders', entityType: 'contact_person', details: { count: items.length } });
+    // The list itself, and each contact person shown on the page (their name is read).
+    await recordAudit(q, ctx, [
+      { action: 'contact_person.reminders', entityType: 'contact_person', details: { count: items.length } },
+      ...[...new Set(page.map((r) => r.contactPersonId))].map((id) => ({ action: 'contact_person.reminders' as const, entityType: 'contact_person' as const, entityId: id, details: { count: 1 } })),
+    ]);
     return { items: page, total: items.length, counts, page: query.page, pageSize: query.pageSize, withinDays: settings.reminderWithinDays, contactDays: settings.lastContactDays };
   });
 }

@@ -381,6 +381,9 @@ describe('reminders, disposal and the SQL status', () => {
     expect(dates).toEqual([...dates].sort());
     const second = (await ks.get('/api/contact-persons/reminders?page=2&pageSize=1')).json();
     expect(second).toMatchObject({ total: r.total, page: 2, pageSize: 1, items: [r.items[1]] });
+    // The contact person shown on that page is in the log of the read.
+    const shown = await h.db.select().from(auditLog).where(sql`${auditLog.action} = 'contact_person.reminders' and ${auditLog.entityId} = ${r.items[1].contactPersonId}`);
+    expect(shown.length).toBeGreaterThan(0);
     const expiring = (await ks.get('/api/contact-persons/reminders?kind=expiring&pageSize=100')).json();
     expect(expiring.total).toBe(r.counts.expiring);
     expect(expiring.items.every((x: { kind: string }) => x.kind === 'expiring')).toBe(true);
