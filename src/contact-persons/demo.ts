@@ -34,6 +34,9 @@ export async function seedContactPersonDemo(demo: DemoContext): Promise<void> {
     { first: 'David', last: 'Demolund', district: 'Landsbygden', interests: ['friluftsliv', 'djur'], languages: ['svenska', 'finska'], availability: ['weekday_evening'], capacity: 1, applied: 400 },
     { first: 'Elsa', last: 'Demokvist', district: 'Centrum', interests: ['matlagning'], languages: ['svenska', 'persiska'], availability: ['weekend'], capacity: 3, applied: 320 },
     { first: 'Fredrik', last: 'Demodal', district: 'Norra', interests: ['idrott'], languages: ['svenska'], availability: ['weekday_evening'], capacity: 1, applied: 60 },
+    // 6, 7: approved with free places, so the candidates and the proposal have someone to show.
+    { first: 'Gustav', last: 'Demogren', district: 'Centrum', interests: ['fika', 'idrott', 'friluftsliv'], languages: ['svenska', 'arabiska'], availability: ['weekday_evening', 'weekend'], capacity: 2, applied: 150 },
+    { first: 'Hanna', last: 'Demolin', district: 'Södra', interests: ['musik', 'fika', 'kultur'], languages: ['svenska'], availability: ['weekday_day', 'weekend'], capacity: 1, applied: 130 },
   ];
   const ids: string[] = [];
   for (const [i, p] of people.entries()) {
@@ -63,11 +66,13 @@ export async function seedContactPersonDemo(demo: DemoContext): Promise<void> {
   const v = (cp: CpOut) => cp.version;
   // 0: a new application (sökande) — untouched. 1: under utredning: interview booked.
   await bookInterview(ks, ids[1], { version: 1, date: addDays(today, 5), time: '13:00', location: 'Kommunhuset' });
-  // 2, 3, 4: approved; 3's extract runs out within a month; 4 is paused until a date.
+  // 2, 3, 4, 6, 7: approved; 3's extract runs out within a month; 4 is paused until a date.
   for (const [n, extractMonthsAgo] of [
     [2, 1],
     [3, 5],
     [4, 2],
+    [6, 1],
+    [7, 2],
   ] as const) {
     const start = addDays(today, -100);
     let cp = await recordStep(ks, ids[n], 'interview', { version: 1, outcome: 'done', date: start, notes: 'Trygg och engagerad. (demo)' });

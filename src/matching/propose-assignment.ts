@@ -54,6 +54,6 @@ export function proposeWaitingList(ctx: UseCaseContext): Promise<ProposalOut> {
       ...rows.map((r) => ({ action: 'matching.proposal' as const, entityType: 'order' as const, entityId: r.orderId, personId: r.personId })),
       ...pairs.map((x) => ({ action: 'matching.proposal' as const, entityType: 'contact_person' as const, entityId: x.contactPerson.id })),
     ]);
-    return { pairs, unmatched, objective: p.objective, orders: rows.length, candidates: cps.length, millis };
+    return { pairs, unmatched, objective: p.objective, orders: rows.length, covered: rows.filter((r) => neededOf(r) === 0).length, candidates: cps.length, millis };
   });
 }

@@ -119,6 +119,8 @@ export const proposalOut = z.object({
   ),
   objective: z.number(),
   orders: z.number(),
+  /** Waiting orders whose every place already has an offer waiting for an answer (nothing to propose for them). */
+  covered: z.number(),
   candidates: z.number(),
   millis: z.number(),
 });

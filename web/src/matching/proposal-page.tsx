@@ -59,12 +59,15 @@ export function ProposalPage() {
       {q.isError && <ErrorState error={q.error} onRetry={() => void q.refetch()} />}
       {q.data && (
         <>
-          <p>{`${q.data.orders} beslut väntar, ${q.data.candidates} kontaktpersoner har ledig plats. Förslaget ger ${q.data.pairs.length} par.`}</p>
+          <p>
+            {`${q.data.orders} beslut väntar, ${q.data.candidates} kontaktpersoner har ledig plats. Förslaget ger ${q.data.pairs.length} par.`}
+            {q.data.covered > 0 && ` ${q.data.covered === 1 ? 'Ett beslut' : `${q.data.covered} beslut`} har redan erbjudanden som väntar på svar och är inte med i förslaget.`}
+          </p>
           <Section title="Föreslagna par" id="pairs">
             <DataTable label="Föreslagna par" columns={pairColumns} rows={q.data.pairs.map((p) => ({ ...p, id: `${p.orderId}-${p.contactPerson.id}` }))} empty="Förslaget har inga par." />
           </Section>
           <Section title="Utan kontaktperson i förslaget" id="unmatched">
-            <DataTable label="Utan kontaktperson i förslaget" columns={leftColumns} rows={q.data.unmatched.map((u) => ({ ...u, id: u.orderId }))} empty="Alla beslut fick en kontaktperson i förslaget." />
+            <DataTable label="Utan kontaktperson i förslaget" columns={leftColumns} rows={q.data.unmatched.map((u) => ({ ...u, id: u.orderId }))} empty={q.data.orders - q.data.covered > 0 ? 'Alla beslut i förslaget fick en kontaktperson.' : 'Inga beslut att föreslå för.'} />
           </Section>
         </>
       )}
