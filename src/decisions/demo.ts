@@ -55,6 +55,9 @@ async function readyCase(ctx: UseCaseContext, demo: DemoContext, o: { personId: 
     assessment: 'Behovet av sällskap är varaktigt och tillgodoses inte på annat sätt.',
     otherSources: allAnswered,
     livingSituation: 'own_home',
+    // Wishes the matching scores on (interests, times in the free text).
+    wishedInterests: ['fika', 'promenader'],
+    wishesOther: 'Helst kvällar eller helger.',
     personkretsGroup: o.route === 'LSS' ? 1 : null,
     personkretsDocumentation: o.route === 'LSS' ? 'Läkarintyg' : null,
     personkretsDocumentationDate: o.route === 'LSS' ? addDays(o.receivedDate, 2) : null,
