@@ -162,7 +162,7 @@ function amount(ore: number, share: number | null) {
   return (
     <>
       {formatKronor(ore)}
-      {share !== null && <span className="muted block">{share} ‰ av prisbasbeloppet per år</span>}
+      {share !== null && <span className="muted block">{`${(share / 10).toLocaleString('sv-SE')} % av prisbasbeloppet per år`}</span>}
     </>
   );
 }
