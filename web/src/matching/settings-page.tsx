@@ -54,10 +54,13 @@ export function MatchingSettingsPage() {
       {values && (
         <form onSubmit={(e) => void submit(e)} noValidate>
           {error && <Notice tone="error" live title={error} />}
+          <p className="hint" id="w-hint">
+            Varje vikt är 0–100 poäng. 0 betyder att det inte räknas alls.
+          </p>
           {WEIGHT_KEYS.map((k) => (
             <div className="field" key={k}>
               <label htmlFor={`w-${k}`}>{label[k]}</label>
-              <input id={`w-${k}`} className="input input-short" inputMode="numeric" value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })} />
+              <input id={`w-${k}`} className="input w-xs" inputMode="numeric" aria-describedby="w-hint" value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })} />
             </div>
           ))}
           <Button type="submit">Spara vikterna</Button>
