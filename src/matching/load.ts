@@ -11,7 +11,8 @@ import type { MatchConfig, MatchWeights } from './rules';
 import { waitingOrder, weightsOf, type WaitingRow } from './repo';
 
 export async function matchConfigOf(q: Queryable): Promise<MatchConfig & { weights: MatchWeights & { version: number } }> {
-  const [weights, checkRules, s] = await Promise.all([weightsOf(q), checkRulesOf(q), cpSettingsOf(q)]);
+  // One after another: `q` may be a transaction (one connection), as when an offer is checked.
+  const [weights, checkRules, s] = [await weightsOf(q), await checkRulesOf(q), await cpSettingsOf(q)];
   return { weights, checkRules, checkScope: s.registerCheckScope, interestLabels: Object.fromEntries(s.interests.map((i) => [i.code, i.label])) };
 }
 

@@ -34,6 +34,7 @@ export function getCandidates(ctx: UseCaseContext, orderId: string, query: z.out
   requireRegisterRead(ctx);
   return readUseCase(ctx, async (q) => {
     const today = ctx.clock.today();
+    // A read outside a transaction: the three statements may run on three pool connections at once.
     const [row, cfg, offered] = await Promise.all([loadWaitingOrder(q, ctx, orderId, 'assignment:read'), matchConfigOf(q), offersOf(q, [orderId])]);
     const profile = (await profilesOf(q, [row], today, offered)).get(orderId)!;
     const pool = await candidatePool(q, ctx.db, today, cfg);

@@ -134,27 +134,25 @@ export async function offersOf(q: Queryable, orderIds: string[]) {
 /** The person's representatives and the contact persons who had an assignment with the person (continuity). */
 async function personLinks(q: Queryable, personIds: string[]) {
   if (personIds.length === 0) return { reps: [], previous: [] };
-  const [reps, previous] = await Promise.all([
-    q.select({ personId: representatives.personId, kind: representatives.kind, name: representatives.name }).from(representatives).where(inArray(representatives.personId, personIds)),
-    q
-      .selectDistinct({ personId: cases.personId, contactPersonId: assignments.contactPersonId })
-      .from(assignments)
-      .innerJoin(cases, eq(cases.id, assignments.caseId))
-      .where(and(inArray(cases.personId, personIds), isNotNull(assignments.startDate))),
-  ]);
+  const reps = await q.select({ personId: representatives.personId, kind: representatives.kind, name: representatives.name }).from(representatives).where(inArray(representatives.personId, personIds));
+  const previous = await q
+    .selectDistinct({ personId: cases.personId, contactPersonId: assignments.contactPersonId })
+    .from(assignments)
+    .innerJoin(cases, eq(cases.id, assignments.caseId))
+    .where(and(inArray(cases.personId, personIds), isNotNull(assignments.startDate)));
   return { reps, previous };
 }
 
 /** Matching profiles of waiting orders (with their earlier offers and the person's representatives). */
 export async function profilesOf(q: Queryable, rows: readonly WaitingRow[], today: string, offered?: Awaited<ReturnType<typeof offersOf>>): Promise<Map<string, OrderProfile>> {
-  const [offerRows, { reps, previous }] = await Promise.all([
+  // One after another: `q` may be a transaction (one connection), as when an offer is checked.
+  const offerRows =
     offered ??
-      offersOf(
-        q,
-        rows.map((r) => r.orderId),
-      ),
-    personLinks(q, [...new Set(rows.map((r) => r.personId))]),
-  ]);
+    (await offersOf(
+      q,
+      rows.map((r) => r.orderId),
+    ));
+  const { reps, previous } = await personLinks(q, [...new Set(rows.map((r) => r.personId))]);
   const out = new Map<string, OrderProfile>();
   for (const r of rows) {
     const mine = offerRows.filter((o) => o.orderId === r.orderId);
