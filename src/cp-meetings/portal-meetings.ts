@@ -1,5 +1,6 @@
 // The contact person's own träffar (for the portal): the upcoming ones they are invited to, and each as an .ics.
 // Only a signed-in contact person: staff get 403; a träff they are not invited to is "not found".
+import { eq } from 'drizzle-orm';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable } from '../platform/db/connect';
 import { readUseCase } from '../platform/db/transaction';
@@ -11,7 +12,6 @@ import { contactPersonOfUser } from './recipients';
 import { isInvited, upcomingForContactPerson } from './repo';
 import type { PortalMeetingsOut } from './schema';
 import { cpMeetings } from './tables';
-import { eq } from 'drizzle-orm';
 
 async function requireContactPerson(q: Queryable, ctx: UseCaseContext): Promise<string> {
   const cpId = await contactPersonOfUser(q, ctx.actor.id);

@@ -2,11 +2,13 @@
 // coordinators (they arrange the träffar together).
 //
 // The link from a user to a contact person comes with the portal (branch issue12-portal: users.contact_person_id,
-// role 'kontaktperson'). Until it is merged no user is a contact person: invitations are stored per contact person
-// (cp_meeting_invitations) and reach their accounts once the link exists. When merging, both functions below become
-//   q.select({ userId: users.id, contactPersonId: users.contactPersonId }).from(users)
-//     .where(and(inArray(users.contactPersonId, cpIds), eq(users.active, true)))
-// and the same by users.id = userId for contactPersonOfUser.
+// role 'kontaktperson', Actor.contactPersonId, permission 'portal:read'). Until it is merged no user is a contact
+// person: invitations are stored per contact person (cp_meeting_invitations) and reach their accounts once the link
+// exists. When merging, the two stubs below become
+//   portalUsersOf:       q.select({ userId: users.id, contactPersonId: users.contactPersonId }).from(users)
+//                          .where(and(inArray(users.contactPersonId, [...ids]), eq(users.active, true)))  (skip when ids is empty)
+//   contactPersonOfUser: the actor's own Actor.contactPersonId (pass ctx.actor instead of the user id)
+// and GET /api/portal/meetings(/:id/kalender.ics) take { permission: 'portal:read' } instead of 'authenticated'.
 import { and, eq, ne } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { users } from '../platform/tables';

@@ -15,7 +15,8 @@ export interface MailTransport {
 }
 
 export function smtpTransport(url: string): MailTransport {
-  const t = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+  // What the URL sets (host, port, auth, smtps) wins; the timeouts keep a hanging server from holding a lease.
+  const t = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return {
     async send(mail) {
       await t.sendMail(mail);

@@ -21,10 +21,11 @@ const opts = { from: 'Kontakt <kontakt@demo.se>', publicUrl: 'https://kontakt.de
 // Something a caller might put in the in-app text; it must never reach an e-mail.
 const PRIVATE = { kind: 'test', title: 'Anna Svensson, KP-2026-0001', body: 'Träff med Anna på Storgatan 1.', link: '/arenden/x' };
 
+const START = '2026-03-16T10:00:00+01:00';
+
 beforeAll(async () => {
-  h = await setupHarness();
+  h = await setupHarness({ now: START });
   staff = await buildStaff(h);
-  [ks, hl, admin] = await Promise.all([login(h.app, staff.ks.username), login(h.app, staff.hl.username), login(h.app, staff.admin.username)]);
   sink = await startSmtpSink();
   transport = smtpTransport(sink.url);
 });
@@ -34,6 +35,9 @@ afterAll(async () => {
   await h.close();
 });
 beforeEach(async () => {
+  // Tests move the clock by hours, which ends sessions: start each one at the same time, signed in afresh.
+  h.clock.set(START);
+  [ks, hl, admin] = await Promise.all([login(h.app, staff.ks.username), login(h.app, staff.hl.username), login(h.app, staff.admin.username)]);
   await h.db.delete(emailOutbox);
   await h.db.delete(notifications);
   sink.messages.length = 0;
@@ -173,7 +177,7 @@ describe('the worker sends through SMTP', () => {
       h.clock.advance(6 * 60 * 60_000);
     }
     expect(await deliverDue(h.db, transport, h.clock, opts)).toEqual({ sent: 0, retried: 0, failed: 0 });
-    const page = (await admin.get('/api/admin/email-outbox')).json();
+    const page = (await (await login(h.app, staff.admin.username)).get('/api/admin/email-outbox')).json();
     expect(page.items).toMatchObject([{ status: 'failed', attempts: MAX_EMAIL_ATTEMPTS, lastError: 'Error EENVELOPE 550' }]);
     expect(page.items[0].lastError).not.toContain('karin');
   });

@@ -32,7 +32,7 @@ export function EmailOutboxPage() {
             </Notice>
           )}
           <Section title="Översikt" id="counts">
-            <SummaryList rows={EMAIL_STATUSES.map((s) => [emailStatusLabel[s], String(q.data.counts[s])])} />
+            <SummaryList rows={EMAIL_STATUSES.map((s): [string, string] => [emailStatusLabel[s], String(q.data.counts[s])])} />
           </Section>
           <Section title="E-post" id="list">
             <div className="field">

@@ -85,7 +85,7 @@ function ScheduleSection() {
     onSubmit: async (body) => {
       const m = await api<MeetingOut>('/cp-meetings', { body });
       const invited = m.invitees.length === 1 ? '1 kontaktperson är inbjuden' : `${m.invitees.length} kontaktpersoner är inbjudna`;
-      navigate(`/kontaktpersonstraffar/${m.id}`, { state: { flash: `Träffen är planerad. ${invited}.` } });
+      void navigate(`/kontaktpersonstraffar/${m.id}`, { state: { flash: `Träffen är planerad. ${invited}.` } });
     },
   });
   return (

@@ -1,14 +1,24 @@
-// The header's "Meddelanden" link with the number of unread messages (asked again every minute and when the window
-// gets focus). The count is part of the link's text, so screen readers read "Meddelanden, 2 olästa".
+// The header's "Meddelanden" link with the number of unread messages, asked again on every page change. Never on a
+// timer: a background poll would keep an idle session alive past its inactivity limit. The count is part of the
+// link's text, so screen readers read "Meddelanden, 2 olästa".
 import { useQuery } from '@tanstack/react-query';
-import { Link as RouterLink } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link as RouterLink, useLocation } from 'react-router';
 import type { UnreadOut } from '../../../../src/platform/notifications/schema';
 import { api } from '../api';
 
 export const unreadKey = ['notifications', 'unread'] as const;
 
 export function MessagesLink() {
-  const q = useQuery({ queryKey: unreadKey, queryFn: () => api<UnreadOut>('/notifications/unread'), refetchInterval: 60_000 });
+  const { pathname } = useLocation();
+  const q = useQuery({ queryKey: unreadKey, queryFn: () => api<UnreadOut>('/notifications/unread') });
+  const { refetch } = q;
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    // The first page's count comes with the query itself; ask again on each page after it.
+    if (shown.current !== null && shown.current !== pathname) void refetch();
+    shown.current = pathname;
+  }, [pathname, refetch]);
   const unread = q.data?.unread ?? 0;
   return (
     <RouterLink to="/meddelanden" className="header-messages">
