@@ -9,6 +9,7 @@ import { notify } from './notify';
 import { EMAIL_SUBJECT, MAX_EMAIL_ATTEMPTS } from './rules';
 import { emailOutbox, notifications } from './tables';
 import { claimEmails, deliverDue } from './worker';
+import { runMaintenance } from '../maintenance';
 
 let h: Harness;
 let staff: Awaited<ReturnType<typeof buildStaff>>;
@@ -197,6 +198,24 @@ describe('the worker sends through SMTP', () => {
     h.clock.advance(5 * 60_000 + 1);
     expect(await deliverDue(h.db, transport, h.clock, opts)).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(await outbox()).toMatchObject([{ status: 'sent', attempts: 2 }]);
+  });
+});
+
+describe('housekeeping', () => {
+  it('removes finished e-mail rows after 90 days and read messages after a year, nothing else', async () => {
+    await ks.put('/api/notifications/email', { emailEnabled: true, email: 'karin@kommun.se' });
+    await send([staff.ks.id]);
+    await send([staff.ks.id]);
+    await deliverDue(h.db, transport, h.clock, { ...opts, limit: 1 });
+    const [first] = (await ks.get('/api/notifications')).json().items;
+    await ks.post(`/api/notifications/${first.id}/read`);
+    h.clock.advance(91 * 86_400_000);
+    await runMaintenance(h.database, h.clock, h.config.sessionIdleMinutes);
+    expect((await outbox()).map((r) => r.status)).toEqual(['pending']);
+    expect(await h.db.select().from(notifications)).toHaveLength(2);
+    h.clock.advance(365 * 86_400_000);
+    await runMaintenance(h.database, h.clock, h.config.sessionIdleMinutes);
+    expect((await h.db.select().from(notifications)).map((n) => n.readAt)).toEqual([null]);
   });
 });
 

@@ -1,7 +1,7 @@
 // notify: the one way any area tells users something. Written in the caller's transaction: the in-app message for
 // each active recipient, and an outbox row for those who asked for e-mail. A change that rolls back sends nothing;
 // the worker (worker.ts) sends the outbox later, outside any request.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Queryable } from '../db/connect';
 import { users } from '../tables';
 import { EMAIL_SUBJECT } from './rules';
@@ -38,4 +38,15 @@ export async function notify(tx: Queryable, notice: Notice, now: Date): Promise<
   });
   if (mail.length) await tx.insert(emailOutbox).values(mail);
   return { notified: rows.length, emails: mail.length };
+}
+
+/** Days a sent or given-up e-mail row (an address and a status) and a read message are kept. */
+export const KEEP_EMAIL_DAYS = 90;
+export const KEEP_READ_DAYS = 365;
+
+/** Housekeeping (platform maintenance): remove finished e-mail rows and read messages past their keeping time. */
+export async function pruneNotifications(db: Queryable, now: Date): Promise<void> {
+  const day = 86_400_000;
+  await db.delete(emailOutbox).where(and(inArray(emailOutbox.status, ['sent', 'failed']), lt(emailOutbox.createdAt, new Date(now.getTime() - KEEP_EMAIL_DAYS * day))));
+  await db.delete(notifications).where(and(isNotNull(notifications.readAt), lt(notifications.readAt, new Date(now.getTime() - KEEP_READ_DAYS * day))));
 }
