@@ -42,7 +42,7 @@ async function ordered() {
   const [lb] = await h.db.select().from(legalBases).where(eq(legalBases.code, 'LSS_9_4'));
   const [dec] = await h.db
     .insert(decisions)
-    .values({ caseId: c.id, state: 'decided', outcome: 'granted', reasons: 'Behovet är styrkt.', legalBasisId: lb.id, decisionDate: '2026-01-10', scopeUnit: 'meetings_per_week', scopeAmount: 1, level: 'niva1', contactPersonCount: 9, startDate: '2026-01-10', endDate: '2027-01-09' })
+    .values({ caseId: c.id, state: 'decided', outcome: 'granted', reasons: 'Behovet är styrkt.', legalBasisId: lb.id, decisionDate: '2026-01-10', scopeUnit: 'meetings_per_week', scopeAmount: 1, level: 'niva1', contactPersonCount: 5, startDate: '2026-01-10', endDate: '2027-01-09' })
     .returning();
   const o = await hl.post(`/api/cases/${c.id}/order`, { decisionId: dec.id, providerUnitId: staff.lss.id });
   expect(o.statusCode, o.body).toBe(201);
