@@ -7,7 +7,7 @@ import { attendanceBody, changeMeetingBody, type MeetingOut } from '../../../src
 import { api, isApiError } from '../platform/api';
 import { ConfirmDialog } from '../platform/dialog';
 import { ActionNotice, useActionNotice, type ActionNoticeApi } from '../platform/flash';
-import { Form, RadioInput, SubmitButton, TextAreaInput, useForm } from '../platform/form';
+import { Form, RadioInput, SubmitButton, useForm } from '../platform/form';
 import { Page } from '../platform/page';
 import { ErrorState, Loading } from '../platform/states';
 import { DataTable } from '../platform/table';
@@ -47,7 +47,7 @@ export function MeetingPage() {
             ['Tid', `${m.time}–${m.endTime}`],
             ['Plats', m.place],
             ['Tema', m.topic],
-            m.description ? ['Mer om träffen', <span className="pre-line">{m.description}</span>] : null,
+            m.description ? ['Mer om träffen', <span key="description" className="pre-line">{m.description}</span>] : null,
             ['Enhet', m.unitName],
             m.phase === 'cancelled' ? ['Inställd', m.cancelReason ?? 'Ingen anledning angiven'] : null,
           ]}

@@ -9,7 +9,6 @@ import { CheckboxInput, Form, SubmitButton, TextInput, useForm } from '../form';
 import { Page } from '../page';
 import { ErrorState, Loading } from '../states';
 import { Badge, Button, ButtonRow, Link, Notice, Section } from '../ui';
-import { unreadKey } from './messages-link';
 
 const listKey = ['notifications', 'list'] as const;
 
