@@ -15,6 +15,7 @@ const TOPIC = 'Att sätta gränser';
 
 test('the administrator adds a second kontaktsekreterare to LSS-enheten', async ({ page }) => {
   await signIn(page, 'admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Adam' })).toBeVisible();
   const units = await (await page.request.get('/api/admin/units')).json();
   const lss = units.items.find((u: { name: string }) => u.name === 'LSS-enheten');
   const created = await page.request.post('/api/admin/users', { data: { username: COLLEAGUE, displayName: 'Kalle Kollega', role: 'kontaktsekreterare', unitId: lss.id, password: PASSWORD } });
@@ -46,14 +47,14 @@ test('the kontaktsekreterare plans a träff, gets its calendar file and records 
   await expectAccessible(page, 'kontaktpersonsträffar');
 
   const form = page.getByRole('form', { name: 'Planera en träff' });
+  await typeInto(form.getByRole('textbox', { name: /^Starttid/ }), '07:30');
+  await typeInto(form.getByRole('textbox', { name: /^Plats/ }), 'Träffpunkten, Storgatan 1');
+  await typeInto(form.getByRole('textbox', { name: /^Tema/ }), TOPIC);
   // A day that has passed is refused on the field.
   await typeInto(form.getByRole('textbox', { name: /^Datum/ }), today(-1));
   await press(form.getByRole('button', { name: 'Planera och bjud in' }));
   await expect(form.getByText('Datumet har redan varit. Välj i dag eller ett senare datum.').first()).toBeVisible();
   await typeInto(form.getByRole('textbox', { name: /^Datum/ }), today());
-  await typeInto(form.getByRole('textbox', { name: /^Starttid/ }), '07:30');
-  await typeInto(form.getByRole('textbox', { name: /^Plats/ }), 'Träffpunkten, Storgatan 1');
-  await typeInto(form.getByRole('textbox', { name: /^Tema/ }), TOPIC);
   await press(form.getByRole('button', { name: 'Planera och bjud in' }));
 
   await expect(page).toHaveTitle(`Kontaktpersonsträff ${today()} – Kontakt`);
@@ -84,7 +85,7 @@ test('the kontaktsekreterare plans a träff, gets its calendar file and records 
 
 test('the colleague finds the notice under Meddelanden and opens the träff', async ({ page }) => {
   await signIn(page, COLLEAGUE, { password: PASSWORD });
-  const link = page.getByRole('link', { name: /^Meddelanden,\s*1 olästa$/ });
+  const link = page.getByRole('link', { name: /^Meddelanden\s+1 olästa$/ });
   await expect(link).toBeVisible();
   await press(link);
   const message = page.getByRole('listitem').filter({ hasText: `Ny kontaktpersonsträff ${today()}` });

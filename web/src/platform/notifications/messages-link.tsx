@@ -1,6 +1,6 @@
 // The header's "Meddelanden" link with the number of unread messages, asked again on every page change. Never on a
 // timer: a background poll would keep an idle session alive past its inactivity limit. The count is part of the
-// link's text, so screen readers read "Meddelanden, 2 olästa".
+// link's text, so screen readers read "Meddelanden 2 olästa".
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
@@ -25,7 +25,6 @@ export function MessagesLink() {
       Meddelanden
       {unread > 0 && (
         <span className="count-badge">
-          <span className="visually-hidden">, </span>
           {unread}
           <span className="visually-hidden"> olästa</span>
         </span>
