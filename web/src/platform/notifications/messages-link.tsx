@@ -11,7 +11,8 @@ export const unreadKey = ['notifications', 'unread'] as const;
 
 export function MessagesLink() {
   const { pathname } = useLocation();
-  const q = useQuery({ queryKey: unreadKey, queryFn: () => api<UnreadOut>('/notifications/unread') });
+  // A failed count (the session ended) stays quiet: the page's own requests take the user to the login page.
+  const q = useQuery({ queryKey: unreadKey, queryFn: () => api<UnreadOut>('/notifications/unread', { ignoreUnauthenticated: true }) });
   const { refetch } = q;
   const shown = useRef<string | null>(null);
   useEffect(() => {
