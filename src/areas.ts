@@ -28,6 +28,9 @@ import { registerPaymentRoutes } from './payments/routes';
 import * as assignmentsTables from './assignments/tables';
 import { registerAssignmentRoutes } from './assignments/routes';
 import { seedAssignmentsDemo } from './assignments/demo';
+import * as cpMeetingsTables from './cp-meetings/tables';
+import { registerCpMeetingRoutes } from './cp-meetings/routes';
+import { seedCpMeetingsDemo } from './cp-meetings/demo';
 import * as matchingTables from './matching/tables';
 import { registerMatchingRoutes } from './matching/routes';
 import { seedMatchingSettings } from './matching/defaults';
@@ -50,6 +53,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
   { name: 'payments', tables: paymentsTables, routes: registerPaymentRoutes, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables, routes: registerAssignmentRoutes, demo: seedAssignmentsDemo },
+  { name: 'cp-meetings', tables: cpMeetingsTables, routes: registerCpMeetingRoutes, demo: seedCpMeetingsDemo },
   { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },

@@ -9,6 +9,8 @@ export { writePgliteTemplate } from './platform/db/connect';
 import { seedDefaults, startupState } from './platform/seed/defaults';
 import { seedDemo } from './demo/seed-demo';
 import { runMaintenance, scheduleMaintenance } from './platform/maintenance';
+import { smtpTransport } from './platform/notifications/mailer';
+import { startEmailWorker } from './platform/notifications/worker';
 
 /** Milliseconds per start-up phase, logged once so start-up time can be followed in production. */
 function stopwatch() {
@@ -48,11 +50,18 @@ export async function startServer(config: Config = loadConfig(), clock: Clock = 
     () => runMaintenance(database, clock, config.sessionIdleMinutes, AREAS),
     (e) => app.log.error({ errName: e instanceof Error ? e.name : 'unknown' }, 'maintenance failed'),
   );
+  // Notification e-mail: only with SMTP_URL; without it the outbox waits and the administrator's page shows it.
+  const stopEmail = config.smtpUrl
+    ? startEmailWorker(database.db, smtpTransport(config.smtpUrl), clock, { from: config.mailFrom, publicUrl: config.publicUrl }, (e) =>
+        app.log.error({ errName: e instanceof Error ? e.name : 'unknown' }, 'e-mail worker failed'),
+      )
+    : () => undefined;
   let closing = false;
   const close = async () => {
     if (closing) return;
     closing = true;
     stopMaintenance();
+    stopEmail();
     await app.close();
     await database.close();
     process.exit(0);

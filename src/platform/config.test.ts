@@ -22,6 +22,14 @@ describe('loadConfig', () => {
     expect(loadConfig({}).migrationDatabaseUrl).toBeNull();
     expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@h/db' })).toThrow(/DATABASE_URL/);
   });
+  it('reads SMTP_URL, MAIL_FROM and PUBLIC_URL for notification e-mail (none by default)', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: null, mailFrom: 'Kontakt <noreply@localhost>', publicUrl: 'http://127.0.0.1:3000' });
+    const c = loadConfig({ SMTP_URL: 'smtps://u:p@mail.kommun.se:465', MAIL_FROM: 'Kontakt <kontakt@kommun.se>', PUBLIC_URL: 'https://kontakt.kommun.se/' });
+    expect(c).toMatchObject({ smtpUrl: 'smtps://u:p@mail.kommun.se:465', mailFrom: 'Kontakt <kontakt@kommun.se>', publicUrl: 'https://kontakt.kommun.se' });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.kommun.se' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'inte en adress' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'kontakt.kommun.se' })).toThrow(/PUBLIC_URL/);
+  });
 });
 
 describe('TRUST_PROXY names what is trusted', () => {

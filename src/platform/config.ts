@@ -27,6 +27,16 @@ export interface Config {
   loginAttemptsPerIp: number;
   logLevel: string;
   webDist: string;
+  /**
+   * The e-mail server notifications are sent through (nodemailer connection URL, e.g.
+   * smtps://user:password@mail.kommun.se:465). Unset: nothing is sent, and the administrator's outbox page shows
+   * what would have been.
+   */
+  smtpUrl: string | null;
+  /** The sender of notification e-mails (MAIL_FROM). */
+  mailFrom: string;
+  /** The address users reach Kontakt at (PUBLIC_URL), for the link in notification e-mails. */
+  publicUrl: string;
 }
 
 export type TrustProxy = false | number | string[];
@@ -81,12 +91,28 @@ function migrationUrl(env: NodeJS.ProcessEnv): string | null {
   return url;
 }
 
+function smtpUrl(v: string | undefined): string | null {
+  if (!v) return null;
+  const url = URL.canParse(v) ? new URL(v) : null;
+  if (url?.protocol !== 'smtp:' && url?.protocol !== 'smtps:') throw new Error('SMTP_URL must be an address such as smtp://mail.example.se:587 or smtps://user:password@mail.example.se:465');
+  return v;
+}
+
+function publicUrl(v: string | undefined, host: string, port: number): string {
+  if (!v) return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = URL.canParse(v) ? new URL(v) : null;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new Error('PUBLIC_URL must be an address starting with http:// or https://');
+  return v.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const demoFlag = env.DEMO;
+  const port = int(env.PORT, 3000, 'PORT');
+  const host = env.HOST || '127.0.0.1';
   return {
-    port: int(env.PORT, 3000, 'PORT'),
-    host: env.HOST || '127.0.0.1',
+    port,
+    host,
     databaseUrl: env.DATABASE_URL || null,
     migrationDatabaseUrl: migrationUrl(env),
     dataDir: path.resolve(env.DATA_DIR || 'data'),
@@ -97,5 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerIp: int(env.LOGIN_ATTEMPTS_PER_IP, 30, 'LOGIN_ATTEMPTS_PER_IP'),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     webDist: path.resolve(env.WEB_DIST || 'web/dist'),
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || 'Kontakt <noreply@localhost>',
+    publicUrl: publicUrl(env.PUBLIC_URL, host, port),
   };
 }

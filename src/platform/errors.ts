@@ -69,6 +69,10 @@ export const ERROR_CODES = {
   RATE_LEVEL_MISSING: [409, 'Arvodestabellen saknar uppdragets nivå för startdatumets år. Lägg till nivån under Arvoden och omkostnader först.'],
   PAYROLL_NOTICE_ALREADY_SENT: [409, 'Anställningsuppgifterna är redan skickade till lön.'],
   PLAN_VERSION_CONFLICT: [409, 'Någon annan har sparat en ny version av genomförandeplanen medan du skrev. Ladda om sidan och gör ändringen i den senaste versionen.'],
+  // Kontaktpersonsträffar (issue 12)
+  CP_MEETING_CLOSED: [409, 'Träffen har redan varit eller är inställd och kan inte ändras.'],
+  CP_MEETING_NOT_HELD: [409, 'Närvaron kan registreras från och med dagen för träffen.'],
+  CONTACT_PERSONS_ONLY: [403, 'Det här är till för kontaktpersoner som har loggat in i portalen.'],
   PORTAL_INVITE_INVALID: [400, 'Länken gäller inte längre. Den kan ha använts redan eller vara äldre än 72 timmar. Be kontaktsekreteraren om en ny inbjudan.'],
   APPLICATION_NOT_ACCEPTED: [400, 'Ansökan kunde inte tas emot. Ladda om sidan, fyll i formuläret igen och skicka det.'],
   PAYLOAD_TOO_LARGE: [413, 'Det du skickade är för stort.'],

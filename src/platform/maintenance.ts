@@ -1,5 +1,5 @@
 // Housekeeping every instance may run (all of it is idempotent): remove expired sessions and old
-// login-throttle windows, run each area's own housekeeping (Area.maintenance); on embedded PGlite, which has no autovacuum, also VACUUM (ANALYZE) so the
+// login-throttle windows, finished e-mail rows after 90 days and read messages after a year, run each area's own housekeeping (Area.maintenance); on embedded PGlite, which has no autovacuum, also VACUUM (ANALYZE) so the
 // planner has statistics and dead rows are reclaimed.
 import { lt, sql } from 'drizzle-orm';
 import type { Area } from './areas';
@@ -8,6 +8,7 @@ import type { Database } from './db/connect';
 import { and, isNull, or } from 'drizzle-orm';
 import { loginFailures, loginThrottle, sessions } from './tables';
 import { ACCOUNT_WINDOW_MINUTES, THROTTLE_WINDOW_MINUTES } from './auth/rules';
+import { pruneNotifications } from './notifications/notify';
 
 export async function runMaintenance(database: Database, clock: Clock, sessionIdleMinutes: number, areas: readonly Area[] = []): Promise<void> {
   const now = clock.now().getTime();
@@ -17,6 +18,7 @@ export async function runMaintenance(database: Database, clock: Clock, sessionId
   await database.db
     .delete(loginFailures)
     .where(and(lt(loginFailures.lastFailureAt, new Date(now - ACCOUNT_WINDOW_MINUTES * 60_000)), or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, nowDate))));
+  await pruneNotifications(database.db, nowDate);
   for (const area of areas) if (area.maintenance) await area.maintenance(database.db, nowDate);
   if (database.kind === 'pglite') await database.db.execute(sql`vacuum (analyze)`);
 }

@@ -103,6 +103,17 @@ export const AUDIT_ACTIONS = {
   'matching.proposal': 'Tog fram förslag för hela väntelistan',
   'offer.create': 'Erbjöd en kontaktperson',
   'admin.matching_settings': 'Ändrade vikter för matchning',
+  // Notifications and kontaktpersonsträffar (issue 12)
+  'notification.email_preference': 'Ändrade sitt val av e-post för meddelanden',
+  'notification.outbox_read': 'Visade e-post som skickats eller väntar',
+  'cp_meeting.list': 'Visade kontaktpersonsträffar',
+  'cp_meeting.read': 'Läste kontaktpersonsträff med inbjudna',
+  'cp_meeting.schedule': 'Planerade kontaktpersonsträff och bjöd in',
+  'cp_meeting.change': 'Ändrade kontaktpersonsträff',
+  'cp_meeting.cancel': 'Ställde in kontaktpersonsträff',
+  'cp_meeting.attendance': 'Registrerade närvaro på kontaktpersonsträff',
+  'cp_meeting.calendar_file': 'Hämtade kalenderfil för kontaktpersonsträff',
+  'cp_meeting.portal_list': 'Kontaktperson visade sina kontaktpersonsträffar',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -219,6 +230,16 @@ export interface AuditDetails {
   'matching.proposal': { orders: number; pairs: number; unmatched: number } | undefined;
   'offer.create': { orderId: string; contactPersonId: string };
   'admin.matching_settings': { fields: string[] };
+  'notification.email_preference': { emailEnabled: boolean };
+  'notification.outbox_read': { count: number };
+  'cp_meeting.list': { count: number };
+  'cp_meeting.read': { meetingId: string };
+  'cp_meeting.schedule': { invited: number; notified: number };
+  'cp_meeting.change': { fields: string[]; notified: number };
+  'cp_meeting.cancel': { notified: number };
+  'cp_meeting.attendance': { meetingId: string; attended: boolean | null };
+  'cp_meeting.calendar_file': undefined;
+  'cp_meeting.portal_list': { count: number };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

@@ -17,6 +17,7 @@ import { can } from '../policy/permissions';
 import { resolveSession, SESSION_COOKIE, type SessionActor } from '../auth/sessions';
 import { describeAccess, type Access } from './access';
 import { registerAuthRoutes, type DemoAccount } from '../auth/routes';
+import { registerNotificationRoutes } from '../notifications/routes';
 import { installAreas, type Area } from '../areas';
 import type { AppDeps } from './route-kit';
 
@@ -198,6 +199,7 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
   });
   api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   registerAuthRoutes(api, deps, demoAccounts);
+  registerNotificationRoutes(api, deps);
   for (const area of areas) area.routes?.(api, deps);
   return app;
 }

@@ -149,6 +149,12 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/assignments/{id}/end': { version: 1, endDate: '2026-03-12', reason: 'other', note: null },
     'POST /api/orders/{orderId}/plan': { basedOnVersion: 0, goals: [{ goal: 'Mål' }], writtenDate: '2026-03-12' },
     'POST /api/contact-persons/{id}/contacts': { date: '2026-03-12', kind: 'phone' },
+    // Notifications and kontaktpersonsträffar (issue 12)
+    'PUT /api/notifications/email': { emailEnabled: false, email: null },
+    'POST /api/cp-meetings': { date: '2026-04-02', time: '18:00', place: 'Träffpunkten', topic: 'Tema' },
+    'PUT /api/cp-meetings/{id}': { version: 1, date: '2026-04-02', time: '18:00', place: 'Träffpunkten', topic: 'Tema' },
+    'POST /api/cp-meetings/{id}/cancel': { version: 1 },
+    'PUT /api/cp-meetings/{id}/attendance': { version: 1, attendance: [{ contactPersonId: '00000000-0000-4000-8000-000000000000', attended: true }] },
   };
   return bodies[key] ?? {};
 }

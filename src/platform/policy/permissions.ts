@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'assignment:write',
   'payroll:read',
   'admin:rates',
+  'cp-meeting:read',
+  'cp-meeting:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +58,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'assignment:write': 'unit',
     // The anställningsuppgifter they send to payroll (issue 11 item 5).
     'payroll:read': 'unit',
+    // Kontaktpersonsträffar of their unit: schedule, invite, record attendance (issue 12 item 5).
+    'cp-meeting:read': 'unit',
+    'cp-meeting:write': 'unit',
   },
   enhetschef: {
     'person:read': 'all',
@@ -71,6 +76,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'order:send': 'unit',
     'order:read': 'unit',
     'assignment:read': 'unit',
+    'cp-meeting:read': 'unit',
   },
   // Manages users and configuration, never case content.
   administrator: {

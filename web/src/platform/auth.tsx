@@ -31,7 +31,9 @@ export type Permission =
   | 'assignment:read'
   | 'assignment:write'
   | 'payroll:read'
-  | 'admin:rates';
+  | 'admin:rates'
+  | 'cp-meeting:read'
+  | 'cp-meeting:write';
 
 export const meQueryKey = ['me'] as const;
 

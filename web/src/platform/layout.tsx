@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Outlet, Link as RouterLink, useLocation } from 'react-router';
 import { can, useCurrentUser, useLogout, type Permission } from './auth';
+import { MessagesLink } from './notifications/messages-link';
 import { SectionContext } from './page';
 import { Button } from './ui';
 
@@ -16,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/bestallningar', label: 'Beställningar', permission: 'order:read' },
   { to: '/vantelista', label: 'Väntelista', permission: 'assignment:read' },
   { to: '/kontaktpersoner', label: 'Kontaktpersoner', permission: 'contact-person:read' },
+  { to: '/kontaktpersonstraffar', label: 'Kontaktpersonsträffar', permission: 'cp-meeting:read' },
   { to: '/lon/bank-och-skatt', label: 'Bank och skatt', permission: 'contact-person:payment' },
   { to: '/lon/anstallningsuppgifter', label: 'Anställningsuppgifter', permission: 'payroll:read' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
@@ -26,6 +28,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/kommun', label: 'Kommunens uppgifter', permission: 'admin:settings' },
   { to: '/admin/kontaktpersoner', label: 'Kontaktpersonsregistret', permission: 'admin:settings' },
   { to: '/admin/matchning', label: 'Matchning', permission: 'admin:settings' },
+  { to: '/admin/e-post', label: 'E-post', permission: 'admin:settings' },
 ];
 
 export function SkipLink() {
@@ -64,6 +67,7 @@ export function Layout() {
             </span>
           </RouterLink>
           <div className="header-user">
+            <MessagesLink />
             <p className="user-info">
               <span className="user-name">{me.user.displayName}</span>
               <span className="user-role">
