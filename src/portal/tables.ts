@@ -10,7 +10,10 @@ import { assignments } from '../assignments/tables';
 import { CANCELLED_BY, MAX_EXPENSE_ORE, MAX_RECEIPT_BYTES, REPORT_STATUSES } from './rules';
 
 /** Raw bytes (a receipt): pg gives a Buffer, PGlite a Uint8Array; both are Uint8Array. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength)),
+});
 
 /** The portal's settings (one row): by which day of the following month a month's report is due. */
 export const portalSettings = pgTable(
