@@ -31,7 +31,11 @@ export type Permission =
   | 'assignment:read'
   | 'assignment:write'
   | 'payroll:read'
-  | 'admin:rates';
+  | 'admin:rates'
+  | 'portal:read'
+  | 'report:write'
+  | 'report:read'
+  | 'report:approve';
 
 export const meQueryKey = ['me'] as const;
 
