@@ -1,7 +1,6 @@
 // What each audience sees of a report: the contact person their own report, the coordinator the same plus what the
 // review needs (the deviation from the agreement, the abilities to approve or return). Amounts in öre and in words.
-import { formatKronor } from '../payments/rules';
-import { daysInMonthOf } from '../payments/rules';
+import { daysInMonthOf, formatKronor } from '../payments/rules';
 import type { AssignmentState } from '../assignments/rules';
 import {
   cancelledByLabel,

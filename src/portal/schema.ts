@@ -1,7 +1,7 @@
 // HTTP schemas of the portal (the contact person's own assignments and monthly reports) and of the coordinator's
 // approval queue, shared with the web forms.
 import { z } from 'zod';
-import { dateString, int4, INT4_MAX, optionalText, requiredText, safeString, typeError, uuid, version } from '../platform/validation';
+import { dateString, int4, INT4_MAX, optionalText, requiredText, typeError, uuid, version } from '../platform/validation';
 import { CANCELLED_BY, expenseAmountProblem, isMonth, MAX_MEETING_MINUTES, MAX_REPORT_LINES, REPORT_STATUSES } from './rules';
 
 export const assignmentIdParams = z.object({ id: uuid });
@@ -69,11 +69,6 @@ export const portalSettingsBody = z.object({
   reportDueDay: int4({ min: 1, max: 28 }),
 });
 export const portalSettingsOut = z.object({ reportDueDay: z.number(), version: z.number() });
-
-/** A receipt's file name arrives in the query string (the body is the file itself). */
-export const receiptUploadQuery = z.object({
-  name: safeString({ error: 'Filnamnet saknas.' }).trim().min(1, { message: 'Filnamnet saknas.' }).max(200, { message: 'Filnamnet får vara högst 200 tecken.' }),
-});
 
 // ---- What the API answers ------------------------------------------------------------------------
 

@@ -68,12 +68,12 @@ function Review({ r, notice }: { r: ReportOut; notice: ActionNoticeApi }) {
     notice.show(text);
   };
   const approve = useVersionedForm(
-    { id: 'approve', initial: { deviationNote: r.deviationNote ?? '' }, schema: approveReportBody, toBody: (v) => ({ deviationNote: v.deviationNote }) },
+    { id: 'approve-form', initial: { deviationNote: r.deviationNote ?? '' }, schema: approveReportBody, toBody: (v) => ({ deviationNote: v.deviationNote }) },
     r.version,
     async (body) => done(await api<ReportOut>(`/reports/${r.id}/approve`, { body }), 'Rapporten är godkänd.'),
   );
   const ret = useVersionedForm(
-    { id: 'return', initial: { comment: '' }, schema: returnReportBody, toBody: (v) => ({ comment: v.comment }) },
+    { id: 'return-form', initial: { comment: '' }, schema: returnReportBody, toBody: (v) => ({ comment: v.comment }) },
     r.version,
     async (body) => done(await api<ReportOut>(`/reports/${r.id}/return`, { body }), 'Rapporten är skickad tillbaka till kontaktpersonen.'),
   );
