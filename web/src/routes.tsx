@@ -116,6 +116,7 @@ export const routes: RouteObject[] = [
           { path: 'portalen', ...page(() => import('./portal/portal-start-page'), (m) => m.PortalStartPage, 'portal:read') },
           { path: 'portalen/uppdrag/:id', ...page(() => import('./portal/portal-assignment-page'), (m) => m.PortalAssignmentPage, 'portal:read') },
           { path: 'portalen/rapporter/:id', ...page(() => import('./portal/report-page'), (m) => m.ReportPage, 'portal:read') },
+          { path: 'admin/portalen', ...page(() => import('./portal/portal-settings-page'), (m) => m.PortalSettingsPage, 'admin:settings') },
           { path: 'manadsrapporter', ...page(() => import('./portal/report-queue-page'), (m) => m.ReportQueuePage, 'report:read') },
           { path: 'manadsrapporter/:id', ...page(() => import('./portal/report-review-page'), (m) => m.ReportReviewPage, 'report:read') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },

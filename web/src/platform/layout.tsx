@@ -28,6 +28,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/kommun', label: 'Kommunens uppgifter', permission: 'admin:settings' },
   { to: '/admin/kontaktpersoner', label: 'Kontaktpersonsregistret', permission: 'admin:settings' },
   { to: '/admin/matchning', label: 'Matchning', permission: 'admin:settings' },
+  { to: '/admin/portalen', label: 'Portalen', permission: 'admin:settings' },
 ];
 
 export function SkipLink() {
