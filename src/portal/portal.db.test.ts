@@ -396,7 +396,7 @@ describe('reminders and settings', () => {
     const a = await assigned(await ordered(), cp.id, { startDate: '2026-01-15', periodFrom: '2026-01-15' });
     const due = (await ks.get('/api/reports/due')).json().items.filter((d: { assignmentId: string }) => d.assignmentId === a.id);
     expect(due.map((d: { month: string }) => d.month)).toEqual(['2026-01', '2026-02']);
-    expect(due[0]).toMatchObject({ overdue: true, status: 'none', contactPersonName: cp.firstName + ' ' + cp.lastName, personFirstName: 'Sara' });
+    expect(due[0]).toMatchObject({ overdue: true, status: 'none', contactPersonName: `${cp.firstName} ${cp.lastName}`, personFirstName: 'Sara' });
     expect((await ksSol.get('/api/reports/due')).json().items.find((d: { assignmentId: string }) => d.assignmentId === a.id)).toBeUndefined();
     const data = await loadDueReports(h.db, '2026-03-16', { contactPersonId: cp.id });
     expect(data.map((d) => d.month)).toEqual(['2026-01', '2026-02']);

@@ -26,7 +26,6 @@ export function cleanFileName(raw: string | undefined): string {
   } catch {
     name = '';
   }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
   name = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   return name || 'kvitto';
 }

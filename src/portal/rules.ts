@@ -257,6 +257,7 @@ export function dueReports(
   const out: DueReport[] = [];
   for (const a of assignments) {
     if (!a.startDate) continue;
+    // biome-ignore lint/complexity/useMathMinMax: 'YYYY-MM' strings, not numbers
     const from = monthOf(a.startDate) > earliest ? monthOf(a.startDate) : earliest;
     const lastEnded = addMonthsTo(current, -1);
     const to = a.endDate && monthOf(a.endDate) < lastEnded ? monthOf(a.endDate) : lastEnded;

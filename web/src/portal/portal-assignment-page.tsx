@@ -38,8 +38,8 @@ function AssignmentView({ a }: { a: PortalAssignmentOut }) {
         ) : (
           <SummaryList
             rows={[
-              ['Telefon', a.contact?.phone ? <a href={`tel:${a.contact.phone.replace(/[^+0-9]/g, '')}`}>{a.contact.phone}</a> : null],
-              ['E-post', a.contact?.email ? <a href={`mailto:${a.contact.email}`}>{a.contact.email}</a> : null],
+              ['Telefon', a.contact?.phone ? <a key="phone" href={`tel:${a.contact.phone.replace(/[^+0-9]/g, '')}`}>{a.contact.phone}</a> : null],
+              ['E-post', a.contact?.email ? <a key="email" href={`mailto:${a.contact.email}`}>{a.contact.email}</a> : null],
             ]}
           />
         )}

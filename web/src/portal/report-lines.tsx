@@ -67,7 +67,7 @@ export function ReportLines({ r, receiptHref }: { r: ReportOut; receiptHref: (re
       <SummaryList
         rows={[
           ['Tid tillsammans', hours(r.totals.minutes)],
-          ['Meddelande', r.message ? <span className="pre-line">{r.message}</span> : 'Inget meddelande.'],
+          ['Meddelande', r.message ? <span key="message" className="pre-line">{r.message}</span> : 'Inget meddelande.'],
         ]}
       />
     </>
