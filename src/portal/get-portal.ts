@@ -21,7 +21,9 @@ export function getPortalStart(ctx: UseCaseContext): Promise<PortalStartOut> {
   const cpId = ownContactPersonId(ctx);
   const today = ctx.clock.today();
   return readUseCase(ctx, async (q) => {
-    const [mine, due, dueDay] = await Promise.all([assignmentsOfContactPerson(q, cpId, today), dueInputs(q, today, { contactPersonId: cpId }), reportDueDay(q)]);
+    const mine = await assignmentsOfContactPerson(q, cpId, today);
+    const due = await dueInputs(q, today, { contactPersonId: cpId });
+    const dueDay = await reportDueDay(q);
     const reminders = dueReports(due.assignments, due.reports, today, { dueDay }).map((d) => ({
       assignmentId: d.assignmentId,
       month: d.month,
@@ -52,7 +54,8 @@ export async function getPortalAssignment(ctx: UseCaseContext, id: string): Prom
   const today = ctx.clock.today();
   return readUseCase(ctx, async (q) => {
     const p = (await portalAssignment(q, id))!;
-    const [reports, dueDay] = await Promise.all([reportsOfAssignment(q, id), reportDueDay(q)]);
+    const reports = await reportsOfAssignment(q, id);
+    const dueDay = await reportDueDay(q);
     const byMonth = new Map(reports.map((r) => [r.month, r.id]));
     const coordinator = p.coordinatorName ?? null;
     await recordAudit(q, ctx, { action: 'portal.assignment_read', entityType: 'assignment', entityId: id, personId: p.personId, details: { assignmentId: id } });

@@ -14,7 +14,11 @@ import type { ReportOut } from './schema';
 export async function reportPage(q: Queryable, ctx: UseCaseContext, r: ReportRow, audience: Audience): Promise<ReportOut> {
   const aw = await assignmentWithState(q, r.assignmentId);
   if (!aw) throw new AppError('NOT_FOUND');
-  const [lines, names, dueDay, approvedBy] = await Promise.all([reportLines(q, r.id), reportNames(q, r.assignmentId), reportDueDay(q), userName(q, r.approvedBy)]);
+  // One after another: inside a transaction there is one connection (pg refuses queries queued on it at once).
+  const lines = await reportLines(q, r.id);
+  const names = await reportNames(q, r.assignmentId);
+  const dueDay = await reportDueDay(q);
+  const approvedBy = await userName(q, r.approvedBy);
   return presentReport(
     { r, lines, state: aw.state, meetingsPerMonth: aw.a.meetingsPerMonth, names, approvedBy, dueDay, today: ctx.clock.today(), mayReview: staffCovers(ctx.actor, 'report:approve', r.providerUnitId) },
     audience,

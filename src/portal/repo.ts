@@ -92,16 +92,19 @@ export async function reportOfMonth(q: Queryable, assignmentId: string, month: s
 
 /** A report's lines and its receipts (without their bytes). */
 export async function reportLines(q: Queryable, reportId: string) {
-  const [meetings, cancellations, expenses, receipts] = await Promise.all([
-    q.select().from(cpReportMeetings).where(eq(cpReportMeetings.reportId, reportId)).orderBy(asc(cpReportMeetings.date), asc(cpReportMeetings.id)),
-    q.select().from(cpReportCancellations).where(eq(cpReportCancellations.reportId, reportId)).orderBy(asc(cpReportCancellations.date), asc(cpReportCancellations.id)),
-    q.select().from(cpReportExpenses).where(eq(cpReportExpenses.reportId, reportId)).orderBy(asc(cpReportExpenses.id)),
-    q
-      .select({ id: cpReportReceipts.id, fileName: cpReportReceipts.fileName, contentType: cpReportReceipts.contentType, sizeBytes: cpReportReceipts.sizeBytes })
-      .from(cpReportReceipts)
-      .where(eq(cpReportReceipts.reportId, reportId))
-      .orderBy(asc(cpReportReceipts.createdAt), asc(cpReportReceipts.id)),
-  ]);
+  // One after another: this also runs inside transactions, which have one connection.
+  const meetings = await q.select().from(cpReportMeetings).where(eq(cpReportMeetings.reportId, reportId)).orderBy(asc(cpReportMeetings.date), asc(cpReportMeetings.id));
+  const cancellations = await q
+    .select()
+    .from(cpReportCancellations)
+    .where(eq(cpReportCancellations.reportId, reportId))
+    .orderBy(asc(cpReportCancellations.date), asc(cpReportCancellations.id));
+  const expenses = await q.select().from(cpReportExpenses).where(eq(cpReportExpenses.reportId, reportId)).orderBy(asc(cpReportExpenses.id));
+  const receipts = await q
+    .select({ id: cpReportReceipts.id, fileName: cpReportReceipts.fileName, contentType: cpReportReceipts.contentType, sizeBytes: cpReportReceipts.sizeBytes })
+    .from(cpReportReceipts)
+    .where(eq(cpReportReceipts.reportId, reportId))
+    .orderBy(asc(cpReportReceipts.createdAt), asc(cpReportReceipts.id));
   return { meetings, cancellations, expenses, receipts };
 }
 export type ReportLinesRows = Awaited<ReturnType<typeof reportLines>>;

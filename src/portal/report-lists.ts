@@ -23,7 +23,8 @@ export function reportQueue(ctx: UseCaseContext): Promise<ReportQueueOut> {
   const unitId = unitOf(ctx, 'report:approve');
   const today = ctx.clock.today();
   return readUseCase(ctx, async (q) => {
-    const [rows, dueDay] = await Promise.all([submittedReports(q, unitId === undefined ? undefined : unitId ? eq(cpReports.providerUnitId, unitId) : sql`false`), reportDueDay(q)]);
+    const rows = await submittedReports(q, unitId === undefined ? undefined : unitId ? eq(cpReports.providerUnitId, unitId) : sql`false`);
+    const dueDay = await reportDueDay(q);
     const items = rows.map((x) => {
       const agreed = agreedFor(x.r.month, x.state, x.a.meetingsPerMonth, x.meetings);
       return {
@@ -52,7 +53,8 @@ export function reportQueue(ctx: UseCaseContext): Promise<ReportQueueOut> {
  * their reports. The lead can hook it to the notifications outbox (one reminder per contact person and month).
  */
 export async function loadDueReports(q: Queryable, today: string, filter: { unitId?: string | null; contactPersonId?: string } = {}) {
-  const [inputs, dueDay] = await Promise.all([dueInputs(q, today, filter), reportDueDay(q)]);
+  const inputs = await dueInputs(q, today, filter);
+  const dueDay = await reportDueDay(q);
   const due: DueReport[] = dueReports(inputs.assignments, inputs.reports, today, { dueDay });
   return due.map((d) => ({ ...d, ...(inputs.names.get(d.assignmentId) ?? { contactPersonName: '', personFirstName: '' }) }));
 }
