@@ -13,6 +13,8 @@ const STAGES = [
   // no-chemistry exclusions, previous contact persons) and creates offers through them.
   'payments',
   'assignments',
+  // The contact persons' portal and monthly reports build on the assignments (issue 12).
+  'portal',
   // Kontaktpersonsträffar invite the contact persons with a running assignment of the unit.
   'cp-meetings',
   'matching',

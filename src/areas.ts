@@ -28,6 +28,10 @@ import { registerPaymentRoutes } from './payments/routes';
 import * as assignmentsTables from './assignments/tables';
 import { registerAssignmentRoutes } from './assignments/routes';
 import { seedAssignmentsDemo } from './assignments/demo';
+import * as portalTables from './portal/tables';
+import { registerPortalRoutes } from './portal/routes';
+import { seedPortalSettings } from './portal/portal-settings';
+import { seedPortalDemo } from './portal/demo';
 import * as cpMeetingsTables from './cp-meetings/tables';
 import { registerCpMeetingRoutes } from './cp-meetings/routes';
 import { seedCpMeetingsDemo } from './cp-meetings/demo';
@@ -53,6 +57,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
   { name: 'payments', tables: paymentsTables, routes: registerPaymentRoutes, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables, routes: registerAssignmentRoutes, demo: seedAssignmentsDemo },
+  { name: 'portal', tables: portalTables, routes: registerPortalRoutes, seedDefaults: seedPortalSettings, demo: seedPortalDemo },
   { name: 'cp-meetings', tables: cpMeetingsTables, routes: registerCpMeetingRoutes, demo: seedCpMeetingsDemo },
   { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },

@@ -73,6 +73,11 @@ export const ERROR_CODES = {
   CP_MEETING_CLOSED: [409, 'Träffen har redan varit eller är inställd och kan inte ändras.'],
   CP_MEETING_NOT_HELD: [409, 'Närvaron kan registreras från och med dagen för träffen.'],
   CONTACT_PERSONS_ONLY: [403, 'Det här är till för kontaktpersoner som har loggat in i portalen.'],
+  // The contact persons' portal and monthly reports (issue 12)
+  REPORT_MONTH_NOT_REPORTABLE: [400, 'Den månaden går inte att rapportera för uppdraget.'],
+  REPORT_RECEIPT_REFUSED: [400, 'Kvittot måste vara en bild (JPEG, PNG eller HEIC) eller en PDF på högst 10 MB.'],
+  REPORT_APPROVED: [409, 'Rapporten är redan godkänd och kan inte ändras. Kontakta din kontaktsekreterare om något behöver rättas.'],
+  REPORT_NOT_SUBMITTED: [409, 'Rapporten är inte inskickad (den kan redan vara godkänd eller återsänd). Ladda om sidan.'],
   PORTAL_INVITE_INVALID: [400, 'Länken gäller inte längre. Den kan ha använts redan eller vara äldre än 72 timmar. Be kontaktsekreteraren om en ny inbjudan.'],
   APPLICATION_NOT_ACCEPTED: [400, 'Ansökan kunde inte tas emot. Ladda om sidan, fyll i formuläret igen och skicka det.'],
   PAYLOAD_TOO_LARGE: [413, 'Det du skickade är för stort.'],

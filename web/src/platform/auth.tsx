@@ -33,7 +33,11 @@ export type Permission =
   | 'payroll:read'
   | 'admin:rates'
   | 'cp-meeting:read'
-  | 'cp-meeting:write';
+  | 'cp-meeting:write'
+  | 'portal:read'
+  | 'report:write'
+  | 'report:read'
+  | 'report:approve';
 
 export const meQueryKey = ['me'] as const;
 

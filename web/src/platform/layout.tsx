@@ -10,6 +10,7 @@ type NavItem = { to: string; label: string; permission?: Permission | Permission
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Start' },
+  { to: '/portalen', label: 'Mina uppdrag', permission: 'portal:read' },
   { to: '/arenden', label: 'Ärenden', permission: 'case:read' },
   { to: '/personer', label: 'Personer', permission: 'person:read' },
   { to: '/beslut/att-godkanna', label: 'Att godkänna', permission: 'decision:approve' },
@@ -18,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/vantelista', label: 'Väntelista', permission: 'assignment:read' },
   { to: '/kontaktpersoner', label: 'Kontaktpersoner', permission: 'contact-person:read' },
   { to: '/kontaktpersonstraffar', label: 'Kontaktpersonsträffar', permission: 'cp-meeting:read' },
+  { to: '/manadsrapporter', label: 'Månadsrapporter', permission: 'report:read' },
   { to: '/lon/bank-och-skatt', label: 'Bank och skatt', permission: 'contact-person:payment' },
   { to: '/lon/anstallningsuppgifter', label: 'Anställningsuppgifter', permission: 'payroll:read' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
@@ -29,6 +31,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/kontaktpersoner', label: 'Kontaktpersonsregistret', permission: 'admin:settings' },
   { to: '/admin/matchning', label: 'Matchning', permission: 'admin:settings' },
   { to: '/admin/e-post', label: 'E-post', permission: 'admin:settings' },
+  { to: '/admin/portalen', label: 'Portalen', permission: 'admin:settings' },
 ];
 
 export function SkipLink() {
