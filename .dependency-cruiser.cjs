@@ -14,6 +14,8 @@ const STAGES = [
   'payments',
   'assignments',
   'matching',
+  // The payroll month pays what the portal's approved monthly reports and the assignments say (after portal).
+  'payroll',
   'oversight',
 ];
 const AREAS = [...STAGES, 'admin', 'demo'];

@@ -31,6 +31,9 @@ import { seedAssignmentsDemo } from './assignments/demo';
 import * as matchingTables from './matching/tables';
 import { registerMatchingRoutes } from './matching/routes';
 import { seedMatchingSettings } from './matching/defaults';
+import * as payrollTables from './payroll/tables';
+import { registerPayrollRoutes } from './payroll/routes';
+import { seedPayrollSettings } from './payroll/defaults';
 import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
@@ -51,6 +54,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'payments', tables: paymentsTables, routes: registerPaymentRoutes, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables, routes: registerAssignmentRoutes, demo: seedAssignmentsDemo },
   { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
+  { name: 'payroll', tables: payrollTables, routes: registerPayrollRoutes, seedDefaults: seedPayrollSettings },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

@@ -103,6 +103,14 @@ export const AUDIT_ACTIONS = {
   'matching.proposal': 'Tog fram förslag för hela väntelistan',
   'offer.create': 'Erbjöd en kontaktperson',
   'admin.matching_settings': 'Ändrade vikter för matchning',
+  // Payroll month and internal control of payments (issue 12)
+  'payroll.month_open': 'Öppnade lönemånad',
+  'payroll.month_read': 'Visade lönemånad',
+  'payroll.month_lock': 'Låste lönemånad',
+  'payroll.export': 'Hämtade lönefil',
+  'payroll.settings': 'Ändrade löneinställningar',
+  'payroll.changes_read': 'Visade ändringar av betalningsuppgifter',
+  'payroll.change_review': 'Markerade ändring av betalningsuppgifter som granskad',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -219,6 +227,13 @@ export interface AuditDetails {
   'matching.proposal': { orders: number; pairs: number; unmatched: number } | undefined;
   'offer.create': { orderId: string; contactPersonId: string };
   'admin.matching_settings': { fields: string[] };
+  'payroll.month_open': { month: string };
+  'payroll.month_read': { month: string; assignmentId: string; kind: 'regular' | 'correction'; forMonth: string };
+  'payroll.month_lock': { month: string; lines: number; exported: number; blocked: number; totalOre: number };
+  'payroll.export': { month: string; format: 'csv' | 'xlsx'; sha256?: string; lines?: number; assignmentId?: string };
+  'payroll.settings': { fields: string[] };
+  'payroll.changes_read': { count: number };
+  'payroll.change_review': { changeId: string };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

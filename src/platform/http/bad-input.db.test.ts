@@ -149,6 +149,21 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/assignments/{id}/end': { version: 1, endDate: '2026-03-12', reason: 'other', note: null },
     'POST /api/orders/{orderId}/plan': { basedOnVersion: 0, goals: [{ goal: 'Mål' }], writtenDate: '2026-03-12' },
     'POST /api/contact-persons/{id}/contacts': { date: '2026-03-12', kind: 'phone' },
+    // Payroll month and internal control (issue 12)
+    'POST /api/payroll/months': { month: '2026-03' },
+    'POST /api/payroll/months/{month}/lock': { version: 1 },
+    'PUT /api/payroll/settings': {
+      version: 1,
+      unreportedPolicy: 'hold',
+      approverMayLock: false,
+      payCodeArvode: 'ARV',
+      payCodeOmkostnad: 'OMK',
+      payCodeUtlagg: 'UTL',
+      payCodeCorrection: 'KORR',
+      defaultCostCentre: '',
+      costCentres: [],
+    },
+    'POST /api/payroll/changes/{id}/review': { note: null },
   };
   return bodies[key] ?? {};
 }
@@ -164,6 +179,7 @@ const pathIds: Record<string, () => string> = {
   '/api/admin/legal-bases/{id}': () => ids.legalBasis,
   '/api/contact-persons/{id}': () => ids.contactPerson,
   '/api/admin/rates/{year}': () => '2026',
+  '/api/payroll/months/{month}': () => '2026-03',
 };
 function fillPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string, offset: number) => {

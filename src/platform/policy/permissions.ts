@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'assignment:write',
   'payroll:read',
   'admin:rates',
+  'payroll:manage',
+  'payroll:control',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +58,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'assignment:write': 'unit',
     // The anställningsuppgifter they send to payroll (issue 11 item 5).
     'payroll:read': 'unit',
+    // The payroll month (issue 12 item 4): "lön or the coordinator" opens, locks and exports it. The month is the
+    // whole municipality's file; who approved a report the month pays may not lock it (segregation of duties).
+    'payroll:manage': 'all',
   },
   enhetschef: {
     'person:read': 'all',
@@ -71,6 +76,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'order:send': 'unit',
     'order:read': 'unit',
     'assignment:read': 'unit',
+    // Internal control of payments (issue 12 item 6): changes to payment data of their unit and the municipality-wide ones.
+    'payroll:control': 'unit',
   },
   // Manages users and configuration, never case content.
   administrator: {
@@ -82,7 +89,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'staff:read': 'all',
   },
   // Payment data only: the contact persons' bank and tax details, the anställningsuppgifter (and the payroll month).
-  lon: { 'contact-person:payment': 'all', 'payroll:read': 'all' },
+  lon: { 'contact-person:payment': 'all', 'payroll:read': 'all', 'payroll:manage': 'all', 'payroll:control': 'all' },
   revisor: { 'audit:read': 'all', 'staff:read': 'all' },
 };
 

@@ -31,7 +31,9 @@ export type Permission =
   | 'assignment:read'
   | 'assignment:write'
   | 'payroll:read'
-  | 'admin:rates';
+  | 'admin:rates'
+  | 'payroll:manage'
+  | 'payroll:control';
 
 export const meQueryKey = ['me'] as const;
 
