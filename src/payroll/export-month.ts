@@ -20,7 +20,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** The file's bytes for a locked month (no log: the use case below logs). */
-export async function monthFile(lines: Awaited<ReturnType<typeof frozenLines>>, month: string, lockedAt: Date, format: ExportFormat): Promise<{ bytes: Buffer; count: number }> {
+async function monthFile(lines: Awaited<ReturnType<typeof frozenLines>>, month: string, lockedAt: Date, format: ExportFormat): Promise<{ bytes: Buffer; count: number }> {
   const rows = exportedLines(lines.map(fromFrozen)).map(fileLine);
   const bytes = format === 'csv' ? payrollCsv(rows) : await payrollXlsx(month, rows, lockedAt);
   return { bytes, count: rows.length };

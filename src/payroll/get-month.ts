@@ -13,7 +13,7 @@ import { exportedLines, isZero, monthProblem, sumLines, totalOf, unreportedPolic
 import type { MonthOut } from './schema';
 import { payrollExports } from './tables';
 
-export const PAGE_SIZE = 200;
+const PAGE_SIZE = 200;
 const MAX_BLOCKED = 500;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -54,7 +54,7 @@ export function savePayrollSettings(ctx: UseCaseContext, input: z.output<typeof 
     }
     const { version: _v, costCentres, ...values } = input;
     const before = await payrollSettingsOf(tx);
-    const fields = (Object.keys(values) as (keyof typeof values)[]).filter((k) => before[k] !== values[k]);
+    const fields: string[] = (Object.keys(values) as (keyof typeof values)[]).filter((k) => before[k] !== values[k]);
     if (existing) await tx.update(payrollSettings).set({ ...values, version: existing.version + 1, updatedAt: ctx.clock.now() }).where(eq(payrollSettings.id, 1));
     else await tx.insert(payrollSettings).values({ id: 1, ...values });
     // Cost centres: the units listed keep theirs (an empty one is removed), the others are removed.
@@ -69,7 +69,7 @@ export function savePayrollSettings(ctx: UseCaseContext, input: z.output<typeof 
         .values({ unitId: c.unitId, costCentre: c.costCentre })
         .onConflictDoUpdate({ target: payrollCostCentres.unitId, set: { costCentre: c.costCentre, updatedAt: ctx.clock.now() } });
     }
-    if (changedUnits > 0) fields.push('costCentres' as never);
+    if (changedUnits > 0) fields.push('costCentres');
     await recordAudit(tx, ctx, { action: 'payroll.settings', entityType: 'payroll_settings', details: { fields } });
     return present(tx, ctx);
   });

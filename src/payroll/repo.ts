@@ -176,6 +176,7 @@ export function lockedMonthsBefore(q: Queryable, month: string, fromMonth: strin
  */
 export async function correctionCandidates(q: Queryable, locked: PayrollMonthRow): Promise<string[]> {
   const since = new Date((locked.lockedAt as Date).getTime() - 24 * 3600 * 1000);
+  const sinceAt = sql`${since.toISOString()}::timestamptz`;
   const month = locked.month;
   const year = Number(month.slice(0, 4));
   const rows = await q
@@ -186,9 +187,9 @@ export async function correctionCandidates(q: Queryable, locked: PayrollMonthRow
         or(activeWhere(month), sql`exists (select 1 from ${payrollLines} pl where pl.assignment_id = ${assignments.id} and pl.for_month = ${month})`),
         or(
           gte(assignments.updatedAt, since),
-          sql`exists (select 1 from ${assignmentInterruptions} i where i.assignment_id = ${assignments.id} and (i.updated_at >= ${since} or i.created_at >= ${since}))`,
-          sql`exists (select 1 from ${rateLevels} rl where rl.year = ${year} and rl.code = ${assignments.rateLevel} and rl.updated_at >= ${since})`,
-          sql`exists (select 1 from ${cpReports} r where r.assignment_id = ${assignments.id} and r.month = ${month} and r.updated_at >= ${since})`,
+          sql`exists (select 1 from ${assignmentInterruptions} i where i.assignment_id = ${assignments.id} and (i.updated_at >= ${sinceAt} or i.created_at >= ${sinceAt}))`,
+          sql`exists (select 1 from ${rateLevels} rl where rl.year = ${year} and rl.code = ${assignments.rateLevel} and rl.updated_at >= ${sinceAt})`,
+          sql`exists (select 1 from ${cpReports} r where r.assignment_id = ${assignments.id} and r.month = ${month} and r.updated_at >= ${sinceAt})`,
         ),
       ),
     );

@@ -19,7 +19,7 @@ import {
   type Amounts,
   type AssignmentMonth,
   type EarlierMonth,
-  type ReportState,
+  REPORT_STATES,
   type UnreportedPolicy,
 } from './rules';
 
@@ -158,7 +158,8 @@ describe('internal control fields', () => {
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
 const DAY0 = '2025-12-01';
 const day = (n: number) => addDays(DAY0, n);
-const STATES: ReportState[] = ['missing', 'draft', 'submitted', 'returned', 'approved'];
+const STATES = REPORT_STATES;
+type ReportState = (typeof REPORT_STATES)[number];
 
 interface SimAssignment {
   id: string;

@@ -28,11 +28,6 @@ export const blockReasonLabel: Record<BlockReason, string> = {
   report_returned: 'Månadsrapporten är återsänd till kontaktpersonen.',
 };
 
-/** The pay code kinds (lönearter) the municipality configures. */
-export const PAY_CODE_KINDS = ['arvode', 'omkostnad', 'utlagg', 'correction'] as const;
-export type PayCodeKind = (typeof PAY_CODE_KINDS)[number];
-export const payCodeKindLabel: Record<PayCodeKind, string> = { arvode: 'Arvode', omkostnad: 'Omkostnad', utlagg: 'Utlägg', correction: 'Rättelse' };
-
 export interface Amounts {
   arvode: number;
   omkostnad: number;
@@ -72,7 +67,7 @@ export interface Due {
 }
 
 /** The interruption's unpaid days as `monthlyCompensation` takes them (inclusive: resumed is the first day back). */
-export function unpaidPeriods(interruptions: AssignmentMonth['interruptions']): { from: string; to: string | null }[] {
+function unpaidPeriods(interruptions: AssignmentMonth['interruptions']): { from: string; to: string | null }[] {
   return interruptions.map((i) => ({ from: i.from, to: i.resumed === null ? null : addDays(i.resumed, -1) }));
 }
 
@@ -108,7 +103,7 @@ export function activeIn(month: string, a: Pick<AssignmentMonth, 'start' | 'end'
   return a.start <= `${month}-31` && (a.end === null || a.end >= first);
 }
 
-export type LineKind = 'regular' | 'correction';
+type LineKind = 'regular' | 'correction';
 
 export interface PayLine {
   assignmentId: string;
@@ -189,11 +184,11 @@ export function lockSegregationConflicts(actorId: string, approvers: readonly { 
 
 /** What kind of payment data a logged change touched. */
 export const CHANGE_KIND_LABELS = { bank_tax: 'Bank- och skatteuppgifter', rate: 'Arvodestabell', report: 'Godkänd månadsrapport' } as const;
-export type ChangeKind = keyof typeof CHANGE_KIND_LABELS;
+type ChangeKind = keyof typeof CHANGE_KIND_LABELS;
 export const CHANGE_KINDS = Object.keys(CHANGE_KIND_LABELS) as [ChangeKind, ...ChangeKind[]];
 
 /** The watched columns in words (others show their column name). */
-export const CHANGE_FIELD_LABELS: Readonly<Record<string, string>> = {
+const CHANGE_FIELD_LABELS: Readonly<Record<string, string>> = {
   clearing_number: 'Clearingnummer',
   account_number: 'Kontonummer',
   bank_name: 'Bank',

@@ -1,7 +1,7 @@
 // HTTP schemas of the payroll month and the internal control of payments, shared with the web pages.
 import { z } from 'zod';
 import { requiredText, optionalText, safeString, typeError, uuid, version } from '../platform/validation';
-import { BLOCK_REASONS, CHANGE_KIND_LABELS, UNREPORTED_POLICIES } from './rules';
+import { BLOCK_REASONS, CHANGE_KINDS, UNREPORTED_POLICIES } from './rules';
 
 const monthString = z
   .string({ error: typeError('Ange månaden.', 'Skriv månaden som ÅÅÅÅ-MM, till exempel 2026-03.') })
@@ -106,7 +106,7 @@ export const reviewBody = z.object({ note: optionalText(1000, 'Kommentaren', { m
 export const changeOut = z.object({
   id: z.string(),
   occurredAt: z.string(),
-  kind: z.enum(Object.keys(CHANGE_KIND_LABELS) as [keyof typeof CHANGE_KIND_LABELS]),
+  kind: z.enum(CHANGE_KINDS),
   kindLabel: z.string(),
   what: z.string(),
   op: z.enum(['insert', 'update', 'delete']),

@@ -41,7 +41,7 @@ export const payrollCostCentres = pgTable('payroll_cost_centres', {
   updatedAt: updatedAt(),
 });
 
-export const MONTH_STATUSES = ['open', 'locked'] as const;
+const MONTH_STATUSES = ['open', 'locked'] as const;
 
 /** A payroll month 'YYYY-MM': opened, then locked once (never reopened: later changes are correction lines). */
 export const payrollMonths = pgTable(
