@@ -25,7 +25,7 @@ function scope(ctx: UseCaseContext): SQL {
   return sql`false`;
 }
 
-const reviewer = sql`(select display_name from users u where u.id = ${paymentChangeReviews.reviewedBy})`;
+const reviewer = sql<string | null>`(select display_name from users u where u.id = ${paymentChangeReviews.reviewedBy})`;
 
 function what(kind: keyof typeof CHANGE_KIND_LABELS, context: { year?: number; code?: string; month?: string } | null, cpName: string | null): string {
   if (kind === 'bank_tax') return `Kontaktperson ${cpName ?? '(borttagen)'}`;
