@@ -13,9 +13,11 @@ const STAGES = [
   // no-chemistry exclusions, previous contact persons) and creates offers through them.
   'payments',
   'assignments',
-  'matching',
+  // The contact persons' portal and monthly reports build on the assignments (issue 12).
+  'portal',
   // The payroll month pays what the portal's approved monthly reports and the assignments say (after portal).
   'payroll',
+  'matching',
   'oversight',
 ];
 const AREAS = [...STAGES, 'admin', 'demo'];

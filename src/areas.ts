@@ -28,6 +28,10 @@ import { registerPaymentRoutes } from './payments/routes';
 import * as assignmentsTables from './assignments/tables';
 import { registerAssignmentRoutes } from './assignments/routes';
 import { seedAssignmentsDemo } from './assignments/demo';
+import * as portalTables from './portal/tables';
+import { registerPortalRoutes } from './portal/routes';
+import { seedPortalSettings } from './portal/portal-settings';
+import { seedPortalDemo } from './portal/demo';
 import * as matchingTables from './matching/tables';
 import { registerMatchingRoutes } from './matching/routes';
 import { seedMatchingSettings } from './matching/defaults';
@@ -53,8 +57,9 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
   { name: 'payments', tables: paymentsTables, routes: registerPaymentRoutes, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables, routes: registerAssignmentRoutes, demo: seedAssignmentsDemo },
-  { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
+  { name: 'portal', tables: portalTables, routes: registerPortalRoutes, seedDefaults: seedPortalSettings, demo: seedPortalDemo },
   { name: 'payroll', tables: payrollTables, routes: registerPayrollRoutes, seedDefaults: seedPayrollSettings },
+  { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
 ];

@@ -1,6 +1,6 @@
 // HTTP schemas for the administrator: units, users, municipality settings (the legal-basis catalogue's are decisions/schema.ts).
 import { z } from 'zod';
-import { ROLES } from '../platform/rules';
+import { ROLES, STAFF_ROLES } from '../platform/rules';
 import { int4, optionalText, requiredText, safeString, uuid, version } from '../platform/validation';
 import { ROUTES } from '../platform/rules';
 
@@ -22,7 +22,8 @@ export const userCreateBody = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9._-]{3,50}$/, { message: 'Användarnamnet får ha 3–50 tecken: a–z, siffror, punkt, bindestreck eller understreck.' }),
   displayName: requiredText(120, 'Namnet'),
-  role: z.enum(ROLES, { error: 'Välj en roll.' }),
+  // A kontaktperson's account is made by the portal invitation (tied to the contact person), never here.
+  role: z.enum(STAFF_ROLES, { error: 'Välj en roll.' }),
   unitId: uuid.nullish(),
   password: passwordField,
 });

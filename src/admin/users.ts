@@ -1,5 +1,5 @@
 // Administrator: staff accounts (roles, unit, active, password reset, unlocking after failed sign-ins).
-import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, max, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable } from '../platform/db/connect';
@@ -94,7 +94,8 @@ export function unlockUser(ctx: UseCaseContext, id: string) {
 /** Staff names for pickers (assigning a case, filtering the log), within the actor's scope. */
 export function listStaff(ctx: UseCaseContext, role?: Role) {
   const scope = scopeOf(ctx.actor, 'staff:read');
-  const conds = [eq(users.active, true)];
+  // Staff only: contact persons' portal accounts are no one's colleagues to pick.
+  const conds = [eq(users.active, true), ne(users.role, 'kontaktperson')];
   if (scope === 'unit') conds.push(ctx.actor.unitId ? eq(users.unitId, ctx.actor.unitId) : sql`false`);
   if (role) conds.push(eq(users.role, role));
   return readUseCase(ctx, async (q) => {
@@ -141,7 +142,11 @@ export async function updateUser(ctx: UseCaseContext, id: string, input: z.outpu
     table: users,
     id,
     version: input.version,
-    check: async (_, tx) => {
+    check: async (current, tx) => {
+      // A kontaktperson's account belongs to its contact person (users_contact_person_chk): it keeps that role.
+      if ((current.role === 'kontaktperson') !== (input.role === 'kontaktperson')) {
+        throw fieldError('role', 'En kontaktpersons konto kommer från inbjudan till portalen och kan inte byta roll, och ingen annan kan få rollen här.');
+      }
       if (id === ctx.actor.id && (!input.active || input.role !== 'administrator')) {
         throw new AppError('VALIDATION_FAILED', { message: 'Du kan inte stänga av ditt eget konto eller ta bort din egen administratörsroll.' });
       }

@@ -317,7 +317,12 @@ describe('portal invitation', () => {
     const set = (password: string, t = token) => h.app.inject({ method: 'POST', url: '/api/public/portal/password', payload: { token: t, password } });
     expect((await set('kort')).json().fields[0].path).toBe('password');
     expect((await set('ett-långt-lösenord', 'fel')).json().code).toBe('PORTAL_INVITE_INVALID');
-    expect((await set('ett-långt-lösenord')).json()).toEqual({ done: true });
+    const done = (await set('ett-långt-lösenord')).json();
+    expect(done).toEqual({ done: true, username: expect.any(String) });
+    // The account signs in as a kontaktperson (the portal, issue 12).
+    const signIn = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: done.username, password: 'ett-långt-lösenord' } });
+    expect(signIn.statusCode, signIn.body).toBe(200);
+    expect(signIn.json().user.role).toBe('kontaktperson');
     expect((await set('ett-annat-långt-lösenord')).json().code).toBe('PORTAL_INVITE_INVALID');
     // An expired link.
     const second = (await ks.post(`/api/contact-persons/${approved}/portal-invite`)).json().link.split('#')[1];

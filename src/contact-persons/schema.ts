@@ -293,7 +293,8 @@ export const setPortalPasswordBody = z.object({
     .min(12, { message: 'Lösenordet måste ha minst 12 tecken.' })
     .max(200, { message: 'Lösenordet får vara högst 200 tecken.' }),
 });
-export const portalPasswordSetOut = z.object({ done: z.literal(true) });
+/** The username to sign in with (their e-mail address in lower case, or a generated one). */
+export const portalPasswordSetOut = z.object({ done: z.literal(true), username: z.string() });
 
 // ---- Administrator: the register's configuration ----
 const settingsFields = {

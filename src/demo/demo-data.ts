@@ -1,6 +1,7 @@
 // "Demo kommun": units, one user per role, and fictitious persons. Demo mode only.
 import type { Role } from '../platform/rules';
 import type { DemoAccount } from '../platform/auth/routes';
+import { DEMO_PORTAL_USERNAME } from '../portal/demo';
 
 export const DEMO_MUNICIPALITY = {
   name: 'Demo kommun',
@@ -32,11 +33,20 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
   { username: 'revisor', displayName: 'Rolf Ås', role: 'revisor', unitKey: null, unitName: null },
 ];
 
+/**
+ * The contact person of the executed demo assignment signs in to the portal with this username (the portal's demo
+ * step, src/portal/demo.ts, makes the account through the invitation and names it so).
+ */
+export const DEMO_CONTACT_PERSON = { username: DEMO_PORTAL_USERNAME, displayName: 'Cecilia Demoberg' };
+
 /** The demo logins the sign-in page offers in demo mode (given to buildApp). */
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = DEMO_USERS.map((u) => ({
-  username: u.username,
-  password: DEMO_PASSWORD,
-  displayName: u.displayName,
-  role: u.role,
-  unitName: u.unitName,
-}));
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  ...DEMO_USERS.map((u) => ({
+    username: u.username,
+    password: DEMO_PASSWORD,
+    displayName: u.displayName,
+    role: u.role,
+    unitName: u.unitName,
+  })),
+  { username: DEMO_CONTACT_PERSON.username, password: DEMO_PASSWORD, displayName: DEMO_CONTACT_PERSON.displayName, role: 'kontaktperson', unitName: null },
+];

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { login, setupHarness, type Harness } from '../../test/support/harness';
-import { DEMO_PASSWORD } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_CONTACT_PERSON, DEMO_PASSWORD } from './demo-data';
 import { seedDemo } from './seed-demo';
 
 let h: Harness;
@@ -40,5 +40,18 @@ describe('demo seed: skyddad identitet', () => {
       const r = (await (await login(h.app, username, DEMO_PASSWORD)).get(`/api/persons/${p.id}`)).json();
       expect(r, username).toMatchObject({ contact: null, contactHidden: true, representatives: [{ name: 'God man (demo)', phone: null }] });
     }
+  });
+});
+
+describe('demo seed: the contact persons’ portal', () => {
+  it('the executed assignment’s contact person signs in as "kontaktperson" and sees that assignment', async () => {
+    const kp = await login(h.app, DEMO_CONTACT_PERSON.username, DEMO_PASSWORD);
+    const me = (await kp.get('/api/auth/me')).json();
+    expect(me.user).toMatchObject({ role: 'kontaktperson', displayName: DEMO_CONTACT_PERSON.displayName });
+    expect(DEMO_ACCOUNTS.map((a) => a.username)).toContain(DEMO_CONTACT_PERSON.username);
+    const start = (await kp.get('/api/portal/start')).json();
+    expect(start.assignments).toHaveLength(1);
+    const page = (await kp.get(`/api/portal/assignments/${start.assignments[0].id}`)).json();
+    expect(page.frequencyText).toBe('En eftermiddag i veckan');
   });
 });

@@ -38,6 +38,6 @@ export async function seedDemo(db: Db, clock: Clock, config: Config, areas: read
     return userIds;
   });
   const as = (username: string): UseCaseContext => ({ db, clock, config, actor: ids[username], requestId: 'seed-demo' });
-  const demo = { db, clock, config, as, persons: new Map<string, { id: string }>() };
+  const demo = { db, clock, config, as, password: DEMO_PASSWORD, persons: new Map<string, { id: string }>() };
   for (const area of areas) await area.demo?.(demo);
 }

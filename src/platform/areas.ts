@@ -34,6 +34,8 @@ export interface DemoContext {
   config: Config;
   /** The use-case context of a demo user (demo-data.ts), so the demo goes through the same use cases staff use. */
   as(username: string): UseCaseContext;
+  /** The demo accounts' password (a step that makes a sign-in account, like the portal's, uses it). */
+  password: string;
   /** Persons made by earlier steps, by key (people's step makes them, later stages give them cases). */
   persons: Map<string, { id: string }>;
 }

@@ -69,6 +69,11 @@ export const ERROR_CODES = {
   RATE_LEVEL_MISSING: [409, 'Arvodestabellen saknar uppdragets nivå för startdatumets år. Lägg till nivån under Arvoden och omkostnader först.'],
   PAYROLL_NOTICE_ALREADY_SENT: [409, 'Anställningsuppgifterna är redan skickade till lön.'],
   PLAN_VERSION_CONFLICT: [409, 'Någon annan har sparat en ny version av genomförandeplanen medan du skrev. Ladda om sidan och gör ändringen i den senaste versionen.'],
+  // The contact persons' portal and monthly reports (issue 12)
+  REPORT_MONTH_NOT_REPORTABLE: [400, 'Den månaden går inte att rapportera för uppdraget.'],
+  REPORT_RECEIPT_REFUSED: [400, 'Kvittot måste vara en bild (JPEG, PNG eller HEIC) eller en PDF på högst 10 MB.'],
+  REPORT_APPROVED: [409, 'Rapporten är redan godkänd och kan inte ändras. Kontakta din kontaktsekreterare om något behöver rättas.'],
+  REPORT_NOT_SUBMITTED: [409, 'Rapporten är inte inskickad (den kan redan vara godkänd eller återsänd). Ladda om sidan.'],
   PORTAL_INVITE_INVALID: [400, 'Länken gäller inte längre. Den kan ha använts redan eller vara äldre än 72 timmar. Be kontaktsekreteraren om en ny inbjudan.'],
   APPLICATION_NOT_ACCEPTED: [400, 'Ansökan kunde inte tas emot. Ladda om sidan, fyll i formuläret igen och skicka det.'],
   // Payroll month and internal control (issue 12)

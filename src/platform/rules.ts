@@ -8,8 +8,10 @@ export const routeLabel: Record<Route, string> = { LSS: 'LSS 9 § 4', SOL: 'Soci
 /** The law as the administrator's forms name it. */
 export const routeShortLabel: Record<Route, string> = { LSS: 'LSS', SOL: 'Socialtjänstlagen (SoL)' };
 
-export const ROLES = ['handlaggare', 'kontaktsekreterare', 'enhetschef', 'administrator', 'lon', 'revisor'] as const;
+export const ROLES = ['handlaggare', 'kontaktsekreterare', 'enhetschef', 'administrator', 'lon', 'revisor', 'kontaktperson'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles the administrator gives: a kontaktperson's account comes from the portal invitation, tied to the contact person. */
+export const STAFF_ROLES = ['handlaggare', 'kontaktsekreterare', 'enhetschef', 'administrator', 'lon', 'revisor'] as const satisfies readonly Role[];
 
 export const roleLabel: Record<Role, string> = {
   handlaggare: 'Biståndshandläggare',
@@ -18,6 +20,7 @@ export const roleLabel: Record<Role, string> = {
   administrator: 'Administratör',
   lon: 'Lön',
   revisor: 'Revisor',
+  kontaktperson: 'Kontaktperson',
 };
 
 /** Roles that work inside one unit and must have one. */

@@ -33,11 +33,19 @@ export const users = pgTable(
     lastFailedLoginAt: timestamp('last_failed_login_at', { withTimezone: true, mode: 'date' }),
     /** Account-wide lock: set only when failures come from many client addresses (auth/rules.ts). */
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    /**
+     * A kontaktperson's account is tied to one contact person (made when they choose a password from the portal
+     * invitation). The platform knows no area: the foreign key to contact_persons is added in the portal migration.
+     */
+    contactPersonId: uuid('contact_person_id').unique(),
     version: versionCol(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('users_unit_idx').on(t.unitId)],
+  (t) => [
+    index('users_unit_idx').on(t.unitId),
+    check('users_contact_person_chk', sql`(${t.role} = 'kontaktperson') = (${t.contactPersonId} is not null)`),
+  ],
 );
 
 /** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */

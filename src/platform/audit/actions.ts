@@ -111,6 +111,21 @@ export const AUDIT_ACTIONS = {
   'payroll.settings': 'Ändrade löneinställningar',
   'payroll.changes_read': 'Visade ändringar av betalningsuppgifter',
   'payroll.change_review': 'Markerade ändring av betalningsuppgifter som granskad',
+  // The contact persons' portal and monthly reports (issue 12)
+  'portal.start': 'Kontaktperson öppnade portalens startsida',
+  'portal.assignment_read': 'Kontaktperson läste sitt uppdrag i portalen',
+  'portal.denied': 'Kontaktperson försökte öppna något som inte är hens',
+  'report.read': 'Läste månadsrapport',
+  'report.create': 'Påbörjade månadsrapport',
+  'report.save': 'Sparade månadsrapport',
+  'report.submit': 'Skickade in månadsrapport',
+  'report.approve': 'Godkände månadsrapport',
+  'report.return': 'Återsände månadsrapport för komplettering',
+  'report.queue': 'Visade månadsrapporter att godkänna',
+  'report.due': 'Visade månadsrapporter som inte har kommit in',
+  'report.receipt_upload': 'Laddade upp kvitto',
+  'report.receipt_read': 'Öppnade kvitto',
+  'admin.portal_settings': 'Ändrade inställningar för portalen',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -234,6 +249,21 @@ export interface AuditDetails {
   'payroll.settings': { fields: string[] };
   'payroll.changes_read': { count: number };
   'payroll.change_review': { changeId: string };
+  'portal.start': { assignments: number };
+  'portal.assignment_read': { assignmentId: string };
+  /** What a contact person asked for that is not theirs (or does not exist): the kind of thing, never its content. */
+  'portal.denied': { what: 'assignment' | 'report' | 'receipt' };
+  'report.read': { assignmentId: string; month: string; status: string };
+  'report.create': { assignmentId: string; month: string };
+  'report.save': { month: string; status: string; meetings: number; cancellations: number; expenses: number };
+  'report.submit': { month: string; late: boolean; meetings: number; expenses: number; expensesOre: number };
+  'report.approve': { month: string; deviation: string | null; noted: boolean };
+  'report.return': { month: string };
+  'report.queue': { count: number };
+  'report.due': { count: number };
+  'report.receipt_upload': { reportId: string; contentType: string; sizeBytes: number };
+  'report.receipt_read': { reportId: string };
+  'admin.portal_settings': { fields: string[] };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

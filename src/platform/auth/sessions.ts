@@ -51,6 +51,7 @@ function sessionQuery(db: Queryable) {
       role: users.role,
       unitId: users.unitId,
       unitName: units.name,
+      contactPersonId: users.contactPersonId,
       active: users.active,
     })
     .from(sessions)
@@ -79,5 +80,5 @@ export async function resolveSession(db: Queryable, token: string, now: Date, id
   if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), sql`${sessions.lastSeenAt} < ${now}`));
   }
-  return { id: row.userId, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, unitName: row.unitName };
+  return { id: row.userId, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, contactPersonId: row.contactPersonId, unitName: row.unitName };
 }

@@ -7,6 +7,8 @@ export type Access = 'public' | 'authenticated' | { permission: Permission };
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The Swedish message of a 413 on this route (a route with its own bodyLimit, e.g. an upload says its limit). */
+    payloadTooLargeMessage?: string;
   }
 }
 

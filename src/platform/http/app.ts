@@ -149,7 +149,7 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
       return send(reply, req, 'VALIDATION_FAILED', { fields });
     }
     const status = err.statusCode ?? 500;
-    if (status === 413) return send(reply, req, 'PAYLOAD_TOO_LARGE');
+    if (status === 413) return send(reply, req, 'PAYLOAD_TOO_LARGE', { message: req.routeOptions.config?.payloadTooLargeMessage });
     if (status === 415) return send(reply, req, 'UNSUPPORTED_MEDIA_TYPE');
     if (status === 404) return send(reply, req, 'NOT_FOUND');
     if (status === 429) return send(reply, req, 'TOO_MANY_ATTEMPTS');

@@ -5,7 +5,9 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { buildApp, buildStaff, login, personBody, setupHarness, type ApiClient, type Harness } from '../../../test/support/harness';
+import { buildApp, buildStaff, login, personBody, setupHarness, TEST_PASSWORD, type ApiClient, type Harness } from '../../../test/support/harness';
+import { hashPassword } from '../auth/password';
+import { users } from '../tables';
 
 let h: Harness;
 let staff: Awaited<ReturnType<typeof buildStaff>>;
@@ -32,6 +34,9 @@ beforeAll(async () => {
   ids.legalBasis = (await admin.get('/api/admin/legal-bases')).json().items[0].id;
   const cp = (await h.db.execute(sql`insert into contact_persons (identity_number, first_name, last_name, source, applied_date) values ('198503141234', 'Kim', 'K', 'staff', '2026-03-01') returning id`)) as unknown as { rows: { id: string }[] };
   ids.contactPerson = cp.rows[0].id;
+  // The portal's routes are the kontaktperson's alone (issue 12): a portal account for that contact person.
+  await h.db.insert(users).values({ username: 'kp.walk', displayName: 'Kim K', role: 'kontaktperson', contactPersonId: ids.contactPerson, passwordHash: await hashPassword(TEST_PASSWORD) });
+  clients.push(await login(h.app, 'kp.walk'));
 }, 60_000);
 afterAll(() => h.close());
 
@@ -164,6 +169,12 @@ function validBody(key: string): Record<string, unknown> {
       costCentres: [],
     },
     'POST /api/payroll/changes/{id}/review': { note: null },
+    // The portal and monthly reports (issue 12)
+    'POST /api/portal/assignments/{id}/reports': { month: '2026-03' },
+    'PUT /api/portal/reports/{id}': { version: 1, meetings: [], cancellations: [], expenses: [], message: null, submit: false },
+    'POST /api/reports/{id}/approve': { version: 1 },
+    'POST /api/reports/{id}/return': { version: 1, comment: 'Lägg till kvittot.' },
+    'PUT /api/admin/portal-settings': { version: 1, reportDueDay: 5 },
   };
   return bodies[key] ?? {};
 }

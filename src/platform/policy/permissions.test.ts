@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { can, canOnCase, protectedContactBasis, protectedIdentityGrantProblem, scopeCovers, type Actor } from './permissions';
+import { can, canOnCase, GRANTS, ownsContactPerson, permissionsOf, protectedContactBasis, protectedIdentityGrantProblem, scopeCovers, scopeOf, type Actor } from './permissions';
 import { permissionTableMarkdown, protectedIdentityTableMarkdown } from './permissions-doc';
 import type { Role } from '../rules';
 
@@ -23,6 +23,7 @@ describe('permission table', () => {
     ['administrator', false, false, false],
     ['lon', false, false, false],
     ['revisor', false, false, false],
+    ['kontaktperson', false, false, false],
   ])('%s on a case of their unit', (role, read, write, assign) => {
     const a = actor(role);
     expect(canOnCase(a, 'case:read', caseIn('U1'))).toBe(read);
@@ -36,6 +37,32 @@ describe('permission table', () => {
     expect(can(a, 'admin:users')).toBe(true);
     expect(can(a, 'person:read')).toBe(false);
     expect(can(a, 'case:read')).toBe(false);
+  });
+
+  it('gives a kontaktperson their own portal and reports, and nothing of staff work (issue 12)', () => {
+    const kp: Actor = { ...actor('kontaktperson', null), contactPersonId: 'CP1' };
+    expect(permissionsOf('kontaktperson')).toEqual(['portal:read', 'report:write']);
+    expect(GRANTS.kontaktperson).toEqual({ 'portal:read': 'own', 'report:write': 'own' });
+    expect(ownsContactPerson(kp, 'CP1')).toBe(true);
+    expect(ownsContactPerson(kp, 'CP2')).toBe(false);
+    // Staff never own a contact person's records, whatever they hold.
+    expect(ownsContactPerson({ ...actor('kontaktsekreterare'), contactPersonId: 'CP1' }, 'CP1')).toBe(false);
+    expect(ownsContactPerson({ ...kp, contactPersonId: null }, 'CP1')).toBe(false);
+    for (const p of ['person:read', 'case:read', 'contact-person:read', 'assignment:read', 'report:read', 'report:approve', 'payroll:read'] as const) expect(can(kp, p)).toBe(false);
+  });
+
+  it.each<[Role, boolean, boolean]>([
+    // role, reads the unit's reports, approves them
+    ['kontaktsekreterare', true, true],
+    ['enhetschef', true, false],
+    ['handlaggare', false, false],
+    ['lon', false, false],
+    ['kontaktperson', false, false],
+  ])('%s and the monthly reports of their unit', (role, read, approve) => {
+    const a = actor(role);
+    expect(scopeCovers(a, scopeOf(a, 'report:read'), { unitId: 'U1' })).toBe(read);
+    expect(scopeCovers(a, scopeOf(a, 'report:approve'), { unitId: 'U1' })).toBe(approve);
+    expect(scopeCovers(a, scopeOf(a, 'report:read'), { unitId: 'U2' })).toBe(false);
   });
 
   it('never lets a unit scope match when the actor has no unit', () => {

@@ -29,10 +29,17 @@ export const PERMISSIONS = [
   'admin:rates',
   'payroll:manage',
   'payroll:control',
+  'portal:read',
+  'report:write',
+  'report:read',
+  'report:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** own: cases where the actor is responsible; unit: the actor's unit; all: the whole municipality. */
+/**
+ * own: cases where the actor is responsible (for a kontaktperson: the assignments and reports that are their own);
+ * unit: the actor's unit; all: the whole municipality.
+ */
 export type Scope = 'own' | 'unit' | 'all';
 
 export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
@@ -61,6 +68,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // The payroll month (issue 12 item 4): "lön or the coordinator" opens, locks and exports it. The month is the
     // whole municipality's file; who approved a report the month pays may not lock it (segregation of duties).
     'payroll:manage': 'all',
+    // The contact persons' monthly reports of their unit's assignments: read, approve or return (issue 12).
+    'report:read': 'unit',
+    'report:approve': 'unit',
   },
   enhetschef: {
     'person:read': 'all',
@@ -78,6 +88,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'assignment:read': 'unit',
     // Internal control of payments (issue 12 item 6): changes to payment data of their unit and the municipality-wide ones.
     'payroll:control': 'unit',
+    'report:read': 'unit',
   },
   // Manages users and configuration, never case content.
   administrator: {
@@ -91,6 +102,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   // Payment data only: the contact persons' bank and tax details, the anställningsuppgifter (and the payroll month).
   lon: { 'contact-person:payment': 'all', 'payroll:read': 'all', 'payroll:manage': 'all', 'payroll:control': 'all' },
   revisor: { 'audit:read': 'all', 'staff:read': 'all' },
+  // A contact person in the portal (issue 12): their own assignments (what the meetings need, nothing else of the
+  // case) and their own monthly reports. Every staff page and API is closed to them.
+  kontaktperson: { 'portal:read': 'own', 'report:write': 'own' },
 };
 
 export interface Actor {
@@ -99,6 +113,13 @@ export interface Actor {
   displayName: string;
   role: Role;
   unitId: string | null;
+  /** A kontaktperson's own contact person (their "own" scope); absent or null for staff. */
+  contactPersonId?: string | null;
+}
+
+/** Is this contact person's record the actor's own (a kontaktperson's scope 'own' in the portal)? */
+export function ownsContactPerson(actor: Actor, contactPersonId: string): boolean {
+  return actor.role === 'kontaktperson' && !!actor.contactPersonId && actor.contactPersonId === contactPersonId;
 }
 
 export function scopeOf(actor: Actor, permission: Permission): Scope | null {

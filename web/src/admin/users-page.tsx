@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { userCreateBody, userUpdateBody } from '../../../src/admin/schema';
 import { protectedIdentityGrantProblem } from '../../../src/platform/policy/permissions';
-import { ROLES, roleLabel, UNIT_ROLES, type Role } from '../../../src/platform/rules';
+import { roleLabel, STAFF_ROLES, UNIT_ROLES, type Role } from '../../../src/platform/rules';
 import { api } from '../platform/api';
 import { formatDateTime } from '../platform/dates';
 import { CheckboxInput, EditForm, SelectInput, TextInput, type FieldErrors } from '../platform/form';
@@ -14,7 +14,9 @@ import { AdminListPage, useAdminForm, useAdminList, type AdminFormProps } from '
 import { unitProblem } from '../../../src/admin/rules';
 import type { Unit, User } from './api';
 
-const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel[r] }));
+// A kontaktperson's account comes from the portal invitation: offered only when the user already has that role.
+const roleOptions = STAFF_ROLES.map((r) => ({ value: r, label: roleLabel[r] }));
+const contactPersonRole = [{ value: 'kontaktperson', label: roleLabel.kontaktperson }];
 
 const columns: ColumnDef<User>[] = [
   { id: 'displayName', label: 'Namn', isRowHeader: true, render: (u) => u.displayName, sortValue: (u) => u.displayName },
@@ -144,7 +146,7 @@ function UserForm({ unitOptions, ...props }: AdminFormProps<User> & { unitOption
     <EditForm {...editForm}>
       {!user && <TextInput name="username" label="Användarnamn" hint="3–50 tecken: a–z, siffror, punkt, bindestreck eller understreck." width="m" autoComplete="off" />}
       <TextInput name="displayName" label="Namn" width="l" autoComplete="off" />
-      <SelectInput name="role" label="Roll" options={roleOptions} placeholder="Välj roll" />
+      <SelectInput name="role" label="Roll" options={user?.role === 'kontaktperson' ? contactPersonRole : roleOptions} placeholder="Välj roll" />
       <SelectInput
         name="unitId"
         label="Enhet"

@@ -6,10 +6,10 @@ import { api } from '../platform/api';
 import { Form, SubmitButton, TextInput, useForm } from '../platform/form';
 import { PublicLayout } from '../platform/layout';
 import { Page } from '../platform/page';
-import { Notice } from '../platform/ui';
+import { Link, Notice } from '../platform/ui';
 
 export function PortalPasswordPage() {
-  const [done, setDone] = useState(false);
+  const [username, setUsername] = useState<string | null>(null);
   const token = window.location.hash.slice(1);
   const form = useForm({
     id: 'portal-password',
@@ -18,16 +18,21 @@ export function PortalPasswordPage() {
     toBody: (v) => ({ token, password: v.password }),
     check: (v): Record<string, string> => (v.password !== v.repeat ? { repeat: 'Lösenorden är inte lika. Skriv samma lösenord två gånger.' } : {}),
     onSubmit: async (body) => {
-      await api('/public/portal/password', { body, ignoreUnauthenticated: true });
-      setDone(true);
+      const saved = await api<{ done: true; username: string }>('/public/portal/password', { body, ignoreUnauthenticated: true });
+      setUsername(saved.username);
     },
   });
   return (
     <PublicLayout>
       <Page title="Välj lösenord">
-        {done ? (
+        {username ? (
           <Notice tone="success" live title="Ditt lösenord är sparat">
-            <p>Du kan logga in i portalen för kontaktpersoner när den öppnar.</p>
+            <p>
+              Logga in i portalen för kontaktpersoner med användarnamnet <strong>{username}</strong> och lösenordet du valde.
+            </p>
+            <p>
+              <Link href="/logga-in">Gå till inloggningen</Link>
+            </p>
           </Notice>
         ) : (
           <Form form={form} aria-label="Välj lösenord" failureTitle="Lösenordet kunde inte sparas">

@@ -33,7 +33,11 @@ export type Permission =
   | 'payroll:read'
   | 'admin:rates'
   | 'payroll:manage'
-  | 'payroll:control';
+  | 'payroll:control'
+  | 'portal:read'
+  | 'report:write'
+  | 'report:read'
+  | 'report:approve';
 
 export const meQueryKey = ['me'] as const;
 

@@ -9,6 +9,7 @@ type NavItem = { to: string; label: string; permission?: Permission | Permission
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Start' },
+  { to: '/portalen', label: 'Mina uppdrag', permission: 'portal:read' },
   { to: '/arenden', label: 'Ärenden', permission: 'case:read' },
   { to: '/personer', label: 'Personer', permission: 'person:read' },
   { to: '/beslut/att-godkanna', label: 'Att godkänna', permission: 'decision:approve' },
@@ -16,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/bestallningar', label: 'Beställningar', permission: 'order:read' },
   { to: '/vantelista', label: 'Väntelista', permission: 'assignment:read' },
   { to: '/kontaktpersoner', label: 'Kontaktpersoner', permission: 'contact-person:read' },
+  { to: '/manadsrapporter', label: 'Månadsrapporter', permission: 'report:read' },
   { to: '/lon/bank-och-skatt', label: 'Bank och skatt', permission: 'contact-person:payment' },
   { to: '/lon/anstallningsuppgifter', label: 'Anställningsuppgifter', permission: 'payroll:read' },
   { to: '/lon/manad', label: 'Lönemånad', permission: 'payroll:manage' },
@@ -28,6 +30,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/kommun', label: 'Kommunens uppgifter', permission: 'admin:settings' },
   { to: '/admin/kontaktpersoner', label: 'Kontaktpersonsregistret', permission: 'admin:settings' },
   { to: '/admin/matchning', label: 'Matchning', permission: 'admin:settings' },
+  { to: '/admin/portalen', label: 'Portalen', permission: 'admin:settings' },
 ];
 
 export function SkipLink() {

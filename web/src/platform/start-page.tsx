@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryOut } from '../../../src/intake/schema';
 import type { InboxOut } from '../../../src/orders/schema';
 import { ReminderSummary } from '../contact-persons/reminder-summary';
+import { Navigate } from 'react-router';
 import { api } from './api';
 import { can, useCurrentUser, type Me } from './auth';
 import { formatDateTime } from './dates';
@@ -15,6 +16,8 @@ type Inbox = Pick<InboxOut, 'total' | 'overdue'> & { items: Pick<InboxOut['items
 
 export function StartPage() {
   const me = useCurrentUser();
+  // A contact person's start is the portal (their own assignments and reports): nothing else is theirs.
+  if (can(me, 'portal:read')) return <Navigate to="/portalen" replace />;
   const firstName = me.user.displayName.split(' ')[0];
   const caseRead = can(me, 'case:read');
   const personRead = can(me, 'person:read');
