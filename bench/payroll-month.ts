@@ -125,13 +125,13 @@ async function main() {
     const heap0 = process.memoryUsage().heapUsed;
     const rss0 = process.memoryUsage().rss;
     const rows: (string | number)[][] = [];
-    const step = async <T>(what: string, fn: () => Promise<T>, describe: (x: T) => string): Promise<T> => {
+    const step = async <T>(what: string, fn: () => Promise<T>, summarise: (x: T) => string): Promise<T> => {
       global.gc?.();
       mem.reset();
       const t0 = performance.now();
       const x = await fn();
       const took = performance.now() - t0;
-      rows.push([what, `${Math.round(took)} ms`, mb(mem.peak()), mb(process.memoryUsage().heapUsed), describe(x)]);
+      rows.push([what, `${Math.round(took)} ms`, mb(mem.peak()), mb(process.memoryUsage().heapUsed), summarise(x)]);
       return x;
     };
     const view = await step('compute (month page)', () => getMonth(ctx, MONTH, 1), (m) => `${m.totals.lines} lines, ${m.totals.exported} to pay, ${m.totals.blocked} held`);

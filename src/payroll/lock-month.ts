@@ -10,7 +10,7 @@ import { AppError } from '../platform/errors';
 import { computeMonth, type ComputedLine } from './compute-month';
 import { latestLocked, payrollSettingsOf, type PayrollMonthRow, type PayrollSettingsRow } from './repo';
 import { exportedLines, lockSegregationConflicts, shiftMonth, sumLines, totalOf } from './rules';
-import { payrollLines, payrollMonths } from './tables';
+import { payrollMonths } from './tables';
 
 /** Why `month` may not be locked by the actor now (an error to throw), or null. */
 export async function lockRefusal(q: Queryable, actorId: string, row: PayrollMonthRow | null, lines: readonly ComputedLine[], settings: PayrollSettingsRow): Promise<AppError | null> {

@@ -77,8 +77,8 @@ describe('payrollXlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await payrollXlsx('2026-03', lines, lockedAt)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Lön 2026-03');
-    expect(ws).toBeDefined();
-    const row = (n: number) => (ws?.getRow(n).values as unknown[]).slice(1);
+    if (!ws) throw new Error('no sheet "Lön 2026-03"');
+    const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
     expect(row(1)).toEqual(['Personnummer', 'Namn', 'Uppdrag', 'Nivå', 'Arvode', 'Omkostnad', 'Extra utlägg', 'Löneart arvode', 'Löneart omkostnad', 'Löneart utlägg', 'Kostnadsställe', 'Avser månad', 'Typ']);
     expect(row(2)).toEqual(['19700101-1234', 'Andersson, Kim', 'KP-2026-0001', 'Nivå 1', 987, 493, 125.5, 'ARV', 'OMK', 'UTL', '4711', '2026-03', 'Ordinarie']);
     expect(row(3).slice(4, 7)).toEqual([-517.58, 0, 0.05]);
