@@ -13,14 +13,26 @@ const NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'a
 const monthName = (m: string) => `${NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 /** "1 234,50 kr" (non-breaking spaces) as the file writes it: "1234,50". */
 const fileAmount = (shown: string) => {
-  const t = shown.replace(/[\s\u00a0]|kr/g, '').replace('−', '-');
+  // The cell also holds its column's name (shown on a phone): take the amount.
+  const t = (/−?\d[\d\s\u00a0]*(,\d{2})?\s*kr/.exec(shown)?.[0] ?? shown).replace(/[\s\u00a0]|kr/g, '').replace('−', '-');
   return t.includes(',') ? t : `${t},00`;
 };
 
 test('lön opens the month, locks it and downloads the payroll file', async ({ page }, testInfo) => {
   await signIn(page, 'lon', { keyboard: true });
+  await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
   // The demo's executed assignment, sent to payroll (other specs may add more notices).
-  const notices = (await (await page.request.get('/api/payroll-notices')).json()).items as { caseNumber: string; startDate: string; contactPerson: { name: string; identityNumber: string } }[];
+  // Asked from the page itself (its session cookie is SameSite=Strict).
+  const answer = await page.evaluate(async () => {
+    const r = await fetch('/api/payroll-notices');
+    return { status: r.status, body: await r.json() };
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  const notices = answer.body.items as {
+    caseNumber: string;
+    startDate: string;
+    contactPerson: { name: string; identityNumber: string };
+  }[];
   expect(notices.length).toBeGreaterThan(0);
   const notice = [...notices].sort((a, b) => (a.startDate < b.startDate ? -1 : 1))[0];
   const month = notice.startDate.slice(0, 7);
@@ -40,7 +52,7 @@ test('lön opens the month, locks it and downloads the payroll file', async ({ p
 
   await page.goto(`/lon/manad?month=${month}`);
   await expect(page).toHaveTitle('Lönemånad – Kontakt');
-  await expect(page.getByLabel('Månad')).toHaveValue(month);
+  await expect(page.getByLabel('Månad', { exact: true })).toHaveValue(month);
   const open = page.getByRole('button', { name: `Öppna ${monthName(month)}` });
   const status = page.getByRole('region', { name: new RegExp(`^${monthName(month)}: `) });
   await expect(status).toBeVisible();
@@ -87,8 +99,8 @@ test('lön opens the month, locks it and downloads the payroll file', async ({ p
   // The export is logged and the same file comes back byte for byte.
   await page.reload();
   await expect(page.getByRole('grid', { name: `Hämtade lönefiler ${monthName(month)}` }).or(page.getByRole('table', { name: `Hämtade lönefiler ${monthName(month)}` }))).toContainText('CSV');
-  const again = await page.request.get(`/api/payroll/months/${month}/export.csv`);
-  expect(Buffer.from(await again.body()).equals(bytes)).toBe(true);
+  const again = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), `/api/payroll/months/${month}/export.csv`);
+  expect(Buffer.from(again).equals(bytes)).toBe(true);
   await signOut(page);
 });
 
