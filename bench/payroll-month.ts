@@ -79,6 +79,11 @@ async function generatePayrollMonth(db: Db, n: number, seed: number): Promise<vo
       select ${id('r')}, 1000 + (g % 50) * 137, 'Bussbiljetter' from generate_series(1, ${n}) g, generate_series(1, 2) e
       where g % 10 = 7 and g % 20 <> 5`);
   });
+  // Rows made now would all look changed since the month was locked (the correction candidates): date them before.
+  await db.execute(sql`update assignments set updated_at = timestamptz '2026-11-01 08:00+01', created_at = timestamptz '2026-11-01 08:00+01'`);
+  await db.execute(sql`update assignment_interruptions set updated_at = timestamptz '2026-11-15 08:00+01', created_at = timestamptz '2026-11-15 08:00+01'`);
+  await db.execute(sql`update cp_reports set updated_at = timestamptz '2026-12-04 09:00+01', created_at = timestamptz '2026-12-03 09:00+01'`);
+  await db.execute(sql`update rate_levels set updated_at = timestamptz '2026-01-01 08:00+01'`);
   await db.execute(sql`vacuum (analyze)`);
 }
 

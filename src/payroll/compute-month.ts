@@ -17,10 +17,12 @@ export interface ComputedLine extends PayLine {
   payCodes: { arvode: string; omkostnad: string; utlagg: string };
 }
 
+const collator = new Intl.Collator('sv');
+
 /** The file's order: contact person (name, personnummer), assignment, the regular line before its corrections. */
-export function compareLines(a: ComputedLine, b: ComputedLine): number {
+function compareLines(a: ComputedLine, b: ComputedLine): number {
   return (
-    a.name.localeCompare(b.name, 'sv') ||
+    collator.compare(a.name, b.name) ||
     (a.identityNumber < b.identityNumber ? -1 : a.identityNumber > b.identityNumber ? 1 : 0) ||
     (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0) ||
     (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0) ||
