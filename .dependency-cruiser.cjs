@@ -15,6 +15,8 @@ const STAGES = [
   'assignments',
   // The contact persons' portal and monthly reports build on the assignments (issue 12).
   'portal',
+  // The payroll month pays what the portal's approved monthly reports and the assignments say (after portal).
+  'payroll',
   // Kontaktpersonsträffar invite the contact persons with a running assignment of the unit.
   'cp-meetings',
   'matching',

@@ -15,6 +15,7 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'first-page', script: 'bench/first-page.ts', args: [] },
   { name: 'decision-letter', script: 'bench/decision-letter.ts', args: [] },
   { name: 'matching', script: 'bench/matching.ts', args: [] },
+  { name: 'payroll-month', script: 'bench/payroll-month.ts', args: [] },
 ];
 
 const only = process.argv.slice(2);

@@ -38,6 +38,9 @@ import { seedCpMeetingsDemo } from './cp-meetings/demo';
 import * as matchingTables from './matching/tables';
 import { registerMatchingRoutes } from './matching/routes';
 import { seedMatchingSettings } from './matching/defaults';
+import * as payrollTables from './payroll/tables';
+import { registerPayrollRoutes } from './payroll/routes';
+import { seedPayrollSettings } from './payroll/defaults';
 import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
@@ -58,6 +61,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'payments', tables: paymentsTables, routes: registerPaymentRoutes, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables, routes: registerAssignmentRoutes, demo: seedAssignmentsDemo },
   { name: 'portal', tables: portalTables, routes: registerPortalRoutes, seedDefaults: seedPortalSettings, demo: seedPortalDemo },
+  { name: 'payroll', tables: payrollTables, routes: registerPayrollRoutes, seedDefaults: seedPayrollSettings },
   { name: 'cp-meetings', tables: cpMeetingsTables, routes: registerCpMeetingRoutes, demo: seedCpMeetingsDemo },
   { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },

@@ -1,7 +1,7 @@
 // Pay rules (domain.md §5): arvode and omkostnad per month from the rate table, pro rata by calendar days.
 // Pure: no I/O, no clock. `monthlyCompensation` is the one place an amount for an assignment and month is computed;
 // the agreement, the payroll notice, the payroll month, the portal and the dashboards all call it.
-import { addDays } from '../platform/calendar';
+import { daysBetween } from '../platform/calendar';
 
 /** Prisbasbelopp per year (kronor), seeded into the rate table (SFS 2025:872 for 2026). */
 export const SEED_PRISBASBELOPP: Record<number, number> = { 2024: 57_300, 2025: 58_800, 2026: 59_200 };
@@ -47,14 +47,28 @@ export function monthlyCompensation(input: CompensationInput): Compensation {
   const to = end !== null && end < last ? end : last;
   let paidDays = 0;
   if (from <= to) {
-    const unpaid = new Set<string>();
+    // Days in [from, to] less the union of the interruptions clipped to it: interval arithmetic, not a walk over the
+    // days (the payroll month computes this for every running assignment).
+    const clipped: [string, string][] = [];
     for (const i of input.interruptions ?? []) {
       // biome-ignore lint/complexity/useMathMinMax: ISO date strings, not numbers
       const a = i.from > from ? i.from : from;
       const b = i.to != null && i.to < to ? i.to : to;
-      for (let d = a; d <= b; d = addDays(d, 1)) unpaid.add(d);
+      if (a <= b) clipped.push([a, b]);
     }
-    for (let d = from; d <= to; d = addDays(d, 1)) if (!unpaid.has(d)) paidDays++;
+    clipped.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    let unpaid = 0;
+    let run: [string, string] | null = null;
+    for (const [a, b] of clipped) {
+      if (run && a <= run[1]) {
+        if (b > run[1]) run[1] = b;
+        continue;
+      }
+      if (run) unpaid += daysBetween(run[0], run[1]) + 1;
+      run = [a, b];
+    }
+    if (run) unpaid += daysBetween(run[0], run[1]) + 1;
+    paidDays = daysBetween(from, to) + 1 - unpaid;
   }
   return {
     paidDays,

@@ -48,7 +48,8 @@ test('pages for other roles and the 404 page', async ({ page }) => {
   await signOut(page);
 
   await signIn(page, 'lon');
-  await expect(page.getByText('Lönehanteringen kommer')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Lön', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Lönemånad' }).first()).toBeVisible();
   await expectAccessible(page, 'lön start');
 });
 

@@ -114,6 +114,14 @@ export const AUDIT_ACTIONS = {
   'cp_meeting.attendance': 'Registrerade närvaro på kontaktpersonsträff',
   'cp_meeting.calendar_file': 'Hämtade kalenderfil för kontaktpersonsträff',
   'cp_meeting.portal_list': 'Kontaktperson visade sina kontaktpersonsträffar',
+  // Payroll month and internal control of payments (issue 12)
+  'payroll.month_open': 'Öppnade lönemånad',
+  'payroll.month_read': 'Visade lönemånad',
+  'payroll.month_lock': 'Låste lönemånad',
+  'payroll.export': 'Hämtade lönefil',
+  'payroll.settings': 'Ändrade löneinställningar',
+  'payroll.changes_read': 'Visade ändringar av betalningsuppgifter',
+  'payroll.change_review': 'Markerade ändring av betalningsuppgifter som granskad',
   // The contact persons' portal and monthly reports (issue 12)
   'portal.start': 'Kontaktperson öppnade portalens startsida',
   'portal.assignment_read': 'Kontaktperson läste sitt uppdrag i portalen',
@@ -255,6 +263,13 @@ export interface AuditDetails {
   'cp_meeting.attendance': { meetingId: string; attended: boolean | null };
   'cp_meeting.calendar_file': undefined;
   'cp_meeting.portal_list': { count: number };
+  'payroll.month_open': { month: string };
+  'payroll.month_read': { month: string; assignmentId: string; kind: 'regular' | 'correction'; forMonth: string };
+  'payroll.month_lock': { month: string; lines: number; exported: number; blocked: number; totalOre: number };
+  'payroll.export': { month: string; format: 'csv' | 'xlsx'; sha256?: string; lines?: number; assignmentId?: string };
+  'payroll.settings': { fields: string[] };
+  'payroll.changes_read': { count: number };
+  'payroll.change_review': { changeId: string };
   'portal.start': { assignments: number };
   'portal.assignment_read': { assignmentId: string };
   /** What a contact person asked for that is not theirs (or does not exist): the kind of thing, never its content. */

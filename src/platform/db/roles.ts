@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from './types';
 
 /** Tables the runtime role may only read and append to. A new append-only table is added here. */
-export const APPEND_ONLY_TABLES = ['audit_log'] as const;
+export const APPEND_ONLY_TABLES = ['audit_log', 'payment_changes'] as const;
 /** Triggers that make audit_log append-only (migration 0001); start-up refuses to serve without them. */
 export const AUDIT_TRIGGERS = ['audit_log_no_update_delete', 'audit_log_no_truncate'] as const;
 

@@ -1,5 +1,6 @@
 // The two ways a use case touches the database: `readUseCase` for a read (whose only write is the audit
 // entry of what was read) and `writeUseCase` for a change (one transaction). Every use case uses one of them.
+import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { AppError, type ErrorCode } from '../errors';
 import type { Db, Queryable, Tx } from './connect';
@@ -27,11 +28,21 @@ export interface UniqueField {
 /**
  * A change: one transaction, all of it is written or none of it. A unique violation on one of `unique`'s
  * columns (detected after the rollback, since PostgreSQL aborts the transaction) becomes its 409 with a
- * field message; any other error passes through.
+ * field message; any other error passes through. The actor, when there is one, is declared to the transaction
+ * (`kontakt.actor_id`, local to it): the internal-control triggers on payment data record who made the change
+ * (migration of the payroll stage), whichever use case made it.
  */
-export async function writeUseCase<T>(ctx: { db: Db }, fn: (tx: Tx) => Promise<T>, opts: { unique?: UniqueField[] } = {}): Promise<T> {
+export async function writeUseCase<T>(ctx: { db: Db; actor?: { id: string } | null }, fn: (tx: Tx) => Promise<T>, opts: { unique?: UniqueField[] } = {}): Promise<T> {
+  const actorId = ctx.actor?.id ?? null;
   try {
-    return await ctx.db.transaction(fn);
+    return await ctx.db.transaction(
+      actorId === null
+        ? fn
+        : async (tx) => {
+            await tx.execute(sql`select set_config('kontakt.actor_id', ${actorId}, true)`);
+            return fn(tx);
+          },
+    );
   } catch (e) {
     throw uniqueFieldError(e, opts.unique ?? []) ?? e;
   }

@@ -160,6 +160,21 @@ function validBody(key: string): Record<string, unknown> {
     'PUT /api/cp-meetings/{id}': { version: 1, date: '2026-04-02', time: '18:00', place: 'Träffpunkten', topic: 'Tema' },
     'POST /api/cp-meetings/{id}/cancel': { version: 1 },
     'PUT /api/cp-meetings/{id}/attendance': { version: 1, attendance: [{ contactPersonId: '00000000-0000-4000-8000-000000000000', attended: true }] },
+    // Payroll month and internal control (issue 12)
+    'POST /api/payroll/months': { month: '2026-03' },
+    'POST /api/payroll/months/{month}/lock': { version: 1 },
+    'PUT /api/payroll/settings': {
+      version: 1,
+      unreportedPolicy: 'hold',
+      approverMayLock: false,
+      payCodeArvode: 'ARV',
+      payCodeOmkostnad: 'OMK',
+      payCodeUtlagg: 'UTL',
+      payCodeCorrection: 'KORR',
+      defaultCostCentre: '',
+      costCentres: [],
+    },
+    'POST /api/payroll/changes/{id}/review': { note: null },
     // The portal and monthly reports (issue 12)
     'POST /api/portal/assignments/{id}/reports': { month: '2026-03' },
     'PUT /api/portal/reports/{id}': { version: 1, meetings: [], cancellations: [], expenses: [], message: null, submit: false },
@@ -181,6 +196,7 @@ const pathIds: Record<string, () => string> = {
   '/api/admin/legal-bases/{id}': () => ids.legalBasis,
   '/api/contact-persons/{id}': () => ids.contactPerson,
   '/api/admin/rates/{year}': () => '2026',
+  '/api/payroll/months/{month}': () => '2026-03',
 };
 function fillPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string, offset: number) => {

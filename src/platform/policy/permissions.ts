@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'admin:rates',
   'cp-meeting:read',
   'cp-meeting:write',
+  'payroll:manage',
+  'payroll:control',
   'portal:read',
   'report:write',
   'report:read',
@@ -68,6 +70,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // Kontaktpersonsträffar of their unit: schedule, invite, record attendance (issue 12 item 5).
     'cp-meeting:read': 'unit',
     'cp-meeting:write': 'unit',
+    // The payroll month (issue 12 item 4): "lön or the coordinator" opens, locks and exports it. The month is the
+    // whole municipality's file; who approved a report the month pays may not lock it (segregation of duties).
+    'payroll:manage': 'all',
     // The contact persons' monthly reports of their unit's assignments: read, approve or return (issue 12).
     'report:read': 'unit',
     'report:approve': 'unit',
@@ -87,6 +92,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'order:read': 'unit',
     'assignment:read': 'unit',
     'cp-meeting:read': 'unit',
+    // Internal control of payments (issue 12 item 6): changes to payment data of their unit and the municipality-wide ones.
+    'payroll:control': 'unit',
     'report:read': 'unit',
   },
   // Manages users and configuration, never case content.
@@ -99,7 +106,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'staff:read': 'all',
   },
   // Payment data only: the contact persons' bank and tax details, the anställningsuppgifter (and the payroll month).
-  lon: { 'contact-person:payment': 'all', 'payroll:read': 'all' },
+  lon: { 'contact-person:payment': 'all', 'payroll:read': 'all', 'payroll:manage': 'all', 'payroll:control': 'all' },
   revisor: { 'audit:read': 'all', 'staff:read': 'all' },
   // A contact person in the portal (issue 12): their own assignments (what the meetings need, nothing else of the
   // case) and their own monthly reports. Every staff page and API is closed to them.

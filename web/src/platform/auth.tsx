@@ -34,6 +34,8 @@ export type Permission =
   | 'admin:rates'
   | 'cp-meeting:read'
   | 'cp-meeting:write'
+  | 'payroll:manage'
+  | 'payroll:control'
   | 'portal:read'
   | 'report:write'
   | 'report:read'

@@ -22,6 +22,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/manadsrapporter', label: 'Månadsrapporter', permission: 'report:read' },
   { to: '/lon/bank-och-skatt', label: 'Bank och skatt', permission: 'contact-person:payment' },
   { to: '/lon/anstallningsuppgifter', label: 'Anställningsuppgifter', permission: 'payroll:read' },
+  { to: '/lon/manad', label: 'Lönemånad', permission: 'payroll:manage' },
+  { to: '/lon/kontroll', label: 'Intern kontroll', permission: 'payroll:control' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
   { to: '/admin/enheter', label: 'Enheter', permission: 'admin:units' },
   { to: '/admin/anvandare', label: 'Användare', permission: 'admin:users' },

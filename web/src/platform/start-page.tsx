@@ -23,7 +23,8 @@ export function StartPage() {
   const personRead = can(me, 'person:read');
   const audit = can(me, 'audit:read');
   const admin = can(me, 'admin:units') || can(me, 'admin:users') || can(me, 'admin:legal-bases') || can(me, 'admin:settings');
-  const nothing = !caseRead && !personRead && !audit && !admin && !can(me, 'contact-person:read');
+  const payroll = can(me, 'payroll:manage') || can(me, 'payroll:control');
+  const nothing = !caseRead && !personRead && !audit && !admin && !payroll && !can(me, 'contact-person:read');
   return (
     <Page title="Start" heading={`Välkommen, ${firstName}`} lead={`Du är inloggad som ${me.user.roleLabel.toLowerCase()}${me.user.unit ? ` på ${me.user.unit.name}` : ''}.`}>
       <FailedAttemptsNotice me={me} />
@@ -49,6 +50,24 @@ export function StartPage() {
             <p className="card-links">
               <Link href="/loggkontroll">Gå till loggkontroll</Link>
             </p>
+          </div>
+        )}
+        {payroll && (
+          <div className="card">
+            <h2>Lön</h2>
+            <p>Ta fram månadens arvoden och omkostnader, lås månaden och hämta filen till lönesystemet. Granska ändringar av betalningsuppgifter.</p>
+            <ul className="plain-list">
+              {can(me, 'payroll:manage') && (
+                <li>
+                  <Link href="/lon/manad">Lönemånad</Link>
+                </li>
+              )}
+              {can(me, 'payroll:control') && (
+                <li>
+                  <Link href="/lon/kontroll">Intern kontroll av utbetalningar</Link>
+                </li>
+              )}
+            </ul>
           </div>
         )}
         {admin && (
@@ -100,11 +119,7 @@ export function StartPage() {
       </div>
       {nothing && (
         <Notice tone="info" title="Här finns inget att göra ännu">
-          <p>
-            {me.user.role === 'lon'
-              ? 'Lönehanteringen kommer när kontaktpersonernas månadsrapporter finns i Kontakt. Då kan du godkänna underlag och ta fram filen till lönesystemet här.'
-              : 'Din roll har inga uppgifter i Kontakt ännu.'}
-          </p>
+          <p>Din roll har inga uppgifter i Kontakt ännu.</p>
         </Notice>
       )}
     </Page>
