@@ -212,9 +212,34 @@ describe('the contact person\'s own träffar (portal)', () => {
       const c = await as(u.username);
       const res = await c.get('/api/portal/meetings');
       expect(res.statusCode, u.username).toBe(403);
-      expect(res.json().code).toBe('CONTACT_PERSONS_ONLY');
+      expect(res.json().code).toBe('FORBIDDEN');
       expect((await c.get('/api/portal/meetings/00000000-0000-4000-8000-000000000000/kalender.ics')).statusCode).toBe(403);
     }
+  });
+
+  it('a contact person signed in to the portal gets the notice and sees their own träffar, not others\'', async () => {
+    const invited = await contactPerson({ assignment: running });
+    const outsider = await contactPerson({ assignment: { ...running, unitId: otherUnit.id } });
+    const account = async (cpId: string) => {
+      const invite = await ks.post(`/api/contact-persons/${cpId}/portal-invite`);
+      expect(invite.statusCode, invite.body).toBe(200);
+      const set = await h.app.inject({ method: 'POST', url: '/api/public/portal/password', payload: { token: invite.json().link.split('#')[1], password: 'mitt-långa-lösenord' } });
+      expect(set.statusCode, set.body).toBe(200);
+      return login(h.app, set.json().username, 'mitt-långa-lösenord', `10.8.0.${++n % 250}`);
+    };
+    const mine = await account(invited.id);
+    const other = await account(outsider.id);
+    const m = (await ks.post('/api/cp-meetings', { ...body, date: '2026-05-14', topic: 'Portalens träff' })).json();
+    const list = await mine.get('/api/portal/meetings');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.map((x: { id: string }) => x.id)).toContain(m.id);
+    expect((await mine.get(`/api/portal/meetings/${m.id}/kalender.ics`)).statusCode).toBe(200);
+    expect((await other.get('/api/portal/meetings')).json().items.map((x: { id: string }) => x.id)).not.toContain(m.id);
+    expect((await other.get(`/api/portal/meetings/${m.id}/kalender.ics`)).statusCode).toBe(404);
+    // The invited contact person's account got the in-app notice; the outsider's did not.
+    const notices = (await mine.get('/api/notifications')).json();
+    expect(JSON.stringify(notices)).toContain('Portalens träff');
+    expect(JSON.stringify((await other.get('/api/notifications')).json())).not.toContain('Portalens träff');
   });
 
   it('lists only the upcoming träffar the contact person is invited to, without who else comes', async () => {

@@ -8,13 +8,13 @@ import { recordAudit } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
 import { meetingCalendar } from './meeting-calendar';
 import { presentForContactPerson } from './present';
-import { contactPersonOfUser } from './recipients';
+import { contactPersonOfActor } from './recipients';
 import { isInvited, upcomingForContactPerson } from './repo';
 import type { PortalMeetingsOut } from './schema';
 import { cpMeetings } from './tables';
 
-async function requireContactPerson(q: Queryable, ctx: UseCaseContext): Promise<string> {
-  const cpId = await contactPersonOfUser(q, ctx.actor.id);
+function requireContactPerson(ctx: UseCaseContext): string {
+  const cpId = contactPersonOfActor(ctx.actor);
   if (!cpId) throw new AppError('CONTACT_PERSONS_ONLY');
   return cpId;
 }
@@ -26,7 +26,7 @@ export async function upcomingMeetingsOf(q: Queryable, contactPersonId: string, 
 
 export function portalMeetings(ctx: UseCaseContext): Promise<PortalMeetingsOut> {
   return readUseCase(ctx, async (q) => {
-    const cpId = await requireContactPerson(q, ctx);
+    const cpId = requireContactPerson(ctx);
     const out = await upcomingMeetingsOf(q, cpId, ctx.clock.today());
     await recordAudit(q, ctx, { action: 'cp_meeting.portal_list', entityType: 'contact_person', entityId: cpId, details: { count: out.items.length } });
     return out;
@@ -35,7 +35,7 @@ export function portalMeetings(ctx: UseCaseContext): Promise<PortalMeetingsOut> 
 
 export function portalMeetingCalendarFile(ctx: UseCaseContext, meetingId: string): Promise<{ ics: string; fileName: string }> {
   return readUseCase(ctx, async (q) => {
-    const cpId = await requireContactPerson(q, ctx);
+    const cpId = requireContactPerson(ctx);
     const [m] = await q.select().from(cpMeetings).where(eq(cpMeetings.id, meetingId));
     if (!m || !(await isInvited(q, m.id, cpId))) throw new AppError('NOT_FOUND', { message: 'Träffen finns inte, eller så är du inte inbjuden till den.' });
     await recordAudit(q, ctx, { action: 'cp_meeting.calendar_file', entityType: 'cp_meeting', entityId: m.id });

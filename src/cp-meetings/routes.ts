@@ -55,8 +55,8 @@ export function registerCpMeetingRoutes(api: Api, deps: AppDeps) {
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(ics);
     },
   );
-  // The contact person's own (portal): signed in, and a contact person (the use case answers 403 to staff).
-  const contactPerson = { access: 'authenticated' as const };
+  // The contact person's own (portal): the kontaktperson role's portal:read (staff get 403).
+  const contactPerson = { access: { permission: 'portal:read' as const } };
   api.get('/api/portal/meetings', { config: contactPerson, schema: { tags, summary: 'Mina kommande kontaktpersonsträffar', response: { 200: portalMeetingsOut, ...errors } } }, async (req) =>
     portalMeetings(contextOf(req, deps)),
   );
