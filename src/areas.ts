@@ -32,6 +32,7 @@ import * as portalTables from './portal/tables';
 import { registerPortalRoutes } from './portal/routes';
 import { seedPortalSettings } from './portal/portal-settings';
 import { seedPortalDemo } from './portal/demo';
+import { portalMaintenance } from './portal/maintenance';
 import * as cpMeetingsTables from './cp-meetings/tables';
 import { registerCpMeetingRoutes } from './cp-meetings/routes';
 import { seedCpMeetingsDemo } from './cp-meetings/demo';
@@ -60,7 +61,7 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'contact-persons', tables: contactPersonTables, routes: registerContactPersonRoutes, seedDefaults: seedContactPersonDefaults, maintenance: contactPersonMaintenance, demo: seedContactPersonDemo },
   { name: 'payments', tables: paymentsTables, routes: registerPaymentRoutes, seedDefaults: seedRateTable },
   { name: 'assignments', tables: assignmentsTables, routes: registerAssignmentRoutes, demo: seedAssignmentsDemo },
-  { name: 'portal', tables: portalTables, routes: registerPortalRoutes, seedDefaults: seedPortalSettings, demo: seedPortalDemo },
+  { name: 'portal', tables: portalTables, routes: registerPortalRoutes, seedDefaults: seedPortalSettings, maintenance: portalMaintenance, demo: seedPortalDemo },
   { name: 'payroll', tables: payrollTables, routes: registerPayrollRoutes, seedDefaults: seedPayrollSettings },
   { name: 'cp-meetings', tables: cpMeetingsTables, routes: registerCpMeetingRoutes, demo: seedCpMeetingsDemo },
   { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },

@@ -16,6 +16,7 @@ import { contactPersons } from '../contact-persons/tables';
 import { assignments, implementationPlans, offers } from '../assignments/tables';
 import { approvedReportsForMonth } from './repo';
 import { loadDueReports } from './report-lists';
+import { portalMaintenance } from './maintenance';
 import { cpReportExpenses, cpReportMeetings, cpReportReceipts, cpReports } from './tables';
 
 let h: Harness;
@@ -410,5 +411,17 @@ describe('reminders and settings', () => {
     const after = (await ks.get('/api/reports/due')).json().items.find((d: { assignmentId: string; month: string }) => d.assignmentId === a.id && d.month === '2026-02');
     expect(after).toMatchObject({ deadline: '2026-03-20', overdue: false });
     await admin.put('/api/admin/portal-settings', { version: saved.json().version, reportDueDay: 5 });
+  });
+
+  it('the daily maintenance reminds the contact person in the app, once per month due', async () => {
+    const cp = await contactPerson();
+    const a = await assigned(await ordered(), cp.id, { startDate: '2026-01-15', periodFrom: '2026-01-15' });
+    const { api } = await portalAccount(cp.id);
+    await portalMaintenance(h.db, h.clock.now());
+    await portalMaintenance(h.db, h.clock.now());
+    const mine = (await api.get('/api/notifications')).json().items as { title: string; body: string; link: string }[];
+    const reminders = mine.filter((x) => x.link?.startsWith(`/portalen/uppdrag/${a.id}`));
+    expect(reminders.map((x) => x.title).sort()).toEqual(['Månadsrapporten för februari 2026', 'Månadsrapporten för januari 2026']);
+    expect(reminders.find((x) => x.title.includes('januari'))!.body).toMatch(/skulle ha skickats in senast 2026-02-05/);
   });
 });
