@@ -26,6 +26,10 @@ test('a contact person reports a month; the coordinator returns it, then approve
   await expect(cp).toHaveTitle('Mina uppdrag – Kontakt');
   await expect(cp.getByRole('heading', { level: 1 })).toHaveText(/^Välkommen, /);
   await expectAccessible(cp, 'portal start page');
+  // Nothing runs off the phone's screen (WCAG 1.4.10): the header wraps, "Logga ut" is reachable.
+  await expect(cp.getByRole('button', { name: 'Logga ut' })).toBeInViewport({ ratio: 1 });
+  expect(await cp.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect(cp.getByRole('heading', { level: 2, name: 'Kontaktpersonsträffar' })).toBeVisible();
   // A staff page is not theirs.
   await cp.goto('/kontaktpersoner');
   await expect(cp.getByRole('heading', { name: 'Du saknar behörighet' })).toBeVisible();
