@@ -2,6 +2,33 @@
 // Times are Swedish local time (Europe/Stockholm); the file names the zone so every calendar places it right.
 import ical from 'ical-generator';
 
+/**
+ * Europe/Stockholm as RFC 5545 VTIMEZONE (EU rules since 1996: summer time from the last Sunday in March 02:00 to
+ * the last Sunday in October 03:00). A TZID without its VTIMEZONE is allowed to be ignored (RFC 5545 3.2.19), and
+ * some calendars then place the meeting in UTC. Written out rather than via ical-generator's zone option, which would
+ * also turn DTSTAMP into local time.
+ */
+const STOCKHOLM_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Stockholm',
+  'X-LIC-LOCATION:Europe/Stockholm',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+].join('\r\n');
+
 export interface CalendarEvent {
   /** Stable id of the meeting (a rebooking gets a new id; the old one's file is superseded). */
   id: string;
@@ -36,5 +63,6 @@ export function calendarFile(organizer: string, e: CalendarEvent): string {
     location: e.location ?? undefined,
     description: e.description ?? undefined,
   });
-  return cal.toString();
+  // The zone's definition goes before the first component that uses it.
+  return cal.toString().replace('BEGIN:VEVENT', `${STOCKHOLM_VTIMEZONE}\r\nBEGIN:VEVENT`);
 }
