@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { acknowledgedCase, choose, expectAccessible, press, signIn, today, typeInto } from './helpers';
+import { acknowledgedCase, choose, DEMO_PASSWORD, expectAccessible, press, signIn, today, typeInto } from './helpers';
 
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /^Sparat \d\d:\d\d$/ })).toBeVisible();
 
@@ -169,4 +169,36 @@ test('SoL: a known person is investigated by phone; the age limit and an exclusi
   await press(again.getByRole('button', { name: 'Markera utredningen som klar' }));
   await expect(again.getByRole('status').filter({ hasText: 'Utredningen är klar.' })).toBeFocused();
   await expectAccessible(again, 'completed SoL investigation');
+});
+
+test('a session that ends while typing loses nothing: after signing in again the draft is back and saved', async ({ page }) => {
+  await signIn(page, 'handlaggare.sol');
+  await expect(page.getByRole('heading', { level: 1, name: /^Välkommen/ })).toBeVisible();
+  const c = await acknowledgedCase(page, { route: 'SOL', method: 'phone' });
+  await page.goto(`/arenden/${c.id}`);
+  const book = page.getByRole('form', { name: 'Boka utredningsmöte' });
+  await choose(book, 'Hur ska mötet ske?', 'Telefon');
+  await typeInto(book.getByLabel('Datum', { exact: true }), today());
+  await typeInto(book.getByLabel('Tid', { exact: true }), '14:00');
+  await press(book.getByRole('button', { name: 'Boka mötet' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Utredningsmötet är bokat' })).toBeFocused();
+  await press(page.getByRole('link', { name: 'Fortsätt med utredningen' }));
+  await expect(page).toHaveTitle(`Utredning ${c.caseNumber} – Kontakt`);
+
+  // The session ends (as after inactivity) while the handläggare writes; leaving the field tries to save.
+  await page.context().clearCookies();
+  await typeInto(page.getByLabel('Behovet med personens egna ord'), 'Jag vill gå på fotboll med någon.');
+  await page.keyboard.press('Tab');
+  await expect(page).toHaveURL(/\/logga-in/);
+  await page.getByLabel('Användarnamn').fill('handlaggare.sol');
+  await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+
+  await expect(page).toHaveTitle(`Utredning ${c.caseNumber} – Kontakt`);
+  await expect(page.getByText('Det du skrev innan du loggades ut finns kvar')).toBeVisible();
+  await expect(page.getByLabel('Behovet med personens egna ord')).toHaveValue('Jag vill gå på fotboll med någon.');
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/cases/${c.id}/investigation`)).json()).form.needInOwnWords, { timeout: 10_000 })
+    .toBe('Jag vill gå på fotboll med någon.');
+  await expectAccessible(page, 'investigation restored after signing in again');
 });

@@ -20,8 +20,23 @@ export type SaveStatus =
   | { kind: 'conflict' }
   | { kind: 'failed'; message: string };
 
+/**
+ * Values whose save was refused because the session had ended (401), kept in this tab's memory only — never in
+ * browser storage, since they are a person's data — until the user signs in again (the app navigates, it does not
+ * reload) and the same form opens on the same version. Keyed by the form's `strandKey`.
+ */
+const stranded = new Map<string, { values: Values; basis: unknown }>();
+
+function strand(key: string | undefined, values: Values, basis: unknown, err: unknown): void {
+  if (key && isApiError(err) && err.status === 401) stranded.set(key, { values, basis });
+}
+
+/** What became of values stranded by an ended session when the form opened again. */
+export type Restored = 'none' | 'restored' | 'outdated';
+
 export interface AutosaveForm<V extends Values> extends FormApi<V> {
   status: SaveStatus;
+  restored: Restored;
   /** Save now (if there is anything to save); `manual` shows the error summary on failure. True when saved. */
   flush: (manual: boolean) => Promise<boolean>;
   /** Show errors from another action (e.g. "Klar") as the form's, with the summary. */
@@ -46,21 +61,31 @@ export function useAutosaveForm<V extends Values, Out>(opts: {
   /** The field a problem's path belongs to (e.g. "wishedInterests.2" → "wishedInterests"). */
   fieldOf?: (path: string) => string;
   save: (parsed: Out) => Promise<void>;
-  /** The same save as a request that survives the page being closed (fetch keepalive); no answer is awaited. */
-  saveOnExit: (parsed: Out) => void;
+  /** The same save as a request that survives the page being closed (fetch keepalive); rejects with the ApiError. */
+  saveOnExit: (parsed: Out) => Promise<void>;
+  /** Identifies this form's record (e.g. `investigation:<case id>`): unsaved values survive a sign-in under it. */
+  strandKey?: string;
+  /** The version the values are based on now: stranded values come back only on the same version. */
+  basis?: () => unknown;
   delayMs?: number;
 }): AutosaveForm<V> {
-  const [values, setValues] = useState<V>(opts.initial);
+  const [back] = useState(() => {
+    const s = opts.strandKey ? stranded.get(opts.strandKey) : undefined;
+    if (!s || !opts.strandKey) return { values: null, restored: 'none' as Restored };
+    stranded.delete(opts.strandKey);
+    return s.basis === opts.basis?.() ? { values: s.values as V, restored: 'restored' as Restored } : { values: null, restored: 'outdated' as Restored };
+  });
+  const [values, setValues] = useState<V>(back.values ?? opts.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [submitCount, setSubmitCount] = useState(0);
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [status, setStatus] = useState<SaveStatus>({ kind: back.values ? 'dirty' : 'idle' });
   const o = useRef(opts);
   o.current = opts;
   const valuesRef = useRef(values);
   valuesRef.current = values;
   /** Changes not yet saved: a counter, so a change made during a save is not lost. */
-  const changes = useRef(0);
+  const changes = useRef(back.values ? 1 : 0);
   const saving = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stopped = useRef(false);
@@ -104,6 +129,7 @@ export function useAutosaveForm<V extends Values, Out>(opts: {
           return true;
         } catch (e) {
           const err = isApiError(e) ? e : new ApiError(0, 'UNEXPECTED', GENERIC_ERROR_MESSAGE);
+          strand(o.current.strandKey, valuesRef.current, o.current.basis?.(), err);
           setFormError(err);
           if (err.code === 'VERSION_CONFLICT' || err.code === 'INVESTIGATION_COMPLETED') {
             stopped.current = true;
@@ -142,6 +168,11 @@ export function useAutosaveForm<V extends Values, Out>(opts: {
     [flush],
   );
 
+  // Values back from before a sign-in are saved at once.
+  useEffect(() => {
+    if (back.values) void flush(false);
+  }, [back, flush]);
+
   // Focus leaving a field saves at once (the timer saves otherwise).
   useEffect(() => {
     const el = document.getElementById(opts.id);
@@ -158,7 +189,11 @@ export function useAutosaveForm<V extends Values, Out>(opts: {
     const exit = () => {
       if (changes.current === 0 || stopped.current) return;
       const p = parse();
-      if (p.ok) o.current.saveOnExit(p.data);
+      if (!p.ok) return;
+      const values = valuesRef.current;
+      const { strandKey } = o.current;
+      const basis = o.current.basis?.();
+      o.current.saveOnExit(p.data).catch((e) => strand(strandKey, values, basis, e));
     };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') void flush(false);
@@ -204,5 +239,5 @@ export function useAutosaveForm<V extends Values, Out>(opts: {
     setStatus({ kind: 'idle' });
   }, []);
   const fieldOrder = useMemo(() => Object.keys(opts.initial), [opts.initial]);
-  return { id: opts.id, values, errors, formError, submitting: status.kind === 'saving', submitCount, set, reset, fieldId, handleSubmit, fieldOrder, status, flush, showErrors };
+  return { id: opts.id, values, errors, formError, submitting: status.kind === 'saving', submitCount, set, reset, fieldId, handleSubmit, fieldOrder, status, restored: back.restored, flush, showErrors };
 }

@@ -196,17 +196,13 @@ function InvestigationView({ inv: initial, reload }: { inv: Investigation; reloa
       return errs;
     },
     save: async (body) => accept(await api<Investigation>(`/cases/${inv.caseId}/investigation`, { method: 'PUT', body: { ...body, version: versionRef.current } })),
-    saveOnExit: (body) => {
-      void fetch(`/api/cases/${inv.caseId}/investigation`, {
-        method: 'PUT',
-        keepalive: true,
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ ...body, version: versionRef.current }),
-      })
-        .then(() => qc.invalidateQueries({ queryKey: investigationQueryKey(inv.caseId) }))
-        .catch(() => undefined);
+    saveOnExit: async (body) => {
+      // keepalive: the request outlives a closed tab; a 401 here also sends the user to sign in again.
+      await api<Investigation>(`/cases/${inv.caseId}/investigation`, { method: 'PUT', body: { ...body, version: versionRef.current }, keepalive: true });
+      void qc.invalidateQueries({ queryKey: investigationQueryKey(inv.caseId) });
     },
+    strandKey: `investigation:${inv.caseId}`,
+    basis: () => versionRef.current,
   });
 
   const complete = async () => {
@@ -246,6 +242,16 @@ function InvestigationView({ inv: initial, reload }: { inv: Investigation; reloa
     >
       <ActionNotice notice={notice} />
       {readOnly && !inv.completedDate && <Notice tone="info" title="Du kan läsa utredningen men inte ändra den." />}
+      {form.restored === 'restored' && (
+        <Notice tone="info" title="Det du skrev innan du loggades ut finns kvar" live>
+          <p>Det sparas nu. Kontrollera att allt stämmer.</p>
+        </Notice>
+      )}
+      {form.restored === 'outdated' && (
+        <Notice tone="error" title="Det du skrev innan du loggades ut är inte sparat" live>
+          <p>Någon annan har ändrat utredningen sedan dess. Här visas den senaste versionen. Skriv in dina ändringar igen.</p>
+        </Notice>
+      )}
       {form.status.kind === 'conflict' && (
         <Notice tone="error" title="Någon annan har ändrat utredningen medan du skrev" live>
           <p>Dina senaste ändringar är inte sparade. Kopiera det du vill behålla. Hämta sedan den senaste versionen och skriv in dina ändringar igen.</p>

@@ -39,6 +39,8 @@ type Options = {
   signal?: AbortSignal;
   /** Do not treat a 401 as "session ended" (the login page and the first /me check). */
   ignoreUnauthenticated?: boolean;
+  /** The request outlives the page (a save when the tab closes). */
+  keepalive?: boolean;
 };
 
 export async function api<T>(path: string, options: Options = {}): Promise<T> {
@@ -53,6 +55,7 @@ export async function api<T>(path: string, options: Options = {}): Promise<T> {
       credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
+      keepalive: options.keepalive,
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
