@@ -44,6 +44,27 @@ test('LSS handläggare decides an avslag under LSS 9 § 4: the letter gives för
   expect(text).toContain('9 § 4 lagen (1993:387)');
   expect(text).not.toContain('laglighetsprövning');
 
+  // Appealed; the court changes the decision to a bifall with its own scope, which the new decision carries.
+  await press(page.locator('summary').filter({ hasText: 'Registrera överklagande' }));
+  const appeal = page.getByRole('form', { name: 'Registrera överklagande' });
+  await typeInto(appeal.getByLabel('Överklagandet kom in'), today());
+  await press(appeal.getByRole('button', { name: 'Registrera överklagande' }));
+  await expect(page.getByText('Överklagandet är registrerat.')).toBeVisible();
+  const court = page.getByRole('form', { name: 'Uppdatera överklagandet' });
+  await typeInto(court.getByLabel('Skickat till förvaltningsrätten'), today());
+  await choose(court, 'Domstolens utfall', 'Ändrat');
+  await typeInto(court.getByLabel('Datum för domstolens beslut'), today());
+  await choose(court, 'Domstolen beviljade', 'Delvis bifall');
+  await typeInto(court.getByLabel('Domstolens skäl'), 'Förvaltningsrätten anser att du behöver en kontaktperson.');
+  await choose(court, 'Omfattningen anges i', 'träffar i månaden');
+  await typeInto(court.getByLabel('Omfattning', { exact: true }), '3');
+  await expectAccessible(page, 'the court changed the decision');
+  await press(court.getByRole('button', { name: 'Spara överklagandet' }));
+  await expect(page.getByText('Överklagandet är uppdaterat.')).toBeVisible();
+  const changed = page.getByRole('region', { name: `Beslut ${today()}: delvis bifall` });
+  await expect(changed.getByText('3 träffar i månaden')).toBeVisible();
+  await expect(changed.getByText('Förvaltningsrätten anser att du behöver en kontaktperson.')).toBeVisible();
+
   await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }));
   await expect(page).toHaveTitle('Uppföljning och upphörande – Kontakt');
   await expect(page.getByRole('row').filter({ hasText: 'Maja Ekström' })).toBeVisible();

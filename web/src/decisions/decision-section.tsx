@@ -429,7 +429,20 @@ function AppealUpdateForm({ c, d, a, notice }: { c: Case; d: Decision; a: Appeal
   const refresh = useRefresh(c);
   const form = useForm({
     id: `appeal-update-${a.id}`,
-    initial: { forwardedDate: a.forwardedDate ?? '', outcome: '', outcomeDate: '', note: a.note ?? '', reasons: '' },
+    initial: {
+      forwardedDate: a.forwardedDate ?? '',
+      outcome: '',
+      outcomeDate: '',
+      note: a.note ?? '',
+      reasons: '',
+      // The court's decision as it reads: outcome, scope and period (an avslag has none; the form starts from 1 a week).
+      'newDecision.outcome': 'granted',
+      'newDecision.scopeUnit': d.scopeUnit ?? 'meetings_per_week',
+      'newDecision.scopeAmount': String(d.scopeAmount ?? 1),
+      'newDecision.contactPersonCount': String(d.contactPersonCount ?? 1),
+      'newDecision.startDate': '',
+      'newDecision.endDate': '',
+    },
     schema: appealUpdateBody,
     toBody: (v) => ({
       version: a.version,
@@ -437,10 +450,22 @@ function AppealUpdateForm({ c, d, a, notice }: { c: Case; d: Decision; a: Appeal
       outcome: v.outcome || null,
       outcomeDate: v.outcomeDate.trim() || null,
       note: v.note,
-      // "Ändrat": the court's decision, recorded as a new decision on the same basis; the scope is set on the case afterwards.
+      // "Ändrat": the court's decision, recorded as a new decision on the same basis with the scope and period it set.
       newDecision:
         v.outcome === 'changed'
-          ? { outcome: 'granted', reasons: v.reasons, legalBasisId: d.legalBasis.id, decisionDate: v.outcomeDate.trim(), scopeUnit: d.scopeUnit ?? 'meetings_per_week', scopeAmount: d.scopeAmount ?? 1, contactPersonCount: d.contactPersonCount ?? 1, startDate: v.outcomeDate.trim(), endDate: null, periodReason: 'Enligt domstolens beslut.', homeCareTariff: d.homeCareTariff }
+          ? {
+              outcome: v['newDecision.outcome'],
+              reasons: v.reasons,
+              legalBasisId: d.legalBasis.id,
+              decisionDate: v.outcomeDate.trim(),
+              scopeUnit: v['newDecision.scopeUnit'],
+              scopeAmount: num(v['newDecision.scopeAmount']),
+              contactPersonCount: num(v['newDecision.contactPersonCount']),
+              startDate: v['newDecision.startDate'].trim() || v.outcomeDate.trim(),
+              endDate: v['newDecision.endDate'].trim() || null,
+              periodReason: 'Enligt domstolens beslut.',
+              homeCareTariff: d.homeCareTariff,
+            }
           : null,
     }),
     onSubmit: async (body) => {
@@ -454,7 +479,19 @@ function AppealUpdateForm({ c, d, a, notice }: { c: Case; d: Decision; a: Appeal
       <DateInput name="forwardedDate" label="Skickat till förvaltningsrätten" optional />
       <RadioInput name="outcome" label="Domstolens utfall" optional inline options={APPEAL_OUTCOMES.map((o) => ({ value: o, label: appealOutcomeLabel[o] }))} />
       <DateInput name="outcomeDate" label="Datum för domstolens beslut" optional />
-      {form.values.outcome === 'changed' && <TextAreaInput name="reasons" label="Domstolens beslut och skäl" hint="Blir ett nytt beslut (bifall) som ersätter det gamla." rows={3} />}
+      {form.values.outcome === 'changed' && (
+        <fieldset className="stack">
+          <legend>Domstolens nya beslut</legend>
+          <p className="muted">Blir ett nytt beslut som ersätter det gamla. Skriv det som domstolen bestämde.</p>
+          <RadioInput name="newDecision.outcome" label="Domstolen beviljade" inline options={(['granted', 'partly_granted'] as const).map((o) => ({ value: o, label: decisionOutcomeLabel[o] }))} />
+          <TextAreaInput name="reasons" label="Domstolens skäl" rows={3} />
+          <RadioInput name="newDecision.scopeUnit" label="Omfattningen anges i" inline options={SCOPE_UNITS.map((u) => ({ value: u, label: scopeUnitLabel[u] }))} />
+          <TextInput name="newDecision.scopeAmount" label="Omfattning" inputMode="numeric" width="xs" autoComplete="off" hint="Ett heltal." />
+          <TextInput name="newDecision.contactPersonCount" label="Antal kontaktpersoner" inputMode="numeric" width="xs" autoComplete="off" />
+          <DateInput name="newDecision.startDate" label="Gäller från" optional hint="Om du inte fyller i: från domstolens beslutsdatum." />
+          <DateInput name="newDecision.endDate" label="Gäller till" optional />
+        </fieldset>
+      )}
       <TextAreaInput name="note" label="Anteckning" optional rows={2} />
       <SubmitButton form={form}>Spara överklagandet</SubmitButton>
     </Form>
