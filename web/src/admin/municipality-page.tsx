@@ -1,26 +1,46 @@
 // The municipality's own settings: name (printed on letters), case-number pattern, acknowledgement limit.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { municipalityBody } from '../../../src/admin/schema';
 import { api } from '../platform/api';
-import { ActionNotice, useActionNotice } from '../platform/flash';
+import { ActionNotice, type ActionNoticeApi, useActionNotice } from '../platform/flash';
 import { FieldGroup, Form, SubmitButton, TextAreaInput, TextInput, useForm } from '../platform/form';
 import { Page } from '../platform/page';
 import { Loading, PageError } from '../platform/states';
+import { DEFAULT_SOL_CRITERIA, DEFAULT_SOL_EXCLUSIONS } from '../../../src/investigation/rules';
 import { ADMIN_CRUMBS, type Municipality } from './api';
+import { ConfiguredList, listBody, listValues, type ListField } from './configured-list';
+
+const ITEM_FIELDS: ListField[] = [
+  { key: 'code', label: 'Kod', width: 'm', hint: 'Små bokstäver, siffror och _. Byt inte koden på ett kriterium som redan används i utredningar.' },
+  { key: 'label', label: 'Text', width: 'l' },
+];
+const LEVEL_FIELDS: ListField[] = [
+  { key: 'code', label: 'Kod', width: 's' },
+  { key: 'label', label: 'Namn', width: 'm' },
+  { key: 'hoursPerWeek', label: 'Timmar i veckan', numeric: true, width: 'xs' },
+  { key: 'occasionsPerWeekMin', label: 'Tillfällen i veckan, minst', numeric: true, width: 'xs' },
+  { key: 'occasionsPerWeekMax', label: 'Tillfällen i veckan, högst', numeric: true, width: 'xs' },
+];
 
 export function MunicipalityPage() {
+  // The notice lives above the form: the form is built anew for each saved version (key), the notice must survive it.
+  const notice = useActionNotice();
   const q = useQuery({ queryKey: ['admin', 'municipality'], queryFn: () => api<Municipality>('/admin/municipality') });
   if (q.isPending) return <Loading />;
   if (q.isError) return <PageError error={q.error} title="Kommunens uppgifter" />;
-  return <MunicipalityForm key={q.data.version} m={q.data} />;
+  return <MunicipalityForm key={q.data.version} m={q.data} notice={notice} />;
 }
 
-function MunicipalityForm({ m }: { m: Municipality }) {
+function MunicipalityForm({ m, notice }: { m: Municipality; notice: ActionNoticeApi }) {
   const qc = useQueryClient();
-  const notice = useActionNotice();
-  const form = useForm({
+  const form = useForm<Record<string, string>, z.output<typeof municipalityBody>>({
     id: 'municipality',
     initial: {
+      // The lists in force: the standard lists until the municipality saves its own.
+      ...listValues('solCriteria', m.solCriteria ?? DEFAULT_SOL_CRITERIA, ITEM_FIELDS),
+      ...listValues('solExclusions', m.solExclusions ?? DEFAULT_SOL_EXCLUSIONS, ITEM_FIELDS),
+      ...listValues('scopeLevels', m.scopeLevels ?? [], LEVEL_FIELDS),
       name: m.name,
       caseNumberPattern: m.caseNumberPattern,
       acknowledgeWithinWorkingDays: String(m.acknowledgeWithinWorkingDays),
@@ -41,7 +61,10 @@ function MunicipalityForm({ m }: { m: Municipality }) {
     },
     schema: municipalityBody,
     toBody: (v) => ({
-      ...v,
+      ...Object.fromEntries(Object.entries(v).filter(([k]) => !/^(solCriteria|solExclusions|scopeLevels)[.C]/.test(k))),
+      solCriteria: listBody('solCriteria', v, ITEM_FIELDS),
+      solExclusions: listBody('solExclusions', v, ITEM_FIELDS),
+      scopeLevels: listBody('scopeLevels', v, LEVEL_FIELDS),
       version: m.version,
       acknowledgeWithinWorkingDays: wholeNumber(v.acknowledgeWithinWorkingDays),
       documentationWithinWorkingDays: wholeNumber(v.documentationWithinWorkingDays),
@@ -175,6 +198,33 @@ function MunicipalityForm({ m }: { m: Municipality }) {
             autoComplete="off"
           />
         </FieldGroup>
+        <ConfiguredList
+          form={form}
+          name="solCriteria"
+          legend="Kommunens kriterier för kontaktperson enligt SoL"
+          hint="Handläggaren svarar ja eller nej på varje kriterium i utredningen."
+          itemLabel="Kriterium"
+          addLabel="Lägg till ett kriterium"
+          fields={ITEM_FIELDS}
+        />
+        <ConfiguredList
+          form={form}
+          name="solExclusions"
+          legend="När kontaktperson enligt SoL kanske inte är rätt insats"
+          hint="Utredningen visar en varning när något av detta gäller personen."
+          itemLabel="Undantag"
+          addLabel="Lägg till ett undantag"
+          fields={ITEM_FIELDS}
+        />
+        <ConfiguredList
+          form={form}
+          name="scopeLevels"
+          legend="Nivåer för omfattning"
+          hint="Handläggaren kan välja en nivå i beslutet. Lämna listan tom om kommunen inte använder nivåer."
+          itemLabel="Nivå"
+          addLabel="Lägg till en nivå"
+          fields={LEVEL_FIELDS}
+        />
         <SubmitButton form={form}>Spara kommunens uppgifter</SubmitButton>
       </Form>
     </Page>
