@@ -6,6 +6,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: [401, 'Du är inte inloggad, eller så har du varit inaktiv för länge. Logga in igen.'],
   INVALID_CREDENTIALS: [401, 'Fel användarnamn eller lösenord. Efter flera misslyckade försök spärras inloggningen en stund.'],
   FORBIDDEN: [403, 'Du har inte behörighet att göra det här.'],
+  CROSS_SITE_REQUEST: [403, 'Begäran kom från en annan webbplats och stoppades. Öppna Kontakt direkt och försök igen.'],
   NOT_FOUND: [404, 'Det du söker finns inte, eller så har du inte behörighet att se det.'],
   ROUTE_NOT_FOUND: [404, 'Adressen finns inte i Kontakt.'],
   VERSION_CONFLICT: [409, 'Någon annan har ändrat uppgifterna medan du arbetade. Ladda om sidan och gör ändringen igen.'],

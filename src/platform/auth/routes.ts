@@ -9,7 +9,7 @@ import { writeUseCase } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { demoAccountsOut, loginBody, meOut, sessionOut, type MeOut } from './schema';
 import { logIn } from './log-in';
-import { deleteSession, sessionNotice, SESSION_COOKIE, type FailedAttemptsNotice } from './sessions';
+import { deleteSession, sessionCookieOptions, sessionNotice, SESSION_COOKIE, type FailedAttemptsNotice } from './sessions';
 
 async function presentMe(deps: AppDeps, userId: string, notice: FailedAttemptsNotice): Promise<MeOut> {
   const [row] = await deps.db
@@ -53,7 +53,7 @@ export function registerAuthRoutes(api: Api, deps: AppDeps, demoAccounts: readon
     { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Logga in', body: loginBody, response: { 200: meOut, ...errors } } },
     async (req, reply) => {
       const { token, userId } = await logIn({ db: deps.db, clock: deps.clock, config: deps.config, actor: null, requestId: req.id, clientIp: req.ip }, req.body);
-      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', path: '/' });
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(req, deps.config));
       return presentMe(deps, userId, await sessionNotice(deps.db, token));
     },
   );

@@ -82,3 +82,11 @@ export async function resolveSession(db: Queryable, token: string, now: Date, id
   }
   return { id: row.userId, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, contactPersonId: row.contactPersonId, unitName: row.unitName };
 }
+
+/**
+ * The session cookie's attributes: HttpOnly, SameSite=Strict, and Secure over https — always in production, where a
+ * TLS-terminating proxy may hand the request on as plain http (the browser still sees https).
+ */
+export function sessionCookieOptions(req: { protocol: string }, config: { production: boolean }) {
+  return { httpOnly: true, sameSite: 'strict' as const, secure: config.production || req.protocol === 'https', path: '/' };
+}

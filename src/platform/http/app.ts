@@ -102,6 +102,11 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
     },
     hsts: config.production ? undefined : false,
   });
+  // Kontakt uses none of the browser's powerful features; a file picker (receipts) needs no permission.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()');
+    return payload;
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -136,6 +141,8 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
     // Pages and assets set their own caching (see the static files below); API answers are never stored.
     if (!isApiPath(req.url)) return;
     reply.header('cache-control', 'no-store');
+    // A second line against cross-site request forgery, behind SameSite=Strict and JSON-only bodies.
+    if (crossSite(req)) return send(reply, req, 'CROSS_SITE_REQUEST');
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.actor = await resolveSession(deps.db, token, deps.clock.now(), config.sessionIdleMinutes);
     if (access === 'public' || access === undefined) return;
@@ -205,6 +212,26 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
 }
 
 /** `/api` and everything under it (not `/apix`). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A state-changing request a browser sent from another site: Sec-Fetch-Site says so (every current browser sends
+ * it), or, from an older browser, an Origin whose host is not this one. Requests without either header come from
+ * programs, not from a page in a browser, and carry no ambient cookie risk beyond what the session already allows.
+ */
+function crossSite(req: { method: string; headers: Record<string, string | string[] | undefined>; host: string }): boolean {
+  if (SAFE_METHODS.has(req.method)) return false;
+  const site = req.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
+  const origin = req.headers.origin;
+  if (typeof origin !== 'string') return false;
+  try {
+    return origin === 'null' || new URL(origin).host !== req.host;
+  } catch {
+    return true;
+  }
+}
+
 function isApiPath(url: string): boolean {
   return /^\/api(?:[/?#]|$)/.test(url);
 }

@@ -76,6 +76,27 @@ describe('errors are Swedish { code, message } whoever raises them', () => {
     swedish(big.json());
   });
 
+  it('a state-changing request from another site is refused before it is read (Sec-Fetch-Site, or Origin from older browsers)', async () => {
+    const api = await login(h.app, staff.hl.username);
+    const body = { firstName: 'Tvärs', lastName: 'Webbplats' };
+    const from = (headers: Record<string, string>) =>
+      h.app.inject({ method: 'POST', url: '/api/persons', headers: { cookie: api.cookie, 'content-type': 'application/json', host: 'kontakt.kommun.se', ...headers }, payload: body });
+    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://ond.example' }, { origin: 'null' }, { origin: 'inte en adress' }]) {
+      const res = await from(headers);
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(res.json().code).toBe('CROSS_SITE_REQUEST');
+      swedish(res.json());
+    }
+    // The same site's page, a typed address and programs without the headers pass the check (and then validation).
+    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, { origin: 'https://kontakt.kommun.se' }, {}]) {
+      expect((await from(headers)).json().code, JSON.stringify(headers)).not.toBe('CROSS_SITE_REQUEST');
+    }
+    // Reading is not a forgery risk: a cross-site GET gets its ordinary answer.
+    const read = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: api.cookie, 'sec-fetch-site': 'cross-site' } });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['permissions-policy']).toMatch(/camera=\(\)/);
+  });
+
   it('serves the OpenAPI 3.1 document and the browsable docs', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
