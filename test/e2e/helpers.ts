@@ -35,12 +35,18 @@ export async function reloadOnce(page: Page, what: string): Promise<void> {
   seen.add(url);
   const title = await page.title();
   const fresh = await page.context().newPage();
+  // The page must render within its Content Security Policy (no inline script or style): collect what it refuses.
+  const refused: string[] = [];
+  fresh.on('console', (m) => {
+    if (/Content Security Policy/.test(m.text())) refused.push(m.text().slice(0, 300));
+  });
   try {
     const res = await fresh.goto(url);
     expect(res?.status(), `reload of ${what} (${url})`).toBe(200);
     expect(res?.headers()['content-type'], `reload of ${what} (${url})`).toMatch(/^text\/html/);
     await expect(fresh.locator('.loading')).toHaveCount(0);
     await expect(fresh, `reload of ${what} (${url})`).toHaveTitle(title);
+    expect(refused, `Content Security Policy refusals on ${what} (${url})`).toEqual([]);
   } finally {
     await fresh.close();
     // Back to the journey's tab (a hidden tab gets no animation frames, which Playwright's actions wait for).

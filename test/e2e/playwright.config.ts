@@ -41,7 +41,8 @@ export default defineConfig({
     cwd: root,
     url: `${baseURL}/api/health`,
     reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
-    timeout: 60_000,
+    // A fresh data folder is migrated and seeded with the demo first: minutes on a busy machine.
+    timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
