@@ -10,7 +10,7 @@
 //   date of a later decision in the case that replaced it — each with its reason;
 // - interruptions: the avbrott of the case's assignments that began on or after the decision (and before a
 //   replacement).
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { assignmentEndReasonLabel, type AssignmentEndReason } from '../assignments/rules';
 import { quarterBounds, type IvoDecisionInput } from './rules';
@@ -45,14 +45,11 @@ const ENDED_BY = {
   followUp: 'Beslutet upphörde vid uppföljning',
 } as const;
 
-/**
- * The decisions that may be reported in `quarter` (every one, when `prefilter` is false: the test proves the
- * prefilter drops nothing the pure function would report), for one unit or all (`unitId` null).
- */
-export async function loadIvoCandidates(q: Queryable, o: { quarter: string; unitId: string | null; prefilter?: boolean }): Promise<IvoCandidate[]> {
+/** The candidates' statement (the bench prints its plan). */
+export function ivoCandidateQuery(o: { quarter: string; unitId: string | null; prefilter?: boolean }): SQL {
   const { first, last } = quarterBounds(o.quarter);
   const prefilter = o.prefilter ?? true;
-  const unit = o.unitId ? sql`and c.unit_id = ${o.unitId}` : sql``;
+  const unit = o.unitId ? sql`and cf.unit_id = ${o.unitId}` : sql``;
   // A clock (the decision's or an interruption's) can be reported in the quarter only if its three months ran out
   // before the last day and it did not stop before the first day; a later decision only makes the outcome earlier.
   const filter = prefilter
@@ -64,9 +61,8 @@ export async function loadIvoCandidates(q: Queryable, o: { quarter: string; unit
           select a.case_id from assignment_interruptions ai join assignments a on a.id = ai.assignment_id
           where (ai.from_date + interval '3 months')::date < ${last}::date and coalesce(ai.resumed_date, 'infinity'::date) >= ${first}::date))`
     : sql``;
-  const rows = rowsOf<CandidateRow>(
-    await q.execute(sql`
-      select d.id, d.case_id, c.unit_id, d.decision_date::text, cf.executed_date::text, cf.ended_date::text as cf_ended_date,
+  return sql`
+      select d.id, d.case_id, cf.unit_id, d.decision_date::text, cf.executed_date::text, cf.ended_date::text as cf_ended_date,
         d.end_date::text as decision_end,
         (select min(f.date)::text from follow_ups f where f.decision_id = d.id and f.result = 'end') as fu_end,
         (select a.end_reason from assignments a where a.case_id = d.case_id and a.end_date = cf.ended_date
@@ -75,11 +71,18 @@ export async function loadIvoCandidates(q: Queryable, o: { quarter: string; unit
            and (n.decision_date, n.created_at) > (d.decision_date, d.created_at)) as succ_date
       from decisions d
       join legal_bases lb on lb.id = d.legal_basis_id and lb.ivo_reportable
-      join cases c on c.id = d.case_id
       join case_facts cf on cf.case_id = d.case_id
       where d.state = 'decided' and d.outcome in ('granted', 'partly_granted') and d.decision_date <= ${last}::date ${unit} ${filter}
-      order by d.decision_date, d.id`),
-  );
+      order by d.decision_date, d.id`;
+}
+
+/**
+ * The decisions that may be reported in `quarter` (every one, when `prefilter` is false: the test proves the
+ * prefilter drops nothing the pure function would report), for one unit or all (`unitId` null).
+ */
+export async function loadIvoCandidates(q: Queryable, o: { quarter: string; unitId: string | null; prefilter?: boolean }): Promise<IvoCandidate[]> {
+  const { last } = quarterBounds(o.quarter);
+  const rows = rowsOf<CandidateRow>(await q.execute(ivoCandidateQuery(o)));
   const byCase = new Map<string, { from: string; resumed: string | null; reason: string }[]>();
   if (rows.length) {
     const caseIds = [...new Set(rows.map((r) => r.case_id))];
