@@ -125,6 +125,7 @@ async function main() {
       continue;
     }
     rows.push(await onEngine(e, n, late, seed, runs));
+    console.log(`  ${rows.at(-1)?.join(' | ')}`);
   }
   console.log(table(['engine', 'decisions', 'granted in record', 'candidates (SQL)', 'reports', 'prefilter + pure p50', 'max', 'pure alone (all rows)'], rows));
   console.log('target: prefilter + pure < 500 ms on PostgreSQL');

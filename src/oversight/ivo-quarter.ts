@@ -14,7 +14,6 @@ import { units } from '../platform/tables';
 import { daysBetween } from '../platform/calendar';
 import { formatIdentityNumber } from '../people/identity-number';
 import { followUpResultLabel, type FollowUpResult } from '../decisions/rules';
-import type { OfferCloseReason } from '../assignments/rules';
 import { ivoQuarterReports, quarterBounds } from './rules';
 import { ivoFreeText, ivoReasonLabel, ivoReasons, partlyExecuted, reportRound, reportRoundLabel, standInId, type IvoOffer } from './ivo-rules';
 import { loadIvoCandidates, type IvoCandidate } from './ivo-repo';

@@ -80,7 +80,7 @@ describe('a series over four quarters', () => {
         for (const r of reported) expect(r.length).toBeLessThanOrEqual(1);
         const idx = reported.map((r, i) => (r.length ? i : -1)).filter((i) => i >= 0);
         for (let i = 1; i < idx.length; i++) expect(idx[i]).toBe(idx[i - 1] + 1);
-        idx.slice(0, -1).forEach((i) => expect(reported[i][0].outcome).toBeNull());
+        for (const i of idx.slice(0, -1)) expect(reported[i][0].outcome).toBeNull();
         for (const i of idx) expect(reported[i][0].since).toBe(day(from));
       }),
       { numRuns: 300 },

@@ -12,7 +12,7 @@ test('the enhetschef reviews the quarter, fills in consequences, marks the repor
   await signIn(page, 'enhetschef', { keyboard: true });
   await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ej verkställda beslut', exact: true }));
   await expect(page).toHaveTitle('Ej verkställda beslut – Kontakt');
-  const table = page.getByRole('table', { name: /^Rapporter för \d{4}-Q[1-4]$/ });
+  const table = page.getByRole('grid', { name: /^Rapporter för \d{4}-Q[1-4]$/ });
   await expect(table).toBeVisible();
   const quarter = ((await table.getAttribute('aria-label')) ?? '').replace('Rapporter för ', '');
   await expectAccessible(page, 'IVO quarter page');

@@ -15,7 +15,7 @@ import { ErrorState, Loading } from '../platform/states';
 import { DataTable, type ColumnDef } from '../platform/table';
 import { Badge, Button, ButtonRow, Notice, Section } from '../platform/ui';
 
-type Notice = ReturnType<typeof useActionNotice>;
+type ActionNoticeApi = ReturnType<typeof useActionNotice>;
 
 /** The quarter a date falls in, and the eight before it. */
 function recentQuarters(date: string): string[] {
@@ -89,7 +89,7 @@ export function IvoPage() {
           <Section title={`${d.unit.name}, ${d.quarter}`} id="status">
             <p>
               Perioden är {d.first} – {d.last}. Referensdatum är {d.last}.{' '}
-              {d.reports.length === 0 ? 'Enheten har inget att rapportera för kvartalet, och ska då inte skicka något.' : `${d.reports.length} rapporter, ${submitted} inrapporterade.`}
+              {d.reports.length === 0 ? 'Enheten har inget att rapportera för kvartalet, och ska då inte skicka något.' : `${d.reports.length} ${d.reports.length === 1 ? 'rapport' : 'rapporter'}, ${submitted} ${submitted === 1 ? 'inrapporterad' : 'inrapporterade'}.`}
             </p>
             {d.frozen ? (
               <Notice tone="success" title="Kvartalet är låst">
@@ -171,7 +171,7 @@ function CopyField({ label, value }: { label: string; value: string | null }) {
   );
 }
 
-function Sheet({ index, report: r, data, notice, reload }: { index: number; report: IvoSheetOut; data: IvoQuarterOut; notice: Notice; reload: () => void }) {
+function Sheet({ index, report: r, data, notice, reload }: { index: number; report: IvoSheetOut; data: IvoQuarterOut; notice: ActionNoticeApi; reload: () => void }) {
   const editable = data.abilities.canEdit && !r.submittedDate;
   return (
     <Section title={`Rapport ${index}: ärende ${r.caseNumber}`} id={`rapport-${r.id}`}>
@@ -212,7 +212,7 @@ function Sheet({ index, report: r, data, notice, reload }: { index: number; repo
   );
 }
 
-function ConsequencesForm({ report: r, notice, reload }: { report: IvoSheetOut; notice: Notice; reload: () => void }) {
+function ConsequencesForm({ report: r, notice, reload }: { report: IvoSheetOut; notice: ActionNoticeApi; reload: () => void }) {
   const form = useForm({
     id: `ivo-consequences-${r.id}`,
     initial: { consequences: r.consequences ?? '', extraReason: r.extraReason ?? '' },
@@ -242,7 +242,7 @@ function ConsequencesForm({ report: r, notice, reload }: { report: IvoSheetOut; 
   );
 }
 
-function SubmitForm({ report: r, quarterLast, notice, reload }: { report: IvoSheetOut; quarterLast: string; notice: Notice; reload: () => void }) {
+function SubmitForm({ report: r, quarterLast, notice, reload }: { report: IvoSheetOut; quarterLast: string; notice: ActionNoticeApi; reload: () => void }) {
   const t = today();
   const form = useForm({
     id: `ivo-submit-${r.id}`,
