@@ -26,3 +26,6 @@ export const auditEntryOut = z.object({
   requestId: z.string().nullable(),
 });
 export const auditListOut = z.object({ items: z.array(auditEntryOut), total: z.number(), page: z.number(), pageSize: z.number() });
+
+// The IVO report of unexecuted decisions (issue 13 item 1).
+export * from './ivo-schema';

@@ -107,7 +107,7 @@ export function dosDateTime(d: Date): { time: number; date: number } {
  * library stamps the time of writing, which would make two exports of the same month differ. Only the time fields
  * change (the CRCs cover the contents, not the headers).
  */
-function fixZipTimes(zip: Buffer, at: Date): Buffer {
+export function fixZipTimes(zip: Buffer, at: Date): Buffer {
   const { time, date } = dosDateTime(at);
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {

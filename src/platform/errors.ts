@@ -85,6 +85,13 @@ export const ERROR_CODES = {
   PAYROLL_MONTH_NOT_OPEN: [409, 'Lönemånaden är inte öppnad. Öppna den först.'],
   PAYROLL_MONTH_ALREADY_OPEN: [409, 'Lönemånaden är redan öppnad.'],
   PAYROLL_MONTH_LOCKED: [409, 'Lönemånaden är låst och ändras aldrig. Ändringar som kommer fram senare betalas som rättelser i nästa öppna månad.'],
+  // The IVO report of unexecuted decisions (issue 13 item 1)
+  IVO_UNIT_MISSING: [400, 'Välj en enhet. IVO-rapporten visas per enhet.'],
+  IVO_REPORT_NOT_FOUND: [404, 'Rapporten finns inte, eller så hör den inte till din enhet.'],
+  IVO_REPORT_VERSION_CONFLICT: [409, 'Någon annan har ändrat rapporten medan du skrev. Ladda om sidan och gör ändringen igen.'],
+  IVO_QUARTER_FROZEN: [409, 'Kvartalet är låst: alla rapporter är inrapporterade och kan inte ändras.'],
+  IVO_REPORT_SUBMITTED: [409, 'Rapporten är redan markerad som inrapporterad och kan inte ändras.'],
+  IVO_CONSEQUENCES_MISSING: [409, 'Skriv konsekvenserna för den enskilde innan rapporten markeras som inrapporterad.'],
   PAYROLL_MONTH_NOT_LOCKED: [409, 'Lönemånaden är inte låst. Lås månaden innan du hämtar lönefilen.'],
   PAYROLL_MONTH_OUT_OF_ORDER: [409, 'Lönemånaderna låses i tur och ordning. Lås den tidigare månaden först.'],
   PAYROLL_MONTH_BEFORE_LOCKED: [409, 'En senare lönemånad är redan låst. Ändringar för den här månaden betalas som rättelser i nästa öppna månad.'],

@@ -126,6 +126,7 @@ export const routes: RouteObject[] = [
           { path: 'admin/portalen', ...page(() => import('./portal/portal-settings-page'), (m) => m.PortalSettingsPage, 'admin:settings') },
           { path: 'manadsrapporter', ...page(() => import('./portal/report-queue-page'), (m) => m.ReportQueuePage, 'report:read') },
           { path: 'manadsrapporter/:id', ...page(() => import('./portal/report-review-page'), (m) => m.ReportReviewPage, 'report:read') },
+          { path: 'ivo', ...page(() => import('./oversight/ivo-page'), (m) => m.IvoPage, 'ivo:read') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
         ],
       },

@@ -122,6 +122,14 @@ export const AUDIT_ACTIONS = {
   'payroll.settings': 'Ändrade löneinställningar',
   'payroll.changes_read': 'Visade ändringar av betalningsuppgifter',
   'payroll.change_review': 'Markerade ändring av betalningsuppgifter som granskad',
+  // The IVO report of unexecuted decisions (issue 13 item 1)
+  'ivo.quarter_read': 'Visade IVO-rapporten för ett kvartal',
+  'ivo.report_update': 'Skrev konsekvenser i en IVO-rapport',
+  'ivo.report_submit': 'Markerade en IVO-rapport som inrapporterad',
+  'ivo.quarter_freeze': 'Kvartalets IVO-rapporter låstes',
+  'ivo.export': 'Hämtade IVO-rapporten som fil',
+  'ivo.statistics': 'Hämtade statistikrapporten till nämnden',
+  'ivo.stand_in': 'Gav en person ett ersättnings-id för IVO',
   // The contact persons' portal and monthly reports (issue 12)
   'portal.start': 'Kontaktperson öppnade portalens startsida',
   'portal.assignment_read': 'Kontaktperson läste sitt uppdrag i portalen',
@@ -270,6 +278,13 @@ export interface AuditDetails {
   'payroll.settings': { fields: string[] };
   'payroll.changes_read': { count: number };
   'payroll.change_review': { changeId: string };
+  'ivo.quarter_read': { quarter: string; unitId?: string; reports?: number; kind?: 'beslut' | 'avbrott' };
+  'ivo.report_update': { quarter: string; fields: string[] };
+  'ivo.report_submit': { quarter: string; submittedDate: string };
+  'ivo.quarter_freeze': { quarter: string; unitId: string; reports: number; sha256: string };
+  'ivo.export': { quarter: string; format: string; sha256?: string; kind?: 'beslut' | 'avbrott'; unitId?: string; reports?: number };
+  'ivo.statistics': { quarter: string; format: string; unitId: string; lines: number };
+  'ivo.stand_in': { standIn: string };
   'portal.start': { assignments: number };
   'portal.assignment_read': { assignmentId: string };
   /** What a contact person asked for that is not theirs (or does not exist): the kind of thing, never its content. */

@@ -35,6 +35,9 @@ export const PERMISSIONS = [
   'report:write',
   'report:read',
   'report:approve',
+  'ivo:read',
+  'ivo:write',
+  'ivo:submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +56,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'investigation:write': 'unit',
     'decision:make': 'unit',
     'order:send': 'unit',
+    // The IVO report of the unit's unexecuted decisions (issue 13 item 1): read it, write the consequences.
+    'ivo:read': 'unit',
+    'ivo:write': 'unit',
   },
   // Execution needs the person's name and (unless protected) contact, and the order; never the investigation.
   // Orders are scoped by the provider unit they were sent to. Recruitment and the register are theirs.
@@ -95,6 +101,10 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // Internal control of payments (issue 12 item 6): changes to payment data of their unit and the municipality-wide ones.
     'payroll:control': 'unit',
     'report:read': 'unit',
+    // The IVO report: reviews it, writes consequences, marks each report submitted (issue 13 item 1).
+    'ivo:read': 'unit',
+    'ivo:write': 'unit',
+    'ivo:submit': 'unit',
   },
   // Manages users and configuration, never case content.
   administrator: {
@@ -107,7 +117,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   },
   // Payment data only: the contact persons' bank and tax details, the anställningsuppgifter (and the payroll month).
   lon: { 'contact-person:payment': 'all', 'payroll:read': 'all', 'payroll:manage': 'all', 'payroll:control': 'all' },
-  revisor: { 'audit:read': 'all', 'staff:read': 'all' },
+  // The auditors' copy of the IVO report (issue 13 item 1): every unit, read only.
+  revisor: { 'audit:read': 'all', 'staff:read': 'all', 'ivo:read': 'all' },
   // A contact person in the portal (issue 12): their own assignments (what the meetings need, nothing else of the
   // case) and their own monthly reports. Every staff page and API is closed to them.
   kontaktperson: { 'portal:read': 'own', 'report:write': 'own' },

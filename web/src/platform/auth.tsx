@@ -39,7 +39,10 @@ export type Permission =
   | 'portal:read'
   | 'report:write'
   | 'report:read'
-  | 'report:approve';
+  | 'report:approve'
+  | 'ivo:read'
+  | 'ivo:write'
+  | 'ivo:submit';
 
 export const meQueryKey = ['me'] as const;
 

@@ -1,0 +1,67 @@
+// Oversight's own rows: the IVO report of unexecuted decisions (issue 13 item 1). What the record cannot know is kept
+// here: the stand-in id of a person without a personnummer (assigned once, kept for the whole series), the
+// handläggare's "konsekvenser för den enskilde" and the submission date per report, and the frozen quarter (the
+// snapshot every export of a submitted quarter is made from, so it is reproducible byte for byte).
+import { sql } from 'drizzle-orm';
+import { check, date, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, pk, updatedAt, versionCol } from '../platform/db/columns';
+import { units, users } from '../platform/tables';
+import { persons } from '../people/tables';
+import { decisions } from '../decisions/tables';
+
+/** The `ÅÅÅÅMMDD-T123` stand-in for a person without a personnummer: one per person, never reused. */
+export const ivoStandIns = pgTable('ivo_stand_ins', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => persons.id),
+  standIn: text('stand_in').notNull().unique(),
+  assignedAt: createdAt(),
+});
+
+/** One report of a quarter (a series is decision + kind + since): what is written by hand and when it was submitted. */
+export const ivoReports = pgTable(
+  'ivo_reports',
+  {
+    id: pk(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    quarter: text('quarter').notNull(),
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => decisions.id),
+    kind: text('kind', { enum: ['beslut', 'avbrott'] }).notNull(),
+    since: date('since', { mode: 'string' }).notNull(),
+    consequences: text('consequences'),
+    /** A reason the record cannot show (the person's circumstances, other), chosen by hand beside the derived ones. */
+    extraReason: text('extra_reason', { enum: ['circumstances', 'other'] }),
+    submittedDate: date('submitted_date', { mode: 'string' }),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    version: versionCol(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('ivo_reports_series_quarter').on(t.quarter, t.decisionId, t.kind, t.since),
+    check('ivo_reports_quarter_format', sql`${t.quarter} ~ '^[0-9]{4}-Q[1-4]$'`),
+  ],
+);
+
+/** A unit's quarter once every report is submitted: frozen, with the snapshot the exports are made from. */
+export const ivoQuarters = pgTable(
+  'ivo_quarters',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    quarter: text('quarter').notNull(),
+    frozenAt: timestamp('frozen_at', { withTimezone: true, mode: 'date' }).notNull(),
+    frozenBy: uuid('frozen_by').references(() => users.id),
+    /** The quarter as JSON text (the page's rows), exactly as frozen. */
+    snapshot: text('snapshot').notNull(),
+    sha256: text('sha256').notNull(),
+    reports: integer('reports').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.quarter] })],
+);
