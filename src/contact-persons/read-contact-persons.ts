@@ -45,8 +45,8 @@ export function listReminders(ctx: UseCaseContext, query: RemindersQuery) {
       const { row } = facts;
       if (!row.approvedDate) continue;
       const reqs = requirementsOf(facts, settings, rules, today);
-      for (const r of remindersFor(reqs, row.lastContactDate, row.approvedDate, today, settings.reminderWithinDays, settings.lastContactDays)) {
-        all.push({ contactPersonId: row.id, name: `${row.firstName} ${row.lastName}`, kind: r.kind, requirement: r.requirement, date: r.date, message: r.message });
+      for (const r of remindersFor(reqs, row.lastContactDate, row.approvedDate, today, settings.reminderWithinDays, settings.lastContactDays, row.currentLoad)) {
+        all.push({ contactPersonId: row.id, name: `${row.firstName} ${row.lastName}`, kind: r.kind, requirement: r.requirement, date: r.date, message: r.message, assignmentsToFollowUp: r.assignmentsToFollowUp });
       }
     }
     const counts = { expired: 0, expiring: 0, noContact: 0 };
@@ -65,7 +65,7 @@ export function listReminders(ctx: UseCaseContext, query: RemindersQuery) {
   });
 }
 
-type ReminderItem = { contactPersonId: string; name: string; kind: 'expired' | 'expiring' | 'no_contact'; requirement: string | null; date: string; message: string };
+type ReminderItem = { contactPersonId: string; name: string; kind: 'expired' | 'expiring' | 'no_contact'; requirement: string | null; date: string; message: string; assignmentsToFollowUp: number };
 
 /**
  * items[from, from + size) in the order (date, name in Swedish): the dates are already sorted, so only the runs of
