@@ -395,6 +395,23 @@ describe('reminders, disposal and the SQL status', () => {
     expect(expiring.total).toBe(r.counts.expiring);
     expect(expiring.items.every((x: { kind: string }) => x.kind === 'expiring')).toBe(true);
     expect((await ks.get('/api/contact-persons/reminders?kind=other')).statusCode).toBe(400);
+    // The reminders are kept between requests while the register is unchanged; a change shows at once, the same day.
+    const kim = mine[0].contactPersonId;
+    const cp = (await ks.get(`/api/contact-persons/${kim}`)).json();
+    expect((await ks.post(`/api/contact-persons/${kim}/contact`, { version: cp.version, date: '2026-08-20' })).statusCode).toBe(200);
+    const afterContact = (await ks.get('/api/contact-persons/reminders?pageSize=100')).json();
+    expect(afterContact.items.filter((x: { contactPersonId: string }) => x.contactPersonId === kim).map((x: { kind: string }) => x.kind)).toEqual(['expiring']);
+    expect(afterContact.counts.noContact).toBe(r.counts.noContact - 1);
+    // … and so does a change of the settings (a shorter window: the check no longer within it).
+    const admin = await login(h.app, staff.admin.username);
+    const s = (await admin.get('/api/admin/contact-person-settings')).json();
+    const { version, ...rest } = s;
+    expect((await admin.put('/api/admin/contact-person-settings', { ...rest, version, reminderWithinDays: 5 })).statusCode).toBe(200);
+    const narrow = (await ks.get('/api/contact-persons/reminders?pageSize=100')).json();
+    expect(narrow.withinDays).toBe(5);
+    expect(narrow.items.some((x: { contactPersonId: string }) => x.contactPersonId === kim)).toBe(false);
+    expect((await admin.put('/api/admin/contact-person-settings', { ...rest, version: version + 1 })).statusCode).toBe(200);
+    expect((await ks.get('/api/contact-persons/reminders?pageSize=100')).json().counts).toEqual(afterContact.counts);
   });
 
   it('disposal: a dry run counts what would go and removes nothing; the run removes exactly that, logs counts and who ran it', async () => {
@@ -508,6 +525,9 @@ describe('reminders, disposal and the SQL status', () => {
   });
 
   it('the reminders (read from what can run out) are those of every contact person’s full facts', async () => {
+    // A later day: the renewed check runs out and the last contacts are old.
+    h.clock.set('2027-04-01T10:00:00+02:00');
+    await relogin();
     const today = h.clock.today();
     const [settings, rules] = await Promise.all([cpSettingsOf(h.db), checkRulesOf(h.db)]);
     const expected: string[] = [];
