@@ -4,6 +4,8 @@ CREATE TABLE "cp_reminders_version" (
 	CONSTRAINT "cp_reminders_version_single_row" CHECK ("cp_reminders_version"."id" = 1)
 );
 --> statement-breakpoint
+CREATE INDEX "contact_persons_ended_date_idx" ON "contact_persons" USING btree ("ended_date");--> statement-breakpoint
+CREATE INDEX "contact_persons_district_approved_idx" ON "contact_persons" USING btree ("district_id","applied_date","id","ended_date","capacity","current_load") WHERE "contact_persons"."approved_date" is not null;--> statement-breakpoint
 INSERT INTO "cp_reminders_version" ("id", "version") VALUES (1, 0);
 --> statement-breakpoint
 -- Hand-written from here. Any change to what the reminders read counts the version up once per transaction, at

@@ -120,6 +120,11 @@ export const contactPersons = pgTable(
     index('contact_persons_unapproved_idx').on(t.appliedDate, t.id, t.endedDate, t.recruitmentStarted).where(sql`${t.approvedDate} is null`),
     index('contact_persons_approved_idx').on(t.appliedDate, t.id, t.endedDate, t.capacity, t.currentLoad).where(sql`${t.approvedDate} is not null`),
     index('contact_persons_ended_idx').on(t.appliedDate, t.id).where(sql`${t.endedDate} is not null`),
+    // "Avslutad" (ended_date <= today) as a range of its own: open_idx leads with approved_date and would be read whole.
+    index('contact_persons_ended_date_idx').on(t.endedDate),
+    // An area with an approved status (ledig, fullbelagd, pausad; the commonest combination): page and capped count
+    // walk this index alone, in the list's order, instead of the area's rows in the table.
+    index('contact_persons_district_approved_idx').on(t.districtId, t.appliedDate, t.id, t.endedDate, t.capacity, t.currentLoad).where(sql`${t.approvedDate} is not null`),
     check('contact_persons_capacity_chk', sql`${t.capacity} between 0 and 20`),
     check('contact_persons_end_chk', sql`(${t.endedDate} is null) = (${t.endReason} is null)`),
   ],
