@@ -81,8 +81,7 @@ export function statusIs(status: CpStatus, today: string): SQL {
     case 'investigating':
       return sql`${contactPersons.approvedDate} is null and ${open} and ${contactPersons.recruitmentStarted}`;
     case 'paused':
-      // The few paused ones by their ids (the primary key) rather than a semi-join over every approved row.
-      return sql`${contactPersons.approvedDate} is not null and ${open} and ${contactPersons.id} = any(array(select p.contact_person_id from ${cpPauses} p where p.from_date <= ${today} and (p.until_date is null or p.until_date >= ${today})))`;
+      return sql`${contactPersons.approvedDate} is not null and ${open} and ${paused}`;
     case 'full':
       return sql`${contactPersons.approvedDate} is not null and ${open} and not ${paused} and ${activeAssignments} >= ${contactPersons.capacity}`;
     case 'available':

@@ -12,6 +12,8 @@ import { Button, ButtonRow, Notice, Section } from '../platform/ui';
 type Result = z.infer<typeof disposalOut>;
 
 /** The records that go with the applicants, in plain words (only kinds with any). */
+const applications = (n: number) => `${n} ${n === 1 ? 'ansökan' : 'ansökningar'}`;
+
 function details(r: Result): string[] {
   const rows: [number, string][] = [
     [r.declined, 'med avslag (ej antagna)'],
@@ -54,8 +56,8 @@ export function DisposalSection() {
     : result.dryRun
       ? result.count === 0
         ? `Inga ansökningar är äldre än ${result.months} månader. Det finns inget att gallra.`
-        : `${result.count} ansökningar avslutades ${result.cutoff} eller tidigare och kan gallras. Inget är borttaget än.`
-      : `${result.count} ansökningar är borttagna.`;
+        : `${applications(result.count)} avslutades ${result.cutoff} eller tidigare och kan gallras. Inget är borttaget än.`
+      : `${applications(result.count)} ${result.count === 1 ? 'är borttagen' : 'är borttagna'}.`;
   return (
     <Section title="Gallring" id="disposal">
       <p>Uppgifter om sökande som fått avslag eller tagit tillbaka sin ansökan tas bort efter en tid. Provkör först för att se vad som skulle tas bort.</p>
@@ -65,7 +67,7 @@ export function DisposalSection() {
         </Button>
         {result?.dryRun && result.count > 0 && (
           <Button variant="danger" isDisabled={busy} onPress={() => setConfirming(true)}>
-            Gallra {result.count} ansökningar
+            Gallra {applications(result.count)}
           </Button>
         )}
       </ButtonRow>
@@ -85,7 +87,7 @@ export function DisposalSection() {
         isOpen={confirming}
         onClose={() => setConfirming(false)}
         onConfirm={() => run(false)}
-        title={`Gallra ${result?.count ?? 0} ansökningar?`}
+        title={`Gallra ${applications(result?.count ?? 0)}?`}
         confirmLabel="Ja, ta bort dem"
         pending={busy}
       >
