@@ -37,6 +37,8 @@ export async function seedContactPersonDemo(demo: DemoContext): Promise<void> {
     // 6, 7: approved with free places, so the candidates and the proposal have someone to show.
     { first: 'Gustav', last: 'Demogren', district: 'Centrum', interests: ['fika', 'idrott', 'friluftsliv'], languages: ['svenska', 'arabiska'], availability: ['weekday_evening', 'weekend'], capacity: 2, applied: 150 },
     { first: 'Hanna', last: 'Demolin', district: 'Södra', interests: ['musik', 'fika', 'kultur'], languages: ['svenska'], availability: ['weekday_day', 'weekend'], capacity: 1, applied: 130 },
+    // 8: withdrew more than six months ago, so the gallring has something to remove.
+    { first: 'Ivar', last: 'Demoholm', district: 'Landsbygden', interests: ['djur'], languages: ['svenska'], availability: ['weekend'], capacity: 1, applied: 300 },
   ];
   const ids: string[] = [];
   for (const [i, p] of people.entries()) {
@@ -88,4 +90,7 @@ export async function seedContactPersonDemo(demo: DemoContext): Promise<void> {
   // 5: declined after the interview.
   const declined = await recordStep(ks, ids[5], 'interview', { version: 1, outcome: 'failed', date: addDays(today, -50), notes: null });
   await endContactPerson(ks, ids[5], { version: v(declined), date: addDays(today, -45), reason: 'declined', note: 'Kunde inte åta sig uppdrag på kvällstid. (demo)' });
+  // 8: withdrew after the interview, 220 days ago (due for gallring after the default six months).
+  const withdrew = await recordStep(ks, ids[8], 'interview', { version: 1, outcome: 'done', date: addDays(today, -250), notes: null });
+  await endContactPerson(ks, ids[8], { version: v(withdrew), date: addDays(today, -220), reason: 'withdrawn', note: null });
 }

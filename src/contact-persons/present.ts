@@ -4,6 +4,7 @@ import { can, type Actor } from '../platform/policy/permissions';
 import { formatIdentityNumber } from '../people/identity-number';
 import {
   approvalProblems,
+  assignmentsToFollowUp,
   blockedForNewAssignments,
   cpStatusLabel,
   deriveCpStatus,
@@ -109,6 +110,7 @@ export function presentContactPerson(actor: Actor, full: CpFull, settings: CpSet
     requirements: reqs.map((q) => ({ kind: q.kind, label: requirementLabel[q.kind], state: q.state, stateLabel: requirementStateLabel[q.state], date: q.date, expires: q.expires })),
     approvalProblems: problems,
     blockedForNewAssignments: r.approvedDate !== null && blockedForNewAssignments(reqs),
+    assignmentsToFollowUp: r.approvedDate !== null ? assignmentsToFollowUp(reqs, r.currentLoad) : 0,
     interview: interview
       ? { status: interview.status, bookedDate: interview.bookedDate, bookedTime: interview.bookedTime, location: interview.location, doneDate: interview.doneDate, notes: interview.notes }
       : null,

@@ -1,6 +1,7 @@
 // Reads of the register (coordinator): one contact person, the filtered list (the inbox is status "sökande"),
 // the reminders. Every read is audited (the list: one entry per row shown, in one statement).
-import { and, gt, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, or } from 'drizzle-orm';
+import type { Db, Queryable } from '../platform/db/connect';
 import type { UseCaseContext } from '../platform/context';
 import { readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
@@ -9,7 +10,7 @@ import { checkRulesOf, cpSettingsOf, listContactPersons, loadContactPersonFull, 
 import { presentSummary, requirementsOf } from './present';
 import { presentById } from './change-contact-person';
 import type { CpListQuery, RemindersQuery } from './schema';
-import { contactPersons } from './tables';
+import { contactPersons, cpRemindersVersion } from './tables';
 
 export function getContactPerson(ctx: UseCaseContext, id: string) {
   return readUseCase(ctx, async (q) => {
@@ -32,28 +33,13 @@ export function listRegister(ctx: UseCaseContext, query: CpListQuery) {
  * Reminders: approved contact persons (not ended) whose requirements expire within the configured days (or
  * have expired), or whose last contact is older than the configured days. One page of them (the start page asks
  * for 5) with the number of each kind over all of them: thousands of reminders are never sent to the browser.
+ * All of them (sorted by date) are computed once per register version and day and kept per database
+ * (remindersOf), so the start page does not read the register on every visit.
  */
 export function listReminders(ctx: UseCaseContext, query: RemindersQuery) {
   return readUseCase(ctx, async (q) => {
-    const today = ctx.clock.today();
-    const [settings, rules] = await Promise.all([cpSettingsOf(q), checkRulesOf(q)]);
-    // Every approved contact person not ended today (deriveCpStatus's 'ended', in the condition) with what can run
-    // out, in one query per table (no query per person).
-    const candidates = await loadFactsWhere(q, and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))), 'expiries');
-    const all: ReminderItem[] = [];
-    for (const facts of candidates) {
-      const { row } = facts;
-      if (!row.approvedDate) continue;
-      const reqs = requirementsOf(facts, settings, rules, today);
-      for (const r of remindersFor(reqs, row.lastContactDate, row.approvedDate, today, settings.reminderWithinDays, settings.lastContactDays)) {
-        all.push({ contactPersonId: row.id, name: `${row.firstName} ${row.lastName}`, kind: r.kind, requirement: r.requirement, date: r.date, message: r.message });
-      }
-    }
-    const counts = { expired: 0, expiring: 0, noContact: 0 };
-    for (const r of all) counts[r.kind === 'no_contact' ? 'noContact' : r.kind]++;
+    const { all, counts, withinDays, contactDays } = await remindersOf(q, ctx.db, ctx.clock.today());
     const items = query.kind ? all.filter((r) => r.kind === query.kind) : all;
-    // Only the page is sorted by name within a date; the date order of all of them is a plain string sort.
-    items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     const from = (query.page - 1) * query.pageSize;
     const page = pageSortedByName(items, from, query.pageSize);
     // The list itself, and each contact person shown on the page (their name is read).
@@ -61,17 +47,66 @@ export function listReminders(ctx: UseCaseContext, query: RemindersQuery) {
       { action: 'contact_person.reminders', entityType: 'contact_person', details: { count: items.length } },
       ...[...new Set(page.map((r) => r.contactPersonId))].map((id) => ({ action: 'contact_person.reminders' as const, entityType: 'contact_person' as const, entityId: id, details: { count: 1 } })),
     ]);
-    return { items: page, total: items.length, counts, page: query.page, pageSize: query.pageSize, withinDays: settings.reminderWithinDays, contactDays: settings.lastContactDays };
+    return { items: page, total: items.length, counts, page: query.page, pageSize: query.pageSize, withinDays, contactDays };
   });
 }
 
-type ReminderItem = { contactPersonId: string; name: string; kind: 'expired' | 'expiring' | 'no_contact'; requirement: string | null; date: string; message: string };
+interface AllReminders {
+  /** Every reminder, sorted by date (the name order within a date is made for the page only). */
+  all: readonly ReminderItem[];
+  counts: { expired: number; expiring: number; noContact: number };
+  withinDays: number;
+  contactDays: number;
+}
+
+const kept = new WeakMap<Db, { key: string; value: Promise<AllReminders> }>();
+
+/**
+ * All reminders on `today`, kept per database while cp_reminders_version (counted up at commit by migration 0021's
+ * triggers on every change to what they read) and the date are unchanged. The version is read before the rows, so
+ * what is kept is never older than its key says; concurrent requests on a new version share one computation.
+ */
+export async function remindersOf(q: Queryable, db: Db, today: string): Promise<AllReminders> {
+  const [v] = await q.select({ version: cpRemindersVersion.version }).from(cpRemindersVersion).where(eq(cpRemindersVersion.id, 1));
+  const key = `${v?.version ?? 0} ${today}`;
+  const hit = kept.get(db);
+  if (hit && hit.key === key) return hit.value;
+  const value = computeReminders(q, today);
+  kept.set(db, { key, value });
+  value.catch(() => {
+    if (kept.get(db)?.value === value) kept.delete(db);
+  });
+  return value;
+}
+
+async function computeReminders(q: Queryable, today: string): Promise<AllReminders> {
+  const [settings, rules] = await Promise.all([cpSettingsOf(q), checkRulesOf(q)]);
+  // Every approved contact person not ended today (deriveCpStatus's 'ended', in the condition) with what can run
+  // out, in one query per table (no query per person).
+  const candidates = await loadFactsWhere(q, and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))), 'expiries');
+  const all: ReminderItem[] = [];
+  for (const facts of candidates) {
+    const { row } = facts;
+    if (!row.approvedDate) continue;
+    const reqs = requirementsOf(facts, settings, rules, today);
+    for (const r of remindersFor(reqs, row.lastContactDate, row.approvedDate, today, settings.reminderWithinDays, settings.lastContactDays, row.currentLoad)) {
+      all.push({ contactPersonId: row.id, name: `${row.firstName} ${row.lastName}`, kind: r.kind, requirement: r.requirement, date: r.date, message: r.message, assignmentsToFollowUp: r.assignmentsToFollowUp });
+    }
+  }
+  const counts = { expired: 0, expiring: 0, noContact: 0 };
+  for (const r of all) counts[r.kind === 'no_contact' ? 'noContact' : r.kind]++;
+  // Only a page is sorted by name within a date; the date order of all of them is a plain string sort.
+  all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { all, counts, withinDays: settings.reminderWithinDays, contactDays: settings.lastContactDays };
+}
+
+type ReminderItem = { contactPersonId: string; name: string; kind: 'expired' | 'expiring' | 'no_contact'; requirement: string | null; date: string; message: string; assignmentsToFollowUp: number };
 
 /**
  * items[from, from + size) in the order (date, name in Swedish): the dates are already sorted, so only the runs of
  * one date that touch the page are sorted by name (one collator; localeCompare builds one per comparison).
  */
-function pageSortedByName(items: ReminderItem[], from: number, size: number): ReminderItem[] {
+function pageSortedByName(items: readonly ReminderItem[], from: number, size: number): ReminderItem[] {
   if (from >= items.length) return [];
   const byName = new Intl.Collator('sv').compare;
   let start = from;

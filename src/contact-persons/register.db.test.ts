@@ -13,6 +13,8 @@ import { checkRulesOf, cpSettingsOf, listContactPersons, loadFactsWhere, statusF
 import { requirementsOf } from './present';
 import { loadContactPersonFull } from './repo';
 import { CP_STATUSES, deriveCpStatus, remindersFor } from './rules';
+import { decisions, legalBases } from '../decisions/tables';
+import { insertOffer } from '../assignments/repo';
 
 const testAudit = { who: { actor: null, requestId: 'test', clock: { now: () => new Date() } }, action: 'contact_person.list', entityType: 'contact_person' } as const;
 
@@ -393,21 +395,139 @@ describe('reminders, disposal and the SQL status', () => {
     expect(expiring.total).toBe(r.counts.expiring);
     expect(expiring.items.every((x: { kind: string }) => x.kind === 'expiring')).toBe(true);
     expect((await ks.get('/api/contact-persons/reminders?kind=other')).statusCode).toBe(400);
+    // The reminders are kept between requests while the register is unchanged; a change shows at once, the same day.
+    const kim = mine[0].contactPersonId;
+    const cp = (await ks.get(`/api/contact-persons/${kim}`)).json();
+    expect((await ks.post(`/api/contact-persons/${kim}/contact`, { version: cp.version, date: '2026-08-20' })).statusCode).toBe(200);
+    const afterContact = (await ks.get('/api/contact-persons/reminders?pageSize=100')).json();
+    expect(afterContact.items.filter((x: { contactPersonId: string }) => x.contactPersonId === kim).map((x: { kind: string }) => x.kind)).toEqual(['expiring']);
+    expect(afterContact.counts.noContact).toBe(r.counts.noContact - 1);
+    // … and so does a change of the settings (a shorter window: the check no longer within it).
+    const admin = await login(h.app, staff.admin.username);
+    const s = (await admin.get('/api/admin/contact-person-settings')).json();
+    const { version, ...rest } = s;
+    expect((await admin.put('/api/admin/contact-person-settings', { ...rest, version, reminderWithinDays: 5 })).statusCode).toBe(200);
+    const narrow = (await ks.get('/api/contact-persons/reminders?pageSize=100')).json();
+    expect(narrow.withinDays).toBe(5);
+    expect(narrow.items.some((x: { contactPersonId: string }) => x.contactPersonId === kim)).toBe(false);
+    expect((await admin.put('/api/admin/contact-person-settings', { ...rest, version: version + 1 })).statusCode).toBe(200);
+    expect((await ks.get('/api/contact-persons/reminders?pageSize=100')).json().counts).toEqual(afterContact.counts);
   });
 
-  it('removes declined applicants after 6 months, dry run first, counts only in the log', async () => {
+  it('disposal: a dry run counts what would go and removes nothing; the run removes exactly that, logs counts and who ran it', async () => {
+    h.clock.set('2026-03-05T10:00:00+01:00');
+    await relogin();
+    // Kontaktsson70 was declined on 2026-03-21. Add: withdrawn on the cutoff day (2026-03-22, with an interview and a
+    // reference), declined the day after the cutoff (stays), and an applicant still in the pipeline (stays).
+    const make = async (n: number) => {
+      expect((await apply(application(n))).statusCode).toBe(201);
+      return (await ks.get(`/api/contact-persons?name=Kontaktsson${n}`)).json().items[0].id as string;
+    };
+    const withdrawn = await make(80);
+    const recent = await make(81);
+    const open = await make(82);
+    h.clock.set('2026-03-23T10:00:00+01:00');
+    await relogin();
+    let cp = (await ks.get(`/api/contact-persons/${withdrawn}`)).json();
+    cp = (await ks.post(`/api/contact-persons/${withdrawn}/steps/interview`, { version: cp.version, outcome: 'done', date: '2026-03-10' })).json();
+    cp = (await ks.post(`/api/contact-persons/${withdrawn}/references`, { version: cp.version, name: 'Ref Gallras', contactedDate: '2026-03-11', outcome: 'positive' })).json();
+    const w = await ks.post(`/api/contact-persons/${withdrawn}/end`, { version: cp.version, date: '2026-03-22', reason: 'withdrawn' });
+    expect(w.statusCode, w.body).toBe(200);
+    cp = (await ks.get(`/api/contact-persons/${recent}`)).json();
+    expect((await ks.post(`/api/contact-persons/${recent}/end`, { version: cp.version, date: '2026-03-23', reason: 'declined', note: 'Passar inte.' })).statusCode).toBe(200);
     h.clock.set('2026-09-22T10:00:00+02:00');
     await relogin();
-    const dry = (await ks.post('/api/contact-persons/disposal', { dryRun: true })).json();
-    expect(dry).toMatchObject({ dryRun: true, count: 1, months: 6 });
-    const before = await rows();
-    const done = (await ks.post('/api/contact-persons/disposal', { dryRun: false })).json();
-    expect(done.count).toBe(1);
-    expect(await rows()).toBe(before - 1);
-    expect((await ks.get('/api/contact-persons?name=Kontaktsson70')).json().total).toBe(0);
+    const [seventy] = (await ks.get('/api/contact-persons?name=Kontaktsson70')).json().items;
+
+    /** Every row of the register and of each table that hangs on it, as "table id" strings. */
+    const snapshot = async () => {
+      const r = await h.db.execute(sql`select 'cp ' || id as k from contact_persons
+        union all select 'step ' || id from cp_steps union all select 'ref ' || id from cp_references
+        union all select 'check ' || id from cp_register_checks union all select 'pause ' || id from cp_pauses
+        union all select 'pay ' || contact_person_id from cp_payment_details union all select 'invite ' || id from cp_portal_invites`);
+      return ((r as unknown as { rows: { k: string }[] }).rows ?? (r as unknown as { k: string }[])).map((x) => x.k).sort();
+    };
+    const before = await snapshot();
+    const dry = await ks.post('/api/contact-persons/disposal', { dryRun: true });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, months: 6, cutoff: '2026-03-22', count: 2, declined: 1, withdrawn: 1, steps: 1, references: 1, registerChecks: 0 });
+    expect(await snapshot()).toEqual(before);
+
+    // The real run needs the dry run's count, and is refused (nothing removed) if it no longer holds.
+    expect((await ks.post('/api/contact-persons/disposal', { dryRun: false })).json().fields[0].path).toBe('expectedCount');
+    const stale = await ks.post('/api/contact-persons/disposal', { dryRun: false, expectedCount: 3 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toMatch(/Provkör igen/);
+    expect(await snapshot()).toEqual(before);
+    // Someone without the write permission may not run it.
+    expect((await hl.post('/api/contact-persons/disposal', { dryRun: true })).statusCode).toBe(403);
+
+    const done = await ks.post('/api/contact-persons/disposal', { dryRun: false, expectedCount: 2 });
+    expect(done.statusCode, done.body).toBe(200);
+    const { dryRun: _d, ...runCounts } = done.json();
+    const { dryRun: _d2, ...dryCounts } = dry.json();
+    expect(runCounts).toEqual(dryCounts);
+    // Exactly the two applicants and their records are gone; every other row of every table is as it was.
+    const after = await snapshot();
+    const gone = before.filter((k) => !after.includes(k));
+    expect(after.every((k) => before.includes(k))).toBe(true);
+    expect(gone.filter((k) => k.startsWith('cp ')).sort()).toEqual([`cp ${seventy.id}`, `cp ${withdrawn}`].sort());
+    expect(gone).toHaveLength(2 + dry.json().steps + dry.json().references);
+    for (const id of [recent, open]) expect((await ks.get(`/api/contact-persons/${id}`)).statusCode).toBe(200);
+    // The log: who ran it, the counts, no content.
+    const log = await h.db.select().from(auditLog).where(sql`${auditLog.action} = 'contact_person.disposal'`).orderBy(auditLog.id);
+    const last = log.at(-1)!;
+    expect(last.actorUsername).toBe(staff.ks.username);
+    expect(last.details).toEqual(done.json());
+    expect(JSON.stringify(log.map((l) => l.details))).not.toMatch(/Kontaktsson|Ref Gallras|kim@exempel/);
+    expect(log.filter((l) => (l.details as { dryRun: boolean }).dryRun)).toHaveLength(1);
+    // A second dry run finds nothing.
+    expect((await ks.post('/api/contact-persons/disposal', { dryRun: true })).json()).toMatchObject({ count: 0 });
+  });
+
+  it('an expired check flags the existing assignments and blocks new ones until renewed', async () => {
+    // Kontaktsson50 was approved on 2026-03-16 with an extract of 2026-03-02 (6 months: valid through 2026-09-02).
+    h.clock.set('2026-08-20T10:00:00+02:00');
+    await relogin();
+    const [{ id }] = (await ks.get('/api/contact-persons?name=Kontaktsson50')).json().items;
+    const p = await hl.post('/api/persons', personBody(7050, { firstName: 'Sara' }));
+    const c = (await hl.post('/api/cases', { personId: p.json().id, route: 'LSS', requester: 'person', channel: 'phone', receivedDate: '2026-08-01' })).json();
+    const [lb] = await h.db.select().from(legalBases).where(eq(legalBases.code, 'LSS_9_4'));
+    const [dec] = await h.db
+      .insert(decisions)
+      .values({ caseId: c.id, state: 'decided', outcome: 'granted', reasons: 'Behovet är styrkt.', legalBasisId: lb.id, decisionDate: '2026-08-01', scopeUnit: 'meetings_per_week', scopeAmount: 1, level: 'niva1', contactPersonCount: 1, startDate: '2026-08-01', endDate: '2027-07-31' })
+      .returning();
+    const o = await hl.post(`/api/cases/${c.id}/order`, { decisionId: dec.id, providerUnitId: staff.lss.id });
+    expect(o.statusCode, o.body).toBe(201);
+    await h.db.transaction((tx) => insertOffer(tx, { orderId: o.json().id, contactPersonId: id, offeredDate: '2026-08-20', createdBy: null }));
+    let cp = (await ks.get(`/api/contact-persons/${id}`)).json();
+    expect(cp).toMatchObject({ activeAssignments: 1, blockedForNewAssignments: false, assignmentsToFollowUp: 0 });
+
+    h.clock.set('2026-09-03T10:00:00+02:00');
+    await relogin();
+    cp = (await ks.get(`/api/contact-persons/${id}`)).json();
+    expect(cp.requirements.find((r: { kind: string }) => r.kind === 'register_check')).toMatchObject({ state: 'expired', expires: '2026-09-03' });
+    expect(cp).toMatchObject({ blockedForNewAssignments: true, assignmentsToFollowUp: 1 });
+    // Not valid for a new assignment (matching excludes on the same verdict).
+    expect((await ks.post(`/api/contact-persons/${id}/check-validity`, { startDate: '2026-09-10', activity: 'lss_child' })).json()).toMatchObject({ ok: false });
+    // In the reminders, with the assignment to follow up.
+    const expired = (await ks.get('/api/contact-persons/reminders?kind=expired&pageSize=100')).json();
+    const mine = expired.items.find((x: { contactPersonId: string; requirement: string }) => x.contactPersonId === id && x.requirement === 'register_check');
+    expect(mine).toMatchObject({ date: '2026-09-03', assignmentsToFollowUp: 1 });
+    expect(mine.message).toBe('Registerkontroll gick ut 2026-09-03. Ett pågående uppdrag berörs.');
+
+    // Renewed: neither blocked nor flagged.
+    cp = (await ks.post(`/api/contact-persons/${id}/register-checks`, { version: cp.version, shownDate: '2026-09-03', extractDate: '2026-09-01', registers: ['belastningsregistret', 'misstankeregistret'] })).json();
+    expect(cp).toMatchObject({ blockedForNewAssignments: false, assignmentsToFollowUp: 0 });
+    expect((await ks.post(`/api/contact-persons/${id}/check-validity`, { startDate: '2026-09-10', activity: 'lss_child' })).json()).toMatchObject({ ok: true });
+    const after = (await ks.get('/api/contact-persons/reminders?kind=expired&pageSize=100')).json();
+    expect(after.items.some((x: { contactPersonId: string }) => x.contactPersonId === id)).toBe(false);
   });
 
   it('the reminders (read from what can run out) are those of every contact person’s full facts', async () => {
+    // A later day: the renewed check runs out and the last contacts are old.
+    h.clock.set('2027-04-01T10:00:00+02:00');
+    await relogin();
     const today = h.clock.today();
     const [settings, rules] = await Promise.all([cpSettingsOf(h.db), checkRulesOf(h.db)]);
     const expected: string[] = [];

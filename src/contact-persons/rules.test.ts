@@ -7,6 +7,8 @@ import {
   DEFAULT_REQUIREMENTS,
   deriveCpStatus,
   disposalDue,
+  assignmentsToFollowUp,
+  blockedForNewAssignments,
   freeCapacity,
   registerCheckValid,
   remindersFor,
@@ -163,6 +165,25 @@ describe('requirementStates, approval and reminders', () => {
     expect(rem.map((x) => x.kind)).toEqual(['expiring', 'no_contact']);
     expect(remindersFor(r, '2026-06-01', '2026-01-25', '2026-06-10', 20, 90)).toEqual([]);
     expect(remindersFor(requirementStates(all, '2026-07-06'), '2026-06-01', '2026-01-25', '2026-07-06', 30, 90).map((x) => x.kind)).toEqual(['expired']);
+  });
+  // An expired check: no new assignments until renewed, and the existing ones (places taken) flagged.
+  it.each([
+    ['valid the day before it runs out, 2 running', '2026-06-10', 2, false, 0, null],
+    ['expired, none running', '2026-07-06', 0, true, 0, 'Registerkontroll gick ut'],
+    ['expired, one running', '2026-07-06', 1, true, 1, 'Ett pågående uppdrag berörs.'],
+    ['expired, three running', '2026-07-06', 3, true, 3, '3 pågående uppdrag berörs.'],
+  ] as const)('%s', (_label, today, running, blocked, flagged, text) => {
+    const r = requirementStates(all, today);
+    expect(blockedForNewAssignments(r)).toBe(blocked);
+    expect(assignmentsToFollowUp(r, running)).toBe(flagged);
+    const expired = remindersFor(r, today, '2026-01-25', today, 30, 90, running).filter((x) => x.kind === 'expired');
+    expect(expired.map((x) => x.assignmentsToFollowUp)).toEqual(text ? [flagged] : []);
+    if (text) expect(expired[0].message).toContain(text);
+  });
+  it('an expired check renewed is no longer blocked nor flagged', () => {
+    const renewed = requirementStates({ ...all, check: { ...all.check!, extractDate: '2026-07-01', shownDate: '2026-07-02' } }, '2026-07-06');
+    expect(blockedForNewAssignments(renewed)).toBe(false);
+    expect(assignmentsToFollowUp(renewed, 2)).toBe(0);
   });
 });
 

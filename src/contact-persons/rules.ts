@@ -354,28 +354,50 @@ export interface Reminder {
   requirement: RequirementKind | null;
   date: IsoDate;
   message: string;
+  /** An expired requirement: the places taken (running assignments and open offers) to follow up; otherwise 0. */
+  assignmentsToFollowUp: number;
 }
 
 /**
  * The reminders for one approved (or paused) contact person on `today`: requirements that expire within
- * `withinDays` (or have expired), and a last contact older than `contactDays`.
+ * `withinDays` (or have expired), and a last contact older than `contactDays`. An expired requirement also flags
+ * the contact person's existing assignments (`activeAssignments`: running assignments and open offers).
  */
-export function remindersFor(reqs: readonly RequirementView[], lastContactDate: IsoDate | null, approvedDate: IsoDate, today: IsoDate, withinDays: number, contactDays: number): Reminder[] {
+export function remindersFor(
+  reqs: readonly RequirementView[],
+  lastContactDate: IsoDate | null,
+  approvedDate: IsoDate,
+  today: IsoDate,
+  withinDays: number,
+  contactDays: number,
+  activeAssignments = 0,
+): Reminder[] {
   const out: Reminder[] = [];
   const horizon = addDays(today, withinDays);
   for (const r of reqs) {
     if (!r.expires) continue;
-    if (r.expires <= today) out.push({ kind: 'expired', requirement: r.kind, date: r.expires, message: `${requirementLabel[r.kind]} gick ut ${r.expires}.` });
-    else if (r.expires <= horizon) out.push({ kind: 'expiring', requirement: r.kind, date: r.expires, message: `${requirementLabel[r.kind]} går ut ${r.expires}.` });
+    if (r.expires <= today) {
+      const n = activeAssignments;
+      const follow = n === 0 ? '' : ` ${n === 1 ? 'Ett pågående uppdrag berörs' : `${n} pågående uppdrag berörs`}.`;
+      out.push({ kind: 'expired', requirement: r.kind, date: r.expires, message: `${requirementLabel[r.kind]} gick ut ${r.expires}.${follow}`, assignmentsToFollowUp: n });
+    } else if (r.expires <= horizon) out.push({ kind: 'expiring', requirement: r.kind, date: r.expires, message: `${requirementLabel[r.kind]} går ut ${r.expires}.`, assignmentsToFollowUp: 0 });
   }
   const last = lastContactDate ?? approvedDate;
-  if (daysBetween(last, today) > contactDays) out.push({ kind: 'no_contact', requirement: null, date: last, message: `Ingen kontakt sedan ${last}.` });
+  if (daysBetween(last, today) > contactDays) out.push({ kind: 'no_contact', requirement: null, date: last, message: `Ingen kontakt sedan ${last}.`, assignmentsToFollowUp: 0 });
   return out;
 }
 
 /** Does an expired requirement block new assignments? Yes: any required requirement not valid today. */
 export function blockedForNewAssignments(reqs: readonly RequirementView[]): boolean {
   return reqs.some((r) => r.state === 'expired' || r.state === 'failed' || r.state === 'missing');
+}
+
+/**
+ * The existing assignments flagged by an expired requirement (to follow up until it is renewed): all the places
+ * taken (running assignments and open offers) when a requirement has expired, otherwise none.
+ */
+export function assignmentsToFollowUp(reqs: readonly RequirementView[], activeAssignments: number): number {
+  return reqs.some((r) => r.state === 'expired') ? activeAssignments : 0;
 }
 
 // ---- Data protection --------------------------------------------------------------------------------

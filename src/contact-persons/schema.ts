@@ -165,6 +165,8 @@ export const cpOut = cpSummaryOut.extend({
   requirements: z.array(requirementOut),
   approvalProblems: z.array(z.string()),
   blockedForNewAssignments: z.boolean(),
+  /** Running assignments and open offers flagged by an expired requirement (0: none to follow up). */
+  assignmentsToFollowUp: z.number(),
   interview: z.object({ status: z.string(), bookedDate: z.string().nullable(), bookedTime: z.string().nullable(), location: z.string().nullable(), doneDate: z.string().nullable(), notes: z.string().nullable() }).nullable(),
   steps: z.array(z.object({ kind: z.string(), status: z.string(), doneDate: z.string().nullable(), notes: z.string().nullable() })),
   references: z.array(
@@ -255,6 +257,7 @@ export const reminderOut = z.object({
   requirement: z.string().nullable(),
   date: z.string(),
   message: z.string(),
+  assignmentsToFollowUp: z.number(),
 });
 /** A page of the reminders (the start page asks for the first 5), with the counts of every kind over all of them. */
 export const remindersQuery = paging.extend({
@@ -271,8 +274,23 @@ export const remindersOut = z.object({
   contactDays: z.number(),
 });
 
-export const disposalBody = z.object({ dryRun: z.boolean().default(true) });
-export const disposalOut = z.object({ dryRun: z.boolean(), count: z.number(), months: z.number() });
+/** Gallring: a dry run first; the real run repeats the count the dry run showed (refused if it no longer holds). */
+export const disposalBody = z.object({
+  dryRun: z.boolean().default(true),
+  expectedCount: z.number({ error: 'Ange ett antal.' }).int({ error: 'Ange ett heltal.' }).min(0, { error: 'Antalet kan inte vara negativt.' }).optional(),
+});
+const disposalCounts = {
+  count: z.number(),
+  declined: z.number(),
+  withdrawn: z.number(),
+  steps: z.number(),
+  references: z.number(),
+  registerChecks: z.number(),
+  pauses: z.number(),
+  paymentDetails: z.number(),
+  portalInvites: z.number(),
+};
+export const disposalOut = z.object({ dryRun: z.boolean(), months: z.number(), cutoff: z.string(), ...disposalCounts });
 
 export const districtsOut = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })), interests: z.array(z.object({ code: z.string(), label: z.string() })) });
 

@@ -3,7 +3,7 @@
 // pauses, payment details (a table of its own, read only with contact-person:payment or :write) and the
 // municipality's configuration of it.
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, pk, updatedAt, versionCol } from '../platform/db/columns';
 import { users } from '../platform/tables';
 import { END_REASONS, REFERENCE_OUTCOMES, REGISTER_CHECK_SCOPES, STEP_KINDS, STEP_STATUSES, type RequirementConfig } from './rules';
@@ -120,6 +120,11 @@ export const contactPersons = pgTable(
     index('contact_persons_unapproved_idx').on(t.appliedDate, t.id, t.endedDate, t.recruitmentStarted).where(sql`${t.approvedDate} is null`),
     index('contact_persons_approved_idx').on(t.appliedDate, t.id, t.endedDate, t.capacity, t.currentLoad).where(sql`${t.approvedDate} is not null`),
     index('contact_persons_ended_idx').on(t.appliedDate, t.id).where(sql`${t.endedDate} is not null`),
+    // "Avslutad" (ended_date <= today) as a range of its own: open_idx leads with approved_date and would be read whole.
+    index('contact_persons_ended_date_idx').on(t.endedDate),
+    // An area with an approved status (ledig, fullbelagd, pausad; the commonest combination): page and capped count
+    // walk this index alone, in the list's order, instead of the area's rows in the table.
+    index('contact_persons_district_approved_idx').on(t.districtId, t.appliedDate, t.id, t.endedDate, t.capacity, t.currentLoad).where(sql`${t.approvedDate} is not null`),
     check('contact_persons_capacity_chk', sql`${t.capacity} between 0 and 20`),
     check('contact_persons_end_chk', sql`(${t.endedDate} is null) = (${t.endReason} is null)`),
   ],
@@ -286,3 +291,18 @@ export const cpPortalAccounts = pgTable('cp_portal_accounts', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * The version of what the reminders read (contact_persons, cp_steps, cp_register_checks, cp_settings,
+ * cp_check_rules): one row, counted up once per changing transaction at commit by deferred triggers (the
+ * migration's hand-written part, like matching_register_version). The computed reminders are kept per database
+ * while this number and the date are unchanged (read-contact-persons.ts), so every instance sees a change at once.
+ */
+export const cpRemindersVersion = pgTable(
+  'cp_reminders_version',
+  {
+    id: integer('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('cp_reminders_version_single_row', sql`${t.id} = 1`)],
+);

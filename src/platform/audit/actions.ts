@@ -223,7 +223,20 @@ export interface AuditDetails {
   'contact_person.reminders': { count: number };
   'contact_person.payment_read': { registered: boolean };
   'contact_person.payment_update': { created: boolean };
-  'contact_person.disposal': { dryRun: boolean; count: number; months: number };
+  'contact_person.disposal': {
+    dryRun: boolean;
+    months: number;
+    cutoff: string;
+    count: number;
+    declined: number;
+    withdrawn: number;
+    steps: number;
+    references: number;
+    registerChecks: number;
+    pauses: number;
+    paymentDetails: number;
+    portalInvites: number;
+  };
   'contact_person.portal_invite': undefined;
   'contact_person.portal_password_set': undefined;
   'admin.check_rule': { law: string; validFrom: string };

@@ -101,6 +101,12 @@ function ContactPersonView({ cp }: { cp: ContactPerson }) {
       {cp.blockedForNewAssignments && (
         <Notice tone="warning" title="Kan inte få nya uppdrag">
           <p>Ett krav har gått ut eller saknas. Förnya det innan kontaktpersonen får ett nytt uppdrag.</p>
+          {cp.assignmentsToFollowUp > 0 && (
+            <p>
+              {cp.assignmentsToFollowUp === 1 ? 'Ett pågående uppdrag eller erbjudande berörs' : `${cp.assignmentsToFollowUp} pågående uppdrag eller erbjudanden berörs`}. Följ upp
+              {cp.assignmentsToFollowUp === 1 ? ' det' : ' dem'} tills kravet är förnyat.
+            </p>
+          )}
         </Notice>
       )}
       {cp.endedDate && (

@@ -54,6 +54,7 @@ export function RemindersPage() {
               { id: 'name', label: 'Kontaktperson', isRowHeader: true, render: (r) => <Link href={`/kontaktpersoner/${r.contactPersonId}`}>{r.name}</Link> },
               { id: 'kind', label: 'Gäller', render: (r) => <Badge tone="warning">{r.kind === 'no_contact' ? 'Kontakt' : r.kind === 'expired' ? 'Har gått ut' : 'Går snart ut'}</Badge> },
               { id: 'message', label: 'Påminnelse', render: (r) => r.message },
+              { id: 'assignments', label: 'Pågående uppdrag att följa upp', render: (r) => (r.assignmentsToFollowUp > 0 ? String(r.assignmentsToFollowUp) : '–') },
             ]}
             rows={q.data.items.map((r) => ({ ...r, id: `${r.contactPersonId}-${r.kind}-${r.requirement ?? ''}-${r.date}` }))}
             empty="Inga påminnelser just nu."
