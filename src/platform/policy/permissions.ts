@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'report:write',
   'report:read',
   'report:approve',
+  'person:merge',
+  'disposal:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,6 +97,10 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // Internal control of payments (issue 12 item 6): changes to payment data of their unit and the municipality-wide ones.
     'payroll:control': 'unit',
     'report:read': 'unit',
+    // Issue 13 item 7: merge a person registered twice (persons are the municipality's, like person:write).
+    'person:merge': 'all',
+    // Issue 13 item 6: the retention rules and disposal (gallring) of the municipality's closed case records.
+    'disposal:run': 'all',
   },
   // Manages users and configuration, never case content.
   administrator: {

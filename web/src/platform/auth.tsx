@@ -39,7 +39,9 @@ export type Permission =
   | 'portal:read'
   | 'report:write'
   | 'report:read'
-  | 'report:approve';
+  | 'report:approve'
+  | 'person:merge'
+  | 'disposal:run';
 
 export const meQueryKey = ['me'] as const;
 
