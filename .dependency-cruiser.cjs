@@ -47,10 +47,10 @@ module.exports = {
     ...stageOrder,
     {
       name: 'rules-are-pure',
-      comment: 'A rules.ts (or <topic>-rules.ts) imports only the calendar (src/platform/calendar.ts) and other rules.',
+      comment: 'A rules.ts (and oversight\'s <topic>-rules.ts) imports only the calendar (src/platform/calendar.ts) and other rules.',
       severity: 'error',
-      from: { path: '(^|/|-)rules\\.ts$' },
-      to: { pathNot: ['(^|/|-)rules\\.ts$', '^src/platform/calendar\\.ts$'] },
+      from: { path: ['(^|/)rules\\.ts$', '^src/oversight/[a-z-]+-rules\\.ts$'] },
+      to: { pathNot: ['(^|/)rules\\.ts$', '^src/oversight/[a-z-]+-rules\\.ts$', '^src/platform/calendar\\.ts$'] },
     },
     {
       name: 'web-imports-only-shared-server-code',
@@ -60,8 +60,9 @@ module.exports = {
       to: {
         path: '^src/',
         pathNot: [
-          // <topic>-schema.ts and <topic>-rules.ts too (oversight keeps one per topic: disposal-, reassign-, merge-).
-          '(^|/|-)(schema|rules|labels)\\.ts$',
+          '(^|/)(schema|rules|labels)\\.ts$',
+          // Oversight keeps one schema and one rules module per topic (disposal-, reassign-, merge-).
+          '^src/oversight/[a-z-]+-(schema|rules)\\.ts$',
           '^src/platform/calendar\\.ts$',
           '^src/platform/audit/actions\\.ts$',
           // Labels and pure rules that are not named so: the error codes with their Swedish messages, the identity-number

@@ -158,12 +158,6 @@ export async function deletePersons(q: Queryable, personIds: string[]): Promise<
   return r.map((x) => x.id);
 }
 
-export async function countAuditEntriesOf(q: Queryable, personIds: string[]): Promise<number> {
-  if (personIds.length === 0) return 0;
-  const [r] = await rows<{ n: number }>(q, sql`select count(*)::int as n from audit_log where person_id = any(${`{${personIds.join(',')}}`}::uuid[])`);
-  return Number(r.n);
-}
-
 /** The one narrow way audit entries change (migration 0021, ADR 013): a disposed person's entries get a pseudonym. */
 export async function pseudonymiseAuditEntries(q: Queryable, personIds: string[], runId: string): Promise<number> {
   if (personIds.length === 0) return 0;

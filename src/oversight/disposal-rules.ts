@@ -33,16 +33,6 @@ export const DEFAULT_DISPOSAL_RULES: DisposalRule[] = [
 /** Why a record stays (or goes). */
 export type DisposalVerdict = 'dispose' | 'rule_inactive' | 'open' | 'not_yet' | 'born_on_kept_day' | 'lss_decision' | 'payroll';
 
-export const disposalVerdictLabel: Record<DisposalVerdict, string> = {
-  dispose: 'Gallras',
-  rule_inactive: 'Regeln är inte aktiv',
-  open: 'Ärendet är inte avslutat',
-  not_yet: 'Tiden har inte gått ut',
-  born_on_kept_day: 'Född den 5, 15 eller 25 (sparas)',
-  lss_decision: 'Beslut enligt LSS (sparas)',
-  payroll: 'Har lönerader (räkenskapsinformation)',
-};
-
 export interface RecordFacts {
   /** The latest entry in the record (the case and everything under it; for a person, the person's own row). */
   lastEntry: IsoDate;

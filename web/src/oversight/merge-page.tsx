@@ -10,7 +10,7 @@ import { Form, SelectInput, SubmitButton, TextInput, useForm } from '../platform
 import { Page } from '../platform/page';
 import { idKindLabel, showIdentityNumber, type PersonSummary } from '../people/api';
 
-const describe = (p: PersonSummary) => `${p.firstName} ${p.lastName}, ${idKindLabel[p.idKind].toLowerCase()} ${showIdentityNumber(p)}`;
+const personLabel = (p: PersonSummary) => `${p.firstName} ${p.lastName}, ${idKindLabel[p.idKind].toLowerCase()} ${showIdentityNumber(p)}`;
 
 export function MergePage() {
   const notice = useActionNotice();
@@ -37,7 +37,7 @@ export function MergePage() {
       merge.reset({ keepPersonId: '', mergePersonId: '' });
     },
   });
-  const options = (found ?? []).map((p) => ({ value: p.id, label: describe(p) }));
+  const options = (found ?? []).map((p) => ({ value: p.id, label: personLabel(p) }));
   return (
     <Page
       title="Slå ihop personer"
