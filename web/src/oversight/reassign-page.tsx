@@ -17,7 +17,14 @@ type CaseList = z.infer<typeof reassignCasesOut>;
 export function ReassignPage() {
   const qc = useQueryClient();
   const notice = useActionNotice();
-  const staff = useQuery({ queryKey: ['staff', 'handlaggare'], queryFn: () => api<{ items: Staff[] }>('/staff?role=handlaggare') });
+  // Who can hold a case: the unit's handläggare and enhetschefer (the staff picker lists the enhetschef's unit).
+  const staff = useQuery({
+    queryKey: ['staff', 'responsible'],
+    queryFn: async () => {
+      const [h, e] = await Promise.all([api<{ items: Staff[] }>('/staff?role=handlaggare'), api<{ items: Staff[] }>('/staff?role=enhetschef')]);
+      return { items: [...h.items, ...e.items].sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv')) };
+    },
+  });
   const [chosen, setChosen] = useState<string[]>([]);
   const form = useForm({
     id: 'reassign',
