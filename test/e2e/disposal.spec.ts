@@ -45,6 +45,7 @@ test('the enhetschef dry-runs disposal and sees it in the log', async ({ page })
 
 test('the enhetschef moves a case from the handläggare to another', async ({ page }) => {
   await signIn(page, 'handlaggare.lss');
+  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Hanna' })).toBeVisible();
   const c = await acknowledgedCase(page);
   await signOut(page);
 
