@@ -132,7 +132,7 @@ describe.skipIf(engine !== 'postgres')('two roles: the runtime role cannot chang
 
   it('pseudonymises a disposed person only through the SECURITY DEFINER function (ADR 013), never by UPDATE', async () => {
     const gone = '5a5a5a5a-0000-4000-8000-00000000abcd';
-    await rt.query(`insert into audit_log (occurred_at, action, entity_type, entity_id, person_id) values (now(), 'person.read', 'person', $1, $1)`, [gone]);
+    await rt.query(`insert into audit_log (occurred_at, action, entity_type, entity_id, person_id) values (now(), 'person.read', 'person', $1, $2)`, [gone, gone]);
     await rt.query(`insert into audit_pseudonyms (pseudonym) values ('5a5a5a5a-0000-4000-8000-00000000beef')`);
     await refused(`update audit_log set person_id = '5a5a5a5a-0000-4000-8000-00000000beef' where person_id = '${gone}'`);
     const r = await rt.query(`select pseudonymise_audit_persons(array[$1]::uuid[], null) as n`, [gone]);
