@@ -47,10 +47,10 @@ module.exports = {
     ...stageOrder,
     {
       name: 'rules-are-pure',
-      comment: 'A rules.ts imports only the calendar (src/platform/calendar.ts) and other rules.ts.',
+      comment: 'A rules.ts (and oversight\'s <topic>-rules.ts) imports only the calendar (src/platform/calendar.ts) and other rules.',
       severity: 'error',
-      from: { path: '(^|/)rules\\.ts$' },
-      to: { pathNot: ['(^|/)rules\\.ts$', '^src/platform/calendar\\.ts$'] },
+      from: { path: ['(^|/)rules\\.ts$', '^src/oversight/[a-z-]+-rules\\.ts$'] },
+      to: { pathNot: ['(^|/)rules\\.ts$', '^src/oversight/[a-z-]+-rules\\.ts$', '^src/platform/calendar\\.ts$'] },
     },
     {
       name: 'web-imports-only-shared-server-code',
@@ -61,6 +61,8 @@ module.exports = {
         path: '^src/',
         pathNot: [
           '(^|/)(schema|rules|labels)\\.ts$',
+          // Oversight keeps one schema and one rules module per topic (disposal-, reassign-, merge-).
+          '^src/oversight/[a-z-]+-(schema|rules)\\.ts$',
           '^src/platform/calendar\\.ts$',
           '^src/platform/audit/actions\\.ts$',
           // Labels and pure rules that are not named so: the error codes with their Swedish messages, the identity-number

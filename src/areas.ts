@@ -47,6 +47,8 @@ import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
 import * as oversightTables from './oversight/tables';
+import { seedDisposalRules } from './oversight/disposal-repo';
+import { seedOversightDemo } from './oversight/demo';
 
 /** An area as Kontakt knows it: what the platform takes, plus its step of the demo (src/demo/seed-demo.ts). */
 export interface KontaktArea extends Area {
@@ -67,5 +69,5 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'cp-meetings', tables: cpMeetingsTables, routes: registerCpMeetingRoutes, demo: seedCpMeetingsDemo },
   { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },
-  { name: 'oversight', tables: oversightTables, routes: registerOversightRoutes },
+  { name: 'oversight', tables: oversightTables, routes: registerOversightRoutes, seedDefaults: seedDisposalRules, demo: seedOversightDemo },
 ];

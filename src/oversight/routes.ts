@@ -3,6 +3,7 @@ import { errorResponse } from '../platform/validation';
 import { auditListOut, auditSearchBody } from './schema';
 import { searchAuditLog } from './search-audit-log';
 import { registerIvoRoutes } from './ivo-routes';
+import { registerDisposalRoutes } from './disposal-routes';
 
 export function registerOversightRoutes(api: Api, deps: AppDeps) {
   api.post(
@@ -19,4 +20,5 @@ export function registerOversightRoutes(api: Api, deps: AppDeps) {
     async (req) => searchAuditLog(contextOf(req, deps), req.body),
   );
   registerIvoRoutes(api, deps);
+  registerDisposalRoutes(api, deps);
 }

@@ -1,6 +1,6 @@
 // Queries on persons and representatives (reads). The people use cases write the rows (create-person.ts,
 // update-person.ts, *-representative.ts).
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { AppError } from '../platform/errors';
 import { persons, representatives } from './tables';
@@ -31,6 +31,8 @@ function escapeLike(s: string): string {
 const C = (col: unknown) => sql`${col} collate "C"`;
 const lowerC = (col: unknown) => sql`lower(${col}) collate "C"`;
 const sv = new Intl.Collator('sv');
+/** A record merged into another (registered twice) is hidden from search. */
+const notMerged = isNull(persons.mergedIntoId);
 
 /**
  * Prefix search on identity number or names. Each branch walks one index in order and stops at
@@ -45,7 +47,7 @@ export async function searchPersons(db: Queryable, q: ReturnType<typeof classify
       q.digits.length === 10
         ? or(eq(persons.identityNumber, `19${q.digits}`), eq(persons.identityNumber, `20${q.digits}`), sql`${C(persons.identityNumber)} like ${`${q.digits}%`}`)
         : sql`${C(persons.identityNumber)} like ${`${escapeLike(q.digits)}%`}`;
-    return db.select().from(persons).where(where).orderBy(C(persons.identityNumber)).limit(limit);
+    return db.select().from(persons).where(and(where, notMerged)).orderBy(C(persons.identityNumber)).limit(limit);
   }
   const [a, b] = q.words.map((w) => `${escapeLike(w)}%`);
   const last = lowerC(persons.lastName);
@@ -54,7 +56,7 @@ export async function searchPersons(db: Queryable, q: ReturnType<typeof classify
   const byLast = await db
     .select()
     .from(persons)
-    .where(b ? and(sql`${last} like ${a}`, sql`${first} like ${b}`) : sql`${last} like ${a}`)
+    .where(and(b ? and(sql`${last} like ${a}`, sql`${first} like ${b}`) : sql`${last} like ${a}`, notMerged))
     .orderBy(last, first, C(persons.identityNumber))
     .limit(limit);
   let rows = byLast;
@@ -62,7 +64,7 @@ export async function searchPersons(db: Queryable, q: ReturnType<typeof classify
     const byFirst = await db
       .select()
       .from(persons)
-      .where(b ? and(sql`${first} like ${a}`, sql`${last} like ${b}`, sql`not (${last} like ${a} and ${first} like ${b})`) : and(sql`${first} like ${a}`, sql`not ${last} like ${a}`))
+      .where(and(b ? and(sql`${first} like ${a}`, sql`${last} like ${b}`, sql`not (${last} like ${a} and ${first} like ${b})`) : and(sql`${first} like ${a}`, sql`not ${last} like ${a}`), notMerged))
       .orderBy(first, last, C(persons.identityNumber))
       .limit(limit - rows.length);
     rows = [...rows, ...byFirst];

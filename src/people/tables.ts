@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createdAt, pk, updatedAt, versionCol } from '../platform/db/columns';
 import { units, users } from '../platform/tables';
 
@@ -30,6 +30,9 @@ export const persons = pgTable(
     fictitious: boolean('fictitious').notNull().default(false),
     registeredBy: uuid('registered_by').references(() => users.id),
     registeredUnitId: uuid('registered_unit_id').references(() => units.id),
+    /** Registered twice: this record was merged into that one (everything moved there); hidden from search. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => persons.id),
+    mergedAt: timestamp('merged_at', { withTimezone: true, mode: 'date' }),
     version: versionCol(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -32,6 +32,10 @@ export const ERROR_CODES = {
   ORDER_ALREADY_SENT: [409, 'Beställningen för beslutet är redan skickad. Ladda om sidan för att se den.'],
   ORDER_ALREADY_CONFIRMED: [409, 'Beställningen är redan bekräftad som mottagen.'],
   ORDER_RETURNED: [409, 'Beställningen är återsänd med en fråga och väntar på svar från handläggaren.'],
+  // Person merge (issue 13 item 7)
+  PERSON_MERGE_SAME: [400, 'Välj två olika personer att slå ihop.'],
+  PERSON_MERGE_ALREADY_MERGED: [409, 'En av personerna är redan ihopslagen med en annan. Ladda om sidan och sök fram personen igen.'],
+  PERSON_MERGE_DIFFERENT_PERSONNUMMER: [409, 'Båda har personnummer, och de är olika. Det är två olika personer, så de kan inte slås ihop.'],
   // Matching (issue 11)
   OFFER_EXCLUDED: [409, 'Kontaktpersonen kan inte erbjudas för den här beställningen.'],
   OFFER_ALREADY_OPEN: [409, 'Kontaktpersonen är redan erbjuden för den här beställningen.'],

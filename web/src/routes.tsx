@@ -128,6 +128,9 @@ export const routes: RouteObject[] = [
           { path: 'manadsrapporter/:id', ...page(() => import('./portal/report-review-page'), (m) => m.ReportReviewPage, 'report:read') },
           { path: 'ivo', ...page(() => import('./oversight/ivo-page'), (m) => m.IvoPage, 'ivo:read') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
+          { path: 'gallring', ...page(() => import('./oversight/disposal-page'), (m) => m.DisposalPage, 'disposal:run') },
+          { path: 'flytta-arenden', ...page(() => import('./oversight/reassign-page'), (m) => m.ReassignPage, 'case:assign') },
+          { path: 'sla-ihop-personer', ...page(() => import('./oversight/merge-page'), (m) => m.MergePage, 'person:merge') },
         ],
       },
       // Unknown pages, for signed-in users and before sign-in alike.

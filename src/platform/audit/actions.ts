@@ -145,6 +145,11 @@ export const AUDIT_ACTIONS = {
   'report.receipt_upload': 'Laddade upp kvitto',
   'report.receipt_read': 'Öppnade kvitto',
   'admin.portal_settings': 'Ändrade inställningar för portalen',
+  // Disposal, bulk reassignment and person merge (issue 13 items 6, 7)
+  'disposal.run': 'Gallrade ärenden och personer (eller provkörde gallring)',
+  'disposal.rule': 'Ändrade regel för gallring',
+  'case.reassign': 'Flyttade ärende till annan handläggare',
+  'person.merge': 'Slog ihop dubbelregistrerad person',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -313,6 +318,13 @@ export interface AuditDetails {
   'report.receipt_upload': { reportId: string; contentType: string; sizeBytes: number };
   'report.receipt_read': { reportId: string };
   'admin.portal_settings': { fields: string[] };
+  /** One per batch of a run (dryRun false), one per dry run: counts only. */
+  'disposal.run': { dryRun: boolean; batches: number; cases: number; persons: number; auditPseudonymised: number; keptBornOn: number; keptLss: number; keptPayroll: number };
+  'disposal.rule': { fields: string[] };
+  /** One per case moved; `count` is how many the same reassignment moved. */
+  'case.reassign': { from: string; to: string; count: number };
+  /** Two entries: the kept record (role 'kept') and the merged one (role 'merged'); `moved` counts rows per table.column. */
+  'person.merge': { role: 'kept' | 'merged'; otherPersonId: string; moved: Record<string, number> };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

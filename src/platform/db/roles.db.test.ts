@@ -130,6 +130,22 @@ describe.skipIf(engine !== 'postgres')('two roles: the runtime role cannot chang
     }
   });
 
+  it('pseudonymises a disposed person only through the SECURITY DEFINER function (ADR 013), never by UPDATE', async () => {
+    const gone = '5a5a5a5a-0000-4000-8000-00000000abcd';
+    await rt.query(`insert into audit_log (occurred_at, action, entity_type, entity_id, person_id) values (now(), 'person.read', 'person', $1, $2)`, [gone, gone]);
+    await rt.query(`insert into audit_pseudonyms (pseudonym) values ('5a5a5a5a-0000-4000-8000-00000000beef')`);
+    await refused(`update audit_log set person_id = '5a5a5a5a-0000-4000-8000-00000000beef' where person_id = '${gone}'`);
+    const r = await rt.query(`select pseudonymise_audit_persons(array[$1]::uuid[], null) as n`, [gone]);
+    expect(r.rows[0].n).toBe(1);
+    const after = await rt.query(`select person_id, entity_id from audit_log where action = 'person.read' and entity_type = 'person' and person_id in (select pseudonym from audit_pseudonyms)`);
+    expect(after.rows).toHaveLength(1);
+    expect(after.rows[0].entity_id).toBe(after.rows[0].person_id);
+    expect(await rt.query(`select count(*)::int as n from audit_log where person_id = $1`, [gone]).then((x) => x.rows[0].n)).toBe(0);
+    // Not for a person who still exists.
+    const [p] = (await rt.query(`insert into persons (identity_number, id_kind, first_name, last_name) values ('RES-ROLES-1', 'reservnummer', 'A', 'B') returning id`)).rows;
+    await expect(rt.query(`select pseudonymise_audit_persons(array[$1]::uuid[], null)`, [p.id])).rejects.toThrow(/still exists/);
+  });
+
   it('grants tables of later migrations at the next start, and keeps the audit log narrow', async () => {
     // A later migration, run by the owner, adds a table.
     await own.query(`create table later_table (id int primary key, note text)`);

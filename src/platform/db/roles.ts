@@ -9,7 +9,9 @@ import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from './types';
 
 /** Tables the runtime role may only read and append to. A new append-only table is added here. */
-export const APPEND_ONLY_TABLES = ['audit_log', 'payment_changes'] as const;
+export const APPEND_ONLY_TABLES = ['audit_log', 'payment_changes', 'audit_pseudonyms'] as const;
+/** SECURITY DEFINER functions the runtime role may call (EXECUTE is revoked from PUBLIC in their migration; ADR 013). */
+export const RUNTIME_FUNCTIONS = ['pseudonymise_audit_persons(uuid[], uuid)'] as const;
 /** Triggers that make audit_log append-only (migration 0001); start-up refuses to serve without them. */
 export const AUDIT_TRIGGERS = ['audit_log_no_update_delete', 'audit_log_no_truncate'] as const;
 
@@ -38,6 +40,7 @@ export async function grantRuntimeRole(owner: Queryable, runtimeRole: string): P
     await owner.execute(sql`revoke all on ${ident(table)} from ${rt}`);
     await owner.execute(sql`grant select, insert on ${ident(table)} to ${rt}`);
   }
+  for (const fn of RUNTIME_FUNCTIONS) await owner.execute(sql`grant execute on function ${sql.raw(fn)} to ${rt}`);
 }
 
 /** Refuse to serve with a runtime role that could change the audit log after all. */

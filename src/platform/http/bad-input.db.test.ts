@@ -202,6 +202,7 @@ function fillPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string, offset: number) => {
     if (name === 'representativeId') return ids.representative;
     if (name === 'kind') return 'pledge';
+    if (name === 'recordType') return 'closed_case';
     const prefix = path.slice(0, offset + `{${name}}`.length);
     return pathIds[prefix]?.() ?? '00000000-0000-4000-8000-000000000000';
   });

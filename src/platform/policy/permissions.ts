@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'ivo:read',
   'ivo:write',
   'ivo:submit',
+  'person:merge',
+  'disposal:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,6 +107,10 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'ivo:read': 'unit',
     'ivo:write': 'unit',
     'ivo:submit': 'unit',
+    // Issue 13 item 7: merge a person registered twice (persons are the municipality's, like person:write).
+    'person:merge': 'all',
+    // Issue 13 item 6: the retention rules and disposal (gallring) of the municipality's closed case records.
+    'disposal:run': 'all',
   },
   // Manages users and configuration, never case content.
   administrator: {

@@ -42,7 +42,9 @@ export type Permission =
   | 'report:approve'
   | 'ivo:read'
   | 'ivo:write'
-  | 'ivo:submit';
+  | 'ivo:submit'
+  | 'person:merge'
+  | 'disposal:run';
 
 export const meQueryKey = ['me'] as const;
 
