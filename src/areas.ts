@@ -46,6 +46,8 @@ import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
+import * as oversightTables from './oversight/tables';
+import { seedAuditReviewSettings } from './oversight/audit-settings';
 
 /** An area as Kontakt knows it: what the platform takes, plus its step of the demo (src/demo/seed-demo.ts). */
 export interface KontaktArea extends Area {
@@ -66,5 +68,5 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'cp-meetings', tables: cpMeetingsTables, routes: registerCpMeetingRoutes, demo: seedCpMeetingsDemo },
   { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },
-  { name: 'oversight', routes: registerOversightRoutes },
+  { name: 'oversight', tables: oversightTables, routes: registerOversightRoutes, seedDefaults: seedAuditReviewSettings },
 ];

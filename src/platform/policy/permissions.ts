@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'report:write',
   'report:read',
   'report:approve',
+  'audit:review',
+  'gdpr:extract',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,6 +97,10 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // Internal control of payments (issue 12 item 6): changes to payment data of their unit and the municipality-wide ones.
     'payroll:control': 'unit',
     'report:read': 'unit',
+    // Loggkontroll (issue 13 item 4): sign off the unusual reads of their unit's staff and persons.
+    'audit:review': 'unit',
+    // Register extract (GDPR art. 15, issue 13 item 5): the municipality answers for all it holds about a person.
+    'gdpr:extract': 'all',
   },
   // Manages users and configuration, never case content.
   administrator: {
