@@ -4,6 +4,7 @@ import {
   auditExportBody,
   auditListOut,
   auditSearchBody,
+  auditUnitsOut,
   massReadSettingsBody,
   massReadSettingsOut,
   registerExtractParams,
@@ -13,6 +14,7 @@ import {
   unusualSearchBody,
 } from './schema';
 import { searchAuditLog } from './search-audit-log';
+import { listAuditUnits } from './audit-units';
 import { exportAuditLog } from './audit-export';
 import { listUnusualAccess } from './audit-unusual';
 import { signOffUnusualAccess } from './audit-sign-off';
@@ -28,6 +30,11 @@ export function registerOversightRoutes(api: Api, deps: AppDeps) {
     '/api/audit/search',
     { config: read, schema: { tags, summary: 'Sök i loggen på person, användare, enhet och period', body: auditSearchBody, response: { 200: auditListOut, ...errors } } },
     async (req) => searchAuditLog(contextOf(req, deps), req.body),
+  );
+  api.get(
+    '/api/audit/units',
+    { config: read, schema: { tags, summary: 'Enheter att söka i loggen på', response: { 200: auditUnitsOut, 401: errorResponse, 403: errorResponse } } },
+    async (req) => listAuditUnits(contextOf(req, deps)),
   );
   // POST: the filter may hold a personnummer, which never goes in a URL.
   api.post(

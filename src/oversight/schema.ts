@@ -33,6 +33,8 @@ export const auditListOut = z.object({ items: z.array(auditEntryOut), total: z.n
 export const auditExportBody = auditSearchBody.omit({ page: true, pageSize: true });
 export const AUDIT_EXPORT_LIMIT = 100_000;
 
+export const auditUnitsOut = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
+
 // ---- Unusual reads (issue 13 item 4) ------------------------------------------------------------
 
 export const UNUSUAL_KIND_NAMES = ['outside_unit', 'protected_identity', 'mass_read'] as const;

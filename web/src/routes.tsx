@@ -127,6 +127,8 @@ export const routes: RouteObject[] = [
           { path: 'manadsrapporter', ...page(() => import('./portal/report-queue-page'), (m) => m.ReportQueuePage, 'report:read') },
           { path: 'manadsrapporter/:id', ...page(() => import('./portal/report-review-page'), (m) => m.ReportReviewPage, 'report:read') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
+          { path: 'loggkontroll/avvikelser', ...page(() => import('./oversight/audit-unusual-page'), (m) => m.AuditUnusualPage, 'audit:read') },
+          { path: 'loggkontroll/registerutdrag', ...page(() => import('./oversight/gdpr-extract-page'), (m) => m.GdprExtractPage, 'gdpr:extract') },
         ],
       },
       // Unknown pages, for signed-in users and before sign-in alike.
