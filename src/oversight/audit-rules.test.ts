@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOutsideUnit, massReads, massReadSettingsProblems, unusualAccess, type AccessRead } from './audit-rules';
+import { isOutsideUnit, massReads, unusualAccess, type AccessRead } from './audit-rules';
 
 const T0 = Date.parse('2026-03-16T09:00:00Z');
 const min = 60_000;
@@ -75,17 +75,5 @@ describe('unusualAccess', () => {
   it('finds nothing in ordinary work', () => {
     expect(unusualAccess([read(), read({ at: T0 + min, personId: 'p2', personUnitIds: ['A', 'C'] })], { persons: 1, minutes: 10 })).toHaveLength(1);
     expect(unusualAccess([read(), read({ at: T0 + min, personId: 'p2' })], { persons: 2, minutes: 10 })).toEqual([]);
-  });
-});
-
-describe('massReadSettingsProblems', () => {
-  it.each<[number, number, string[]]>([
-    [20, 10, []],
-    [2, 1, []],
-    [1, 10, ['persons']],
-    [20, 0, ['minutes']],
-    [2.5, 1441, ['persons', 'minutes']],
-  ])('%s persons in %s minutes → %j', (persons, minutes, paths) => {
-    expect(massReadSettingsProblems({ persons, minutes }).map((p) => p.path)).toEqual(paths);
   });
 });

@@ -149,11 +149,3 @@ export function unusualAccess(reads: readonly AccessRead[], settings: MassReadSe
   const order = (k: UnusualKind) => UNUSUAL_KINDS.indexOf(k);
   return out.sort((a, b) => b.from - a.from || order(a.kind) - order(b.kind) || a.auditId - b.auditId);
 }
-
-/** What the settings may be (API and the administrator's form). */
-export function massReadSettingsProblems(s: MassReadSettings): { path: 'persons' | 'minutes'; message: string }[] {
-  const out: { path: 'persons' | 'minutes'; message: string }[] = [];
-  if (!Number.isInteger(s.persons) || s.persons < 2 || s.persons > 10_000) out.push({ path: 'persons', message: 'Ange ett antal personer mellan 2 och 10 000.' });
-  if (!Number.isInteger(s.minutes) || s.minutes < 1 || s.minutes > 1440) out.push({ path: 'minutes', message: 'Ange ett antal minuter mellan 1 och 1 440.' });
-  return out;
-}

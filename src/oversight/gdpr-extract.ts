@@ -20,7 +20,7 @@ import { appeals, decisions, followUps, legalBases } from '../decisions/tables';
 import { orderEvents, orders } from '../orders/tables';
 import { assignmentInterruptions, assignments, cpContacts, implementationPlans, matchingMeetings, offers } from '../assignments/tables';
 import { cpReportCancellations, cpReportMeetings, cpReports } from '../portal/tables';
-import { registerExtractPdf, type ExtractLetterInput } from './gdpr-letter';
+import { registerExtractPdf, type ExtractLetterInput, type RegisterExtract } from './gdpr-letter';
 
 type Row = Record<string, unknown>;
 
@@ -95,14 +95,6 @@ function sections(personId: string): { key: string; query: SQL }[] {
 
 /** A person's contact details are left out of the extract when they have skyddad identitet (it may be read by others). */
 const CONTACT_FIELDS = ['street_address', 'postal_code', 'city', 'phone', 'email'] as const;
-
-export interface RegisterExtract {
-  producedAt: string;
-  municipality: string;
-  person: Row;
-  /** Each section's rows as stored (column names as in the database), plus names that make them readable. */
-  sections: Record<string, Row[]>;
-}
 
 async function collectExtract(q: Queryable, ctx: UseCaseContext, personId: string): Promise<RegisterExtract> {
   const res = (await q.execute(sql`select to_jsonb(p) as row from ${persons} p where p.id = ${personId}`)) as unknown as { rows: { row: Row }[] };

@@ -9,7 +9,16 @@ import { appealOutcomeLabel, decisionOutcomeLabel, followUpResultLabel } from '.
 import { offerResponseLabel } from '../assignments/rules';
 import { reportStatusLabel } from '../portal/rules';
 import type { LetterSection } from '../platform/documents/letter';
-import type { RegisterExtract } from './gdpr-extract';
+
+type Row = Record<string, unknown>;
+
+export interface RegisterExtract {
+  producedAt: string;
+  municipality: string;
+  person: Row;
+  /** Each section's rows as stored (column names as in the database), plus names that make them readable. */
+  sections: Record<string, Row[]>;
+}
 
 export interface ExtractLetterInput {
   municipality: { name: string; postalAddress: string | null };
@@ -18,7 +27,6 @@ export interface ExtractLetterInput {
   extract: RegisterExtract;
 }
 
-type Row = Record<string, unknown>;
 const str = (v: unknown): string => (v === null || v === undefined || v === '' ? '–' : String(v));
 const label = <K extends string>(labels: Record<K, string>, v: unknown): string => (typeof v === 'string' && v in labels ? labels[v as K] : str(v));
 

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { signOffBody, unusualSearchBody, UNUSUAL_KIND_NAMES, type unusualListOut } from '../../../src/oversight/schema';
+import { signOffBody, unusualSearchBody, type UNUSUAL_KIND_NAMES, type unusualListOut } from '../../../src/oversight/schema';
 import { periodProblem } from '../../../src/oversight/rules';
 import { addDays } from '../../../src/platform/calendar';
 import { api } from '../platform/api';
@@ -35,7 +35,7 @@ const STATUS_OPTIONS = [
 ];
 
 /** What the finding is, in words: the read, or the burst of reads. */
-function describe(f: Finding): string {
+function describeFinding(f: Finding): string {
   if (f.kind === 'mass_read') return `${f.persons} personer, ${f.reads} läsningar, ${formatDateTime(f.from)}–${formatDateTime(f.to).slice(11)}`;
   return `${f.actionLabel}, ${formatDateTime(f.from)}`;
 }
@@ -57,7 +57,7 @@ function SignOffForm({ finding, onSaved, onCancel }: { finding: Finding; onSaved
     <Form form={form} aria-label="Markera som granskad" failureTitle="Det gick inte att spara granskningen">
       <p>
         {finding.kindLabel}: {finding.actor.displayName ?? 'Okänd användare'}
-        {finding.person ? ` läste ${finding.person.name}` : ''}. {describe(finding)}.
+        {finding.person ? ` läste ${finding.person.name}` : ''}. {describeFinding(finding)}.
       </p>
       <TextAreaInput name="comment" label="Kommentar" hint="Vad du har tagit reda på, till exempel varför läsningen behövdes." />
       <ButtonRow>
@@ -116,7 +116,7 @@ export function AuditUnusualPage() {
           '–'
         ),
     },
-    { id: 'what', label: 'Vad', render: (f) => describe(f) },
+    { id: 'what', label: 'Vad', render: (f) => describeFinding(f) },
     {
       id: 'review',
       label: 'Granskning',
