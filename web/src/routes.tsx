@@ -128,6 +128,7 @@ export const routes: RouteObject[] = [
           { path: 'manadsrapporter/:id', ...page(() => import('./portal/report-review-page'), (m) => m.ReportReviewPage, 'report:read') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
           { path: 'loggkontroll/avvikelser', ...page(() => import('./oversight/audit-unusual-page'), (m) => m.AuditUnusualPage, 'audit:read') },
+          { path: 'admin/loggkontroll', ...page(() => import('./oversight/audit-settings-page'), (m) => m.AuditSettingsPage, 'admin:settings') },
           { path: 'loggkontroll/registerutdrag', ...page(() => import('./oversight/gdpr-extract-page'), (m) => m.GdprExtractPage, 'gdpr:extract') },
         ],
       },
