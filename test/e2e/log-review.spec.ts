@@ -28,12 +28,14 @@ test('the enhetschef finds an unusual read, signs it off and downloads the regis
 
   // The LSS handläggare opens the person: outside her unit and own cases.
   await signIn(page, 'handlaggare.lss');
+  await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
   await page.goto(`/personer/${person.id}`);
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(lastName) })).toBeVisible();
   await signOut(page);
 
   // The enhetschef reviews.
   await signIn(page, 'enhetschef', { keyboard: true });
+  await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
   await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Loggkontroll', exact: true }));
   await expect(page).toHaveTitle('Loggkontroll – Kontakt');
   await press(page.getByRole('link', { name: 'Avvikande läsningar att granska' }));
