@@ -71,7 +71,7 @@ export const unusualListOut = z.object({
 
 export const signOffBody = z.object({
   kind: unusualKind,
-  auditId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  auditId: int4({ min: 1 }),
   comment: requiredText(2000, 'Kommentaren', { multiline: true }),
 });
 export const signOffOut = z.object({ id: z.string(), signedAt: z.string() });
