@@ -55,6 +55,7 @@ export async function loadAccessReads(q: Queryable, where: SQL | undefined): Pro
   if (rows.length === 0) return { reads: [], actions: new Map() };
   const personIds = [...new Set(rows.map((r) => r.person!))];
   const actorIds = [...new Set(rows.map((r) => r.actor!))];
+  // One array parameter each, however many (a year's reads may name more persons than a statement has parameters).
   const idList = (ids: string[]) => sql`(select unnest(${`{${ids.join(',')}}`}::uuid[]))`;
   // Units that hold each person: the units of their cases and the provider units of the orders for those cases.
   const held = await q.execute(sql`
@@ -69,9 +70,9 @@ export async function loadAccessReads(q: Queryable, where: SQL | undefined): Pro
     (unitsOf.get(r.person_id) ?? unitsOf.set(r.person_id, new Set()).get(r.person_id)!).add(r.unit_id);
     if (r.responsible) (responsibleOf.get(r.person_id) ?? responsibleOf.set(r.person_id, new Set()).get(r.person_id)!).add(r.responsible);
   }
-  const prot = await q.select({ id: persons.id }).from(persons).where(and(inArray(persons.id, personIds), eq(persons.protectedIdentity, true)));
+  const prot = await q.select({ id: persons.id }).from(persons).where(and(sql`${persons.id} in ${idList(personIds)}`, eq(persons.protectedIdentity, true)));
   const protectedIds = new Set(prot.map((p) => p.id));
-  const actorUnits = new Map((await q.select({ id: users.id, unitId: users.unitId }).from(users).where(inArray(users.id, actorIds))).map((u) => [u.id, u.unitId]));
+  const actorUnits = new Map((await q.select({ id: users.id, unitId: users.unitId }).from(users).where(sql`${users.id} in ${idList(actorIds)}`)).map((u) => [u.id, u.unitId]));
   const reads = rows.map(
     (r): AccessRead => ({
       id: Number(r.id),
@@ -102,7 +103,7 @@ export function listUnusualAccess(ctx: UseCaseContext, q: z.output<typeof unusua
           .select({ kind: auditSignoffs.kind, auditId: auditSignoffs.auditId, at: auditSignoffs.signedAt, comment: auditSignoffs.comment, by: users.displayName })
           .from(auditSignoffs)
           .innerJoin(users, eq(users.id, auditSignoffs.signedBy))
-          .where(inArray(auditSignoffs.auditId, [...new Set(found.map((f) => f.auditId))]))
+          .where(sql`${auditSignoffs.auditId} = any(${`{${[...new Set(found.map((f) => f.auditId))].join(',')}}`}::bigint[])`)
       : [];
     const signOffOf = new Map(signed.map((s) => [`${s.kind}:${s.auditId}`, s]));
     const key = (f: UnusualFinding) => `${f.kind}:${f.auditId}`;
