@@ -37,17 +37,17 @@ async function generate(db: Db, o: { reads: number; persons: number; users: numb
       select ${id('h')}, 'bank.' || ${s} || '.' || g, 'Bänk Handläggare ' || g, 'handlaggare', ${id('u', '(1 + g % 10)')}, 'x' from generate_series(1, ${o.users}) g`);
     await tx.execute(sql`insert into persons (id, identity_number, id_kind, first_name, last_name, fictitious, protected_identity)
       select ${id('p')}, lpad((1500000000 + g)::text, 12, '19'), 'personnummer', 'Pia', 'Logg' || g, true, g % 100 = 0 from generate_series(1, ${o.persons}) g`);
-    // Person g's case is in unit 1 + g % 10, with handläggare g % users (whose unit is 1 + (g % users) % 10).
+    // Person g's case is in unit 1 + g % 10; user k is in unit 1 + k % 10, so handläggare g % 10 + 10 j hold it.
     await tx.execute(sql`insert into cases (id, case_number, person_id, route, unit_id, responsible_user_id, requester, channel, received_date)
-      select ${id('c')}, 'LOGG-' || ${s} || '-' || g, ${id('p')}, 'LSS', ${id('u', '(1 + g % 10)')}, ${id('h', `(1 + (g % 10) + 10 * ((g / 10) % ${Math.floor(o.users / 10)}))`)}, 'person', 'phone', date '2025-06-01'
+      select ${id('c')}, 'LOGG-' || ${s} || '-' || g, ${id('p')}, 'LSS', ${id('u', '(1 + g % 10)')}, ${id('h', `((g % 10) + 10 * (1 + (g / 10) % ${Math.floor(o.users / 10) - 1}))`)}, 'person', 'phone', date '2025-06-01'
       from generate_series(1, ${o.persons}) g`);
     // A year of reads: mostly by a handläggare of the person's unit, 3 % by one of another unit; every 10 000th read
     // starts a burst (one user, 40 persons in 20 minutes).
     await tx.execute(sql`insert into audit_log (occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, person_id, request_id)
       select timestamptz '2025-12-07 08:00+01' + (g::double precision / ${o.reads}) * interval '365 days',
-        ${id('h', `(case when g % 10000 < 40 then 1 + (g / 10000) % ${o.users} else 1 + (p % 10) + 10 * ((g + (case when g % 33 = 0 then 1 else 0 end)) % ${Math.floor(o.users / 10)}) + (case when g % 33 = 0 then 1 else 0 end) end)`)},
+        ${id('h', `(case when g % 10000 < 40 then 1 + (g / 10000) % ${o.users} else (p % 10) + 10 * (1 + g % ${Math.floor(o.users / 10) - 1}) + (case when g % 33 = 0 then 1 else 0 end) end)`)},
         'bank', case when g % 2 = 0 then 'person.read' else 'case.read' end, 'person', null, ${id('p', 'p')}, 'bench'
-      from (select g, 1 + (g * 7919) % ${o.persons} as p from generate_series(1, ${o.reads}) g) x`);
+      from (select g, (1 + (g::bigint * 7919) % ${o.persons})::int as p from generate_series(1, ${o.reads}) g) x`);
   });
   await db.execute(sql`analyze audit_log`);
 }

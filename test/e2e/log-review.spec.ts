@@ -109,3 +109,22 @@ test('the enhetschef finds an unusual read, signs it off and downloads the regis
   expect(fs.readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
   expect((await pdfDownload).suggestedFilename()).toBe(`registerutdrag-${today()}.pdf`);
 });
+
+test('the administrator sets the mass-read limit', async ({ page }) => {
+  await signIn(page, 'admin', { keyboard: true });
+  await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Loggkontroll', exact: true }));
+  await expect(page).toHaveTitle('Loggkontroll – Kontakt');
+  await expectAccessible(page, 'mass-read limit');
+  const persons = page.getByLabel('Fler än så här många personer');
+  // Out of range: a Swedish message, nothing saved.
+  await typeInto(persons, '1');
+  await press(page.getByRole('button', { name: 'Spara' }));
+  await expect(page.getByText('Talet måste vara minst 2.').first()).toBeVisible();
+  await typeInto(persons, '25');
+  await typeInto(page.getByLabel('På så här många minuter'), '10');
+  await press(page.getByRole('button', { name: 'Spara' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Gränsen är sparad.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Fler än så här många personer')).toHaveValue('25');
+});
