@@ -48,13 +48,15 @@ export function reviewScope(ctx: UseCaseContext): SQL | undefined {
 
 /** The reads matching `where` (a condition on audit_log), with what the rules need about the reader and the person. */
 export async function loadAccessReads(q: Queryable, where: SQL | undefined): Promise<{ reads: AccessRead[]; actions: Map<number, string> }> {
-  const rows = await q
-    .select({ id: auditLog.id, at: auditLog.occurredAt, actor: auditLog.actorUserId, person: auditLog.personId, action: auditLog.action })
-    .from(auditLog)
-    .where(and(sql`${auditLog.personId} is not null and ${auditLog.actorUserId} is not null`, inArray(auditLog.action, [...READ_ACTIONS]), where));
+  // Plain numbers and text (no Date objects): a year's reads are many rows.
+  const res = await q.execute(sql`
+    select id::float8 as id, (extract(epoch from occurred_at) * 1000)::float8 as at, actor_user_id::text as actor, person_id::text as person, action
+    from ${auditLog}
+    where ${and(sql`${auditLog.personId} is not null and ${auditLog.actorUserId} is not null`, inArray(auditLog.action, [...READ_ACTIONS]), where)}`);
+  const rows = (res as unknown as { rows: { id: number; at: number; actor: string; person: string; action: string }[] }).rows;
   if (rows.length === 0) return { reads: [], actions: new Map() };
-  const personIds = [...new Set(rows.map((r) => r.person!))];
-  const actorIds = [...new Set(rows.map((r) => r.actor!))];
+  const personIds = [...new Set(rows.map((r) => r.person))];
+  const actorIds = [...new Set(rows.map((r) => r.actor))];
   // One array parameter each, however many (a year's reads may name more persons than a statement has parameters).
   const idList = (ids: string[]) => sql`(select unnest(${`{${ids.join(',')}}`}::uuid[]))`;
   // Units that hold each person: the units of their cases and the provider units of the orders for those cases.
@@ -76,7 +78,7 @@ export async function loadAccessReads(q: Queryable, where: SQL | undefined): Pro
   const reads = rows.map(
     (r): AccessRead => ({
       id: Number(r.id),
-      at: r.at.getTime(),
+      at: Number(r.at),
       actorUserId: r.actor!,
       actorUnitId: actorUnits.get(r.actor!) ?? null,
       personId: r.person!,
