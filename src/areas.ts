@@ -49,6 +49,7 @@ import { registerOversightRoutes } from './oversight/routes';
 import * as oversightTables from './oversight/tables';
 import { seedDisposalRules } from './oversight/disposal-repo';
 import { seedOversightDemo } from './oversight/demo';
+import { seedAuditReviewSettings } from './oversight/audit-settings';
 
 /** An area as Kontakt knows it: what the platform takes, plus its step of the demo (src/demo/seed-demo.ts). */
 export interface KontaktArea extends Area {
@@ -69,5 +70,14 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'cp-meetings', tables: cpMeetingsTables, routes: registerCpMeetingRoutes, demo: seedCpMeetingsDemo },
   { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },
-  { name: 'oversight', tables: oversightTables, routes: registerOversightRoutes, seedDefaults: seedDisposalRules, demo: seedOversightDemo },
+  {
+    name: 'oversight',
+    tables: oversightTables,
+    routes: registerOversightRoutes,
+    seedDefaults: async (db) => {
+      await seedDisposalRules(db);
+      await seedAuditReviewSettings(db);
+    },
+    demo: seedOversightDemo,
+  },
 ];

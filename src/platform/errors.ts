@@ -104,6 +104,11 @@ export const ERROR_CODES = {
   PAYMENT_CHANGE_OWN: [409, 'Du kan inte granska en ändring som du själv har gjort. Be en kollega granska den.'],
   PAYLOAD_TOO_LARGE: [413, 'Det du skickade är för stort.'],
   UNSUPPORTED_MEDIA_TYPE: [415, 'Formatet stöds inte. Skicka uppgifterna som JSON.'],
+  // Loggkontroll and register extract (issue 13 items 4 and 5)
+  AUDIT_EXPORT_TOO_LARGE: [400, 'Sökningen ger för många loggposter för en fil (högst 100 000). Välj en kortare period eller fler villkor.'],
+  AUDIT_FINDING_NOT_FOUND: [404, 'Avvikelsen finns inte i loggen, eller så hör den inte till din enhet. Ladda om listan.'],
+  AUDIT_ALREADY_SIGNED_OFF: [409, 'Avvikelsen är redan markerad som granskad. Ladda om listan.'],
+  AUDIT_PERIOD_TOO_LONG: [400, 'Perioden får vara högst ett år (366 dagar).'],
   TOO_MANY_ATTEMPTS: [429, 'För många inloggningsförsök. Vänta en stund och försök igen.'],
   TOO_MANY_APPLICATIONS: [429, 'Det har kommit för många ansökningar från din uppkoppling. Vänta en timme och försök igen, eller ring kommunen.'],
   INTERNAL: [500, 'Något gick fel hos oss. Försök igen om en stund. Om felet finns kvar, kontakta support och uppge felkoden.'],

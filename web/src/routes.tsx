@@ -131,6 +131,9 @@ export const routes: RouteObject[] = [
           { path: 'gallring', ...page(() => import('./oversight/disposal-page'), (m) => m.DisposalPage, 'disposal:run') },
           { path: 'flytta-arenden', ...page(() => import('./oversight/reassign-page'), (m) => m.ReassignPage, 'case:assign') },
           { path: 'sla-ihop-personer', ...page(() => import('./oversight/merge-page'), (m) => m.MergePage, 'person:merge') },
+          { path: 'loggkontroll/avvikelser', ...page(() => import('./oversight/audit-unusual-page'), (m) => m.AuditUnusualPage, 'audit:read') },
+          { path: 'admin/loggkontroll', ...page(() => import('./oversight/audit-settings-page'), (m) => m.AuditSettingsPage, 'admin:settings') },
+          { path: 'loggkontroll/registerutdrag', ...page(() => import('./oversight/gdpr-extract-page'), (m) => m.GdprExtractPage, 'gdpr:extract') },
         ],
       },
       // Unknown pages, for signed-in users and before sign-in alike.

@@ -150,6 +150,12 @@ export const AUDIT_ACTIONS = {
   'disposal.rule': 'Ändrade regel för gallring',
   'case.reassign': 'Flyttade ärende till annan handläggare',
   'person.merge': 'Slog ihop dubbelregistrerad person',
+  // Loggkontroll and the register extract (issue 13 items 4 and 5)
+  'audit.export': 'Hämtade loggposter som fil',
+  'audit.unusual_list': 'Visade avvikande läsningar i loggen',
+  'audit.sign_off': 'Markerade avvikande läsning som granskad',
+  'admin.audit_review_settings': 'Ändrade gränsen för många läsningar på kort tid',
+  'gdpr.extract': 'Tog fram registerutdrag',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -203,7 +209,13 @@ export interface AuditDetails {
   'investigation.calendar_file': { bookingId: string };
   'letter.investigation_summons': { bookingId: string; addressPrinted: boolean };
   'letter.investigation_record': { warnings: number };
-  'audit.search': { byPerson: boolean; byUser: boolean; from: string | null; to: string | null };
+  'audit.search': { byPerson: boolean; byUser: boolean; byUnit?: boolean; from: string | null; to: string | null };
+  'audit.export': { byPerson: boolean; byUser: boolean; byUnit: boolean; from: string | null; to: string | null; rows: number };
+  'audit.unusual_list': { from: string; to: string; found: number };
+  'audit.sign_off': { kind: string; auditId: number; signOffId: string };
+  'admin.audit_review_settings': { fields: string[] };
+  /** The extract of a person's data: which format and how many rows of each kind it held (counts only). */
+  'gdpr.extract': { format: 'json' | 'pdf'; counts: Record<string, number> };
   'admin.unit': { op: 'create' } | { op: 'update'; fields: string[] };
   'admin.user':
     | { op: 'create'; role: string; via?: 'cli' }

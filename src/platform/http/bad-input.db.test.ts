@@ -181,6 +181,10 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/reports/{id}/approve': { version: 1 },
     'POST /api/reports/{id}/return': { version: 1, comment: 'Lägg till kvittot.' },
     'PUT /api/admin/portal-settings': { version: 1, reportDueDay: 5 },
+    // Loggkontroll (issue 13)
+    'POST /api/audit/unusual': { from: '2026-03-01', to: '2026-03-31' },
+    'POST /api/audit/unusual/sign-off': { kind: 'outside_unit', auditId: 1, comment: 'Granskad.' },
+    'PUT /api/admin/mass-read-settings': { version: 1, persons: 20, minutes: 10 },
   };
   return bodies[key] ?? {};
 }

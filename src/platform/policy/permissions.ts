@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'ivo:submit',
   'person:merge',
   'disposal:run',
+  'audit:review',
+  'gdpr:extract',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,6 +113,10 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'person:merge': 'all',
     // Issue 13 item 6: the retention rules and disposal (gallring) of the municipality's closed case records.
     'disposal:run': 'all',
+    // Loggkontroll (issue 13 item 4): sign off the unusual reads of their unit's staff and persons.
+    'audit:review': 'unit',
+    // Register extract (GDPR art. 15, issue 13 item 5): the municipality answers for all it holds about a person.
+    'gdpr:extract': 'all',
   },
   // Manages users and configuration, never case content.
   administrator: {

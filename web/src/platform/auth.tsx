@@ -44,7 +44,9 @@ export type Permission =
   | 'ivo:write'
   | 'ivo:submit'
   | 'person:merge'
-  | 'disposal:run';
+  | 'disposal:run'
+  | 'audit:review'
+  | 'gdpr:extract';
 
 export const meQueryKey = ['me'] as const;
 

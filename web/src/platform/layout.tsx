@@ -38,6 +38,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/matchning', label: 'Matchning', permission: 'admin:settings' },
   { to: '/admin/e-post', label: 'E-post', permission: 'admin:settings' },
   { to: '/admin/portalen', label: 'Portalen', permission: 'admin:settings' },
+  { to: '/admin/loggkontroll', label: 'Loggkontroll', permission: 'admin:settings' },
 ];
 
 export function SkipLink() {
