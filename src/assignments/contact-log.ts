@@ -9,7 +9,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable } from '../platform/db/connect';
-import { readUseCase, writeUseCase } from '../platform/db/transaction';
+import { allOf, readUseCase, writeUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { AppError, fieldError } from '../platform/errors';
 import { can, scopeCovers, scopeOf } from '../platform/policy/permissions';
@@ -78,7 +78,7 @@ export function listContacts(ctx: UseCaseContext, cpId: string): Promise<Contact
         )
       : new Set<string>();
     // The level's name as the rate table of the assignment's start year calls it ("Nivå 1", not its code).
-    const levelNames = await Promise.all(as.map(async (a) => (await rateOn(q, a.rateLevel, a.startDate ?? today))?.name ?? a.rateLevel));
+    const levelNames = await allOf(q, ...as.map((a) => async () => (await rateOn(q, a.rateLevel, a.startDate ?? today))?.name ?? a.rateLevel));
     // The persons' first names are shown too: each person is in the log of this read.
     await recordAudit(q, ctx, [
       { action: 'contact_log.read', entityType: 'contact_person', entityId: cpId, details: { count: items.length } },

@@ -10,12 +10,13 @@ import { checkRulesOf, cpSettingsOf, loadContactPersonFull, refreshRecruitmentSt
 import { presentContactPerson } from './present';
 import type { CpOut } from './schema';
 import { contactPersons } from './tables';
+import { allOf } from '../platform/db/transaction';
 
 export async function presentById(ctx: UseCaseContext, tx: Tx | UseCaseContext['db'], id: string): Promise<CpOut> {
   const full = await loadContactPersonFull(tx, id);
   if (!full) throw new AppError('NOT_FOUND');
   const today = ctx.clock.today();
-  const [settings, rules, dupStatuses] = await Promise.all([cpSettingsOf(tx), checkRulesOf(tx), statusesOf(tx, full.duplicates.map((d) => d.id), today)]);
+  const [settings, rules, dupStatuses] = await allOf(tx,() => cpSettingsOf(tx), () => checkRulesOf(tx), () => statusesOf(tx, full.duplicates.map((d) => d.id), today));
   return presentContactPerson(ctx.actor, full, settings, rules, today, dupStatuses);
 }
 

@@ -2,7 +2,7 @@
 // The pure rule (registerCheckValid) over the dated rule versions; the answer is audited.
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { readUseCase } from '../platform/db/transaction';
+import { allOf, readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
 import { activityLabel, registerCheckValid } from './rules';
@@ -13,7 +13,7 @@ export function checkValidity(ctx: UseCaseContext, id: string, input: z.output<t
   return readUseCase(ctx, async (q) => {
     const full = await loadContactPersonFull(q, id);
     if (!full) throw new AppError('NOT_FOUND');
-    const [settings, rules] = await Promise.all([cpSettingsOf(q), checkRulesOf(q)]);
+    const [settings, rules] = await allOf(q,() => cpSettingsOf(q), () => checkRulesOf(q));
     const latest = full.checks[0]?.check ?? null;
     const v = registerCheckValid(latest, rules, input.startDate, input.activity, { scope: settings.registerCheckScope });
     await recordAudit(q, ctx, { action: 'contact_person.check_validity', entityType: 'contact_person', entityId: id, details: { ok: v.ok, reason: v.reason, activity: input.activity } });

@@ -6,7 +6,7 @@ import { and, asc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import Kontonummer from 'kontonummer';
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { readUseCase, writeUseCase } from '../platform/db/transaction';
+import { allOf, readUseCase, writeUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { AppError, fieldError } from '../platform/errors';
 import { can, type Actor } from '../platform/policy/permissions';
@@ -102,19 +102,20 @@ export function listForPayroll(ctx: UseCaseContext, query: PayrollListQuery) {
       ? sql`lower(${contactPersons.firstName} || ' ' || ${contactPersons.lastName}) like ${`%${query.name.trim().toLowerCase()}%`}`
       : undefined;
     const where = and(open, named, query.missing === 'yes' ? sql`not ${registered}` : undefined);
-    const [rows, [counts]] = await Promise.all([
-      q
+    const [rows, [counts]] = await allOf(q,
+      () =>
+q
         .select({ id: contactPersons.id, firstName: contactPersons.firstName, lastName: contactPersons.lastName, approvedDate: contactPersons.approvedDate, registered })
         .from(contactPersons)
         .where(where)
         .orderBy(asc(contactPersons.lastName), asc(contactPersons.firstName), asc(contactPersons.id))
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize),
-      q
+      () =>
+q
         .select({ total: sql<number>`count(*)::int`, missing: sql<number>`(count(*) filter (where not ${registered}))::int` })
         .from(contactPersons)
-        .where(and(open, named)),
-    ]);
+        .where(and(open, named)));
     const filters = ['payroll', ...(query.missing ? ['missing'] : []), ...(query.name ? ['name'] : [])];
     await recordAudit(
       q,

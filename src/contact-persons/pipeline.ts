@@ -11,6 +11,7 @@ import { requirementsOf } from './present';
 import { changeContactPerson } from './change-contact-person';
 import type { approveBody, bookInterviewBody, contactBody, endBody, endPauseBody, pauseBody, referenceBody, registerCheckBody, stepBody, STEP_KINDS_FOR_API } from './schema';
 import { cpPauses, cpReferences, cpRegisterChecks, cpSteps } from './tables';
+import { allOf } from '../platform/db/transaction';
 
 function notInFuture(date: string, today: string, field: string) {
   if (date > today) throw fieldError(field, 'Datumet kan inte ligga i framtiden.');
@@ -122,7 +123,7 @@ export function approveContactPerson(ctx: UseCaseContext, id: string, input: z.o
     step: 'approve',
     apply: async (c, tx) => {
       if (c.row.approvedDate) throw new AppError('CP_ALREADY_APPROVED');
-      const [settings, rules] = await Promise.all([cpSettingsOf(tx), checkRulesOf(tx)]);
+      const [settings, rules] = await allOf(tx,() => cpSettingsOf(tx), () => checkRulesOf(tx));
       const problems = approvalProblems(requirementsOf(c, settings, rules, today));
       if (problems.length) throw new AppError('CP_NOT_APPROVABLE', { message: `Kontaktpersonen kan inte godkännas än. ${problems.join(' ')}` });
       return { approvedDate: input.date, approvedBy: ctx.actor.id, lastContactDate: input.date };

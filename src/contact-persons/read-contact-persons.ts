@@ -3,7 +3,7 @@
 import { and, eq, gt, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Db, Queryable } from '../platform/db/connect';
 import type { UseCaseContext } from '../platform/context';
-import { readUseCase } from '../platform/db/transaction';
+import { allOf, readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { remindersFor } from './rules';
 import { checkRulesOf, cpSettingsOf, listContactPersons, loadContactPersonFull, loadFactsWhere } from './repo';
@@ -80,7 +80,7 @@ export async function remindersOf(q: Queryable, db: Db, today: string): Promise<
 }
 
 async function computeReminders(q: Queryable, today: string): Promise<AllReminders> {
-  const [settings, rules] = await Promise.all([cpSettingsOf(q), checkRulesOf(q)]);
+  const [settings, rules] = await allOf(q,() => cpSettingsOf(q), () => checkRulesOf(q));
   // Every approved contact person not ended today (deriveCpStatus's 'ended', in the condition) with what can run
   // out, in one query per table (no query per person).
   const candidates = await loadFactsWhere(q, and(isNotNull(contactPersons.approvedDate), or(isNull(contactPersons.endedDate), gt(contactPersons.endedDate, today))), 'expiries');

@@ -9,6 +9,7 @@ import { DEFAULT_CHECK_RULES, DEFAULT_REFERENCES_REQUIRED, DEFAULT_REQUIREMENTS,
 import { DEFAULT_INTERESTS } from './defaults';
 import type { CpListQuery } from './schema';
 import { contactPersons, cpCheckRules, cpDistricts, cpPauses, cpReferences, cpRegisterChecks, cpSettings, cpSteps } from './tables';
+import { allOf } from '../platform/db/transaction';
 
 export type CpRow = typeof contactPersons.$inferSelect;
 export type CpSettings = typeof cpSettings.$inferSelect;
@@ -148,8 +149,9 @@ export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?
         .offset((f.page - 1) * f.pageSize),
     );
   const audited = auditListCte(q, audit, { from: sql`page`, entityId: sql`page.page_id` });
-  const [rows, [{ n }]] = await Promise.all([
-    q
+  const [rows, [{ n }]] = await allOf(q,
+    () =>
+q
       .with(page, audited)
       .select({
         id: contactPersons.id,
@@ -170,8 +172,7 @@ export async function listContactPersons(q: Queryable, f: CpListQuery & { inbox?
       .innerJoin(contactPersons, eq(contactPersons.id, page.pageId))
       .leftJoin(cpDistricts, eq(cpDistricts.id, contactPersons.districtId))
       .orderBy(...order),
-    counted,
-  ]);
+    () => counted);
   return { rows: rows.map((r) => ({ ...r, activeAssignments: Number(r.activeAssignments) })), total: Math.min(Number(n), COUNT_CAP), totalCapped: Number(n) > COUNT_CAP };
 }
 
@@ -184,24 +185,25 @@ export async function findContactPerson(q: Queryable, id: string): Promise<CpRow
 export async function loadContactPersonFull(q: Queryable, id: string) {
   const row = await findContactPerson(q, id);
   if (!row) return null;
-  const [steps, references, checks, pauses, district, duplicates, client, approver] = await Promise.all([
-    q.select().from(cpSteps).where(eq(cpSteps.contactPersonId, id)),
-    q.select().from(cpReferences).where(eq(cpReferences.contactPersonId, id)).orderBy(asc(cpReferences.createdAt)),
-    q
+  const [steps, references, checks, pauses, district, duplicates, client, approver] = await allOf(q,
+    () => q.select().from(cpSteps).where(eq(cpSteps.contactPersonId, id)),
+    () => q.select().from(cpReferences).where(eq(cpReferences.contactPersonId, id)).orderBy(asc(cpReferences.createdAt)),
+    () =>
+q
       .select({ check: cpRegisterChecks, seenBy: users.displayName })
       .from(cpRegisterChecks)
       .innerJoin(users, eq(users.id, cpRegisterChecks.seenBy))
       .where(eq(cpRegisterChecks.contactPersonId, id))
       .orderBy(desc(cpRegisterChecks.extractDate), desc(cpRegisterChecks.createdAt)),
-    q.select().from(cpPauses).where(eq(cpPauses.contactPersonId, id)).orderBy(asc(cpPauses.fromDate)),
-    row.districtId ? q.select({ name: cpDistricts.name }).from(cpDistricts).where(eq(cpDistricts.id, row.districtId)) : Promise.resolve([]),
-    q
+    () => q.select().from(cpPauses).where(eq(cpPauses.contactPersonId, id)).orderBy(asc(cpPauses.fromDate)),
+    () => row.districtId ? q.select({ name: cpDistricts.name }).from(cpDistricts).where(eq(cpDistricts.id, row.districtId)) : Promise.resolve([]),
+    () =>
+q
       .select({ id: contactPersons.id, firstName: contactPersons.firstName, lastName: contactPersons.lastName, appliedDate: contactPersons.appliedDate, row: contactPersons })
       .from(contactPersons)
       .where(and(eq(contactPersons.identityNumber, row.identityNumber), ne(contactPersons.id, id))),
-    q.select({ id: persons.id }).from(persons).where(eq(persons.identityNumber, row.identityNumber)),
-    row.approvedBy ? q.select({ name: users.displayName }).from(users).where(eq(users.id, row.approvedBy)) : Promise.resolve([]),
-  ]);
+    () => q.select({ id: persons.id }).from(persons).where(eq(persons.identityNumber, row.identityNumber)),
+    () => row.approvedBy ? q.select({ name: users.displayName }).from(users).where(eq(users.id, row.approvedBy)) : Promise.resolve([]));
   return {
     row,
     steps,
@@ -243,35 +245,39 @@ export async function loadFactsWhere(
   const expiries = only === 'expiries';
   const mine = (contactPersonId: AnyColumn) => and(eq(contactPersonId, contactPersons.id), where);
   const c = contactPersons;
-  const [rows, steps, references, checks, pauses] = await Promise.all([
-    q
+  const [rows, steps, references, checks, pauses] = await allOf(q,
+    () =>
+q
       .select({ id: c.id, firstName: c.firstName, lastName: c.lastName, approvedDate: c.approvedDate, endedDate: c.endedDate, capacity: c.capacity, currentLoad: c.currentLoad, lastContactDate: c.lastContactDate })
       .from(c)
       .where(where),
-    q
+    () =>
+q
       .select({ cp: cpSteps.contactPersonId, kind: cpSteps.kind, status: cpSteps.status, doneDate: cpSteps.doneDate, bookedDate: cpSteps.bookedDate })
       .from(cpSteps)
       .innerJoin(c, and(mine(cpSteps.contactPersonId), expiries ? eq(cpSteps.status, 'done') : undefined)),
-    expiries
+    () =>
+expiries
       ? Promise.resolve([])
       : q
           .select({ cp: cpReferences.contactPersonId, outcome: cpReferences.outcome, contactedDate: cpReferences.contactedDate })
           .from(cpReferences)
           .innerJoin(c, mine(cpReferences.contactPersonId))
           .orderBy(asc(cpReferences.createdAt)),
-    q
+    () =>
+q
       .select({ cp: cpRegisterChecks.contactPersonId, extractDate: cpRegisterChecks.extractDate, shownDate: cpRegisterChecks.shownDate, registers: cpRegisterChecks.registers })
       .from(cpRegisterChecks)
       .innerJoin(c, mine(cpRegisterChecks.contactPersonId))
       .orderBy(desc(cpRegisterChecks.extractDate), desc(cpRegisterChecks.createdAt)),
-    expiries
+    () =>
+expiries
       ? Promise.resolve([])
       : q
           .select({ cp: cpPauses.contactPersonId, fromDate: cpPauses.fromDate, untilDate: cpPauses.untilDate })
           .from(cpPauses)
           .innerJoin(c, mine(cpPauses.contactPersonId))
-          .orderBy(asc(cpPauses.fromDate)),
-  ]);
+          .orderBy(asc(cpPauses.fromDate)));
   const facts = new Map<string, CpFacts>(rows.map((row) => [row.id, { row, steps: [], references: [], checks: [], pauses: [] }]));
   for (const { cp, ...x } of steps) facts.get(cp)?.steps.push(x);
   for (const { cp, ...x } of references) facts.get(cp)?.references.push(x);

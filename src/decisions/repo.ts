@@ -6,6 +6,7 @@ import { AppError } from '../platform/errors';
 import { users } from '../platform/tables';
 import { caseFacts } from '../intake/case-status';
 import { appeals, decisions, followUps, legalBases } from './tables';
+import { allOf } from '../platform/db/transaction';
 
 export type DecisionRow = typeof decisions.$inferSelect;
 export type AppealRow = typeof appeals.$inferSelect;
@@ -39,10 +40,9 @@ async function withNames(db: Queryable, where: ReturnType<typeof eq>): Promise<D
     .orderBy(desc(decisions.decisionDate), desc(decisions.createdAt));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.d.id);
-  const [a, f] = await Promise.all([
-    db.select().from(appeals).where(inArray(appeals.decisionId, ids)).orderBy(asc(appeals.receivedDate)),
-    db.select().from(followUps).where(inArray(followUps.decisionId, ids)).orderBy(asc(followUps.date)),
-  ]);
+  const [a, f] = await allOf(db,
+    () => db.select().from(appeals).where(inArray(appeals.decisionId, ids)).orderBy(asc(appeals.receivedDate)),
+    () => db.select().from(followUps).where(inArray(followUps.decisionId, ids)).orderBy(asc(followUps.date)));
   return rows.map((r) => ({ ...r, appeals: a.filter((x) => x.decisionId === r.d.id), followUps: f.filter((x) => x.decisionId === r.d.id) }));
 }
 

@@ -10,6 +10,7 @@ import { persons } from '../people/tables';
 import { caseFacts, caseFactsColumns, caseStatusRankSql, caseStatusSql, type CaseFactsRow } from './case-status';
 import type { CaseStatus } from './rules';
 import { caseNumberCounters, cases } from './tables';
+import { allOf } from '../platform/db/transaction';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -93,8 +94,9 @@ export async function listCases(
     .as((opts.sort === 'caseNumber' ? ids.innerJoin(cases, eq(cases.id, caseFacts.caseId)) : ids).where(where).orderBy(...order).limit(opts.limit).offset(opts.offset));
   const audited = auditListCte(db, audit, { from: sql`page join ${cases} on ${cases.id} = page.page_id`, entityId: sql`page.page_id`, personId: sql`${cases.personId}` });
   const count = { n: sql<number>`count(*)::int` };
-  const [rows, [{ n }]] = await Promise.all([
-    db
+  const [rows, [{ n }]] = await allOf(db,
+    () =>
+db
       .with(page, audited)
       .select(caseWithNames)
       .from(page)
@@ -105,8 +107,7 @@ export async function listCases(
       .innerJoin(units, eq(units.id, cases.unitId))
       .orderBy(...order),
     // `where` is on the facts table (its unit and responsible): the count needs no join.
-    db.select(count).from(caseFacts).where(where),
-  ]);
+    () => db.select(count).from(caseFacts).where(where));
   return { rows: rows as CaseWithNames[], total: Number(n) };
 }
 

@@ -10,6 +10,7 @@ import { loadCase } from '../intake/load-case';
 import type { CaseWithNames } from '../intake/repo';
 import { findInvestigation, listBookings, otherCasesInUnit, type BookingRow, type InvestigationRow } from './repo';
 import { eligibilityAge, investigationConfig, isPersonKnown, type InvestigationCase } from './rules';
+import { allOf } from '../platform/db/transaction';
 
 export interface LoadedInvestigation {
   r: CaseWithNames;
@@ -25,13 +26,12 @@ export interface LoadedInvestigation {
 
 export async function loadInvestigation(q: Queryable, ctx: UseCaseContext, caseId: string, permission: Permission): Promise<LoadedInvestigation> {
   const r = await loadCase(q, ctx, caseId, permission);
-  const [inv, bookings, person, others, settings] = await Promise.all([
-    findInvestigation(q, caseId),
-    listBookings(q, caseId),
-    requirePerson(q, r.c.personId),
-    otherCasesInUnit(q, r.c),
-    settingsOf(ctx, q),
-  ]);
+  const [inv, bookings, person, others, settings] = await allOf(q,
+    () => findInvestigation(q, caseId),
+    () => listBookings(q, caseId),
+    () => requirePerson(q, r.c.personId),
+    () => otherCasesInUnit(q, r.c),
+    () => settingsOf(ctx, q));
   return {
     r,
     inv,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
-import { readUseCase } from '../platform/db/transaction';
+import { allOf, readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
 import { can } from '../platform/policy/permissions';
@@ -35,7 +35,7 @@ export function getCandidates(ctx: UseCaseContext, orderId: string, query: z.out
   return readUseCase(ctx, async (q) => {
     const today = ctx.clock.today();
     // A read outside a transaction: the three statements may run on three pool connections at once.
-    const [row, cfg, offered] = await Promise.all([loadWaitingOrder(q, ctx, orderId, 'assignment:read'), matchConfigOf(q), offersOf(q, [orderId])]);
+    const [row, cfg, offered] = await allOf(q,() => loadWaitingOrder(q, ctx, orderId, 'assignment:read'), () => matchConfigOf(q), () => offersOf(q, [orderId]));
     const profile = (await profilesOf(q, [row], today, offered)).get(orderId)!;
     const pool = await candidatePool(q, ctx.db, today, cfg);
     const ranking = rankCandidates(profile, pool, cfg, query.limit);

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { UseCaseContext } from '../platform/context';
 import type { Queryable, Tx } from '../platform/db/connect';
 import { changeVersioned } from '../platform/db/change-versioned';
-import { readUseCase, writeUseCase, type UniqueField } from '../platform/db/transaction';
+import { allOf, readUseCase, type UniqueField, writeUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { AppError, fieldError } from '../platform/errors';
 import { can } from '../platform/policy/permissions';
@@ -72,7 +72,7 @@ export function listRateTable(ctx: UseCaseContext): Promise<RateTableOut> {
   return readUseCase(ctx, async (q) => {
     const years = await q.select().from(rateYears).orderBy(desc(rateYears.year));
     const today = ctx.clock.today();
-    return { years: await Promise.all(years.map((y) => presentYear(q, y, today))), canEdit: can(ctx.actor, 'admin:rates') };
+    return { years: await allOf(q, ...years.map((y) => () => presentYear(q, y, today))), canEdit: can(ctx.actor, 'admin:rates') };
   });
 }
 

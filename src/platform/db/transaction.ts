@@ -15,6 +15,18 @@ export function readUseCase<T>(ctx: { db: Db }, fn: (q: Queryable) => Promise<T>
   return fn(ctx.db);
 }
 
+/**
+ * Several independent reads: side by side on the pool (each takes its own connection), one after another in a
+ * transaction — a transaction is one connection, and node-postgres will not queue overlapping queries on one
+ * (deprecated in pg 8, removed in pg 9; `test/support/one-query-at-a-time.ts` fails a db test that does it).
+ */
+export async function allOf<T extends readonly unknown[]>(q: Queryable, ...reads: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+  if (!('rollback' in q)) return (await Promise.all(reads.map((r) => r()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const r of reads) out.push(await r());
+  return out as unknown as T;
+}
+
 /** A unique column whose violation is the user's to fix: 409 with `code`, and `message` on the form field `path`. */
 export interface UniqueField {
   column: AnyPgColumn;
