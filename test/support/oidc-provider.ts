@@ -5,8 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
+/** An account at the provider: its id is its subject (`sub`). */
 export interface TestAccount {
-  sub: string;
   claims: Record<string, unknown>;
 }
 
@@ -60,7 +60,7 @@ export async function startTestProvider(redirectUri: string, port = 0): Promise<
     claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'groups'], email: ['email'] },
     findAccount: async (_ctx: unknown, id: string) => {
       const account = state.accounts.get(id);
-      return account ? { accountId: id, claims: async () => ({ sub: account.sub, ...account.claims }) } : undefined;
+      return account ? { accountId: id, claims: async () => ({ ...account.claims, sub: id }) } : undefined;
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     features: { devInteractions: { enabled: false } },

@@ -30,9 +30,9 @@ beforeAll(async () => {
   off = await setupHarness({ env: { ...env, LOCAL_PASSWORDS: 'off' } });
   lssId = (await buildUnit(h.db, { name: 'SSO LSS-enheten', route: 'LSS' })).id;
   await buildUnit(h.db, { name: 'SSO SoL-enheten', route: 'SOL' });
-  op.accounts.set('anna', { sub: 'anna-123', claims: { name: 'Anna Andersson', preferred_username: 'Anna.Andersson@kommun.se', groups: ['alla', 'kontakt-hl', 'enhet-lss'] } });
-  op.accounts.set('utan', { sub: 'utan-1', claims: { name: 'Utan Roll', preferred_username: 'utan@kommun.se', groups: ['alla', 'enhet-lss'] } });
-  op.accounts.set('lon', { sub: 'lon-1', claims: { name: 'Lena Lön', preferred_username: 'lena@kommun.se', groups: ['kontakt-lon'] } });
+  op.accounts.set('anna', { claims: { name: 'Anna Andersson', preferred_username: 'Anna.Andersson@kommun.se', groups: ['alla', 'kontakt-hl', 'enhet-lss'] } });
+  op.accounts.set('utan', { claims: { name: 'Utan Roll', preferred_username: 'utan@kommun.se', groups: ['alla', 'enhet-lss'] } });
+  op.accounts.set('lon', { claims: { name: 'Lena Lön', preferred_username: 'lena@kommun.se', groups: ['kontakt-lon'] } });
 });
 afterAll(async () => {
   await h?.close();
@@ -89,7 +89,7 @@ describe('single sign-on through a real OpenID provider', () => {
     const me = (await sessionOf(res).get('/api/auth/me')).json();
     expect(me.user).toMatchObject({ username: 'anna.andersson@kommun.se', displayName: 'Anna Andersson', role: 'handlaggare', unit: { id: lssId, name: 'SSO LSS-enheten' } });
     const [row] = await h.db.select().from(users).where(eq(users.username, 'anna.andersson@kommun.se'));
-    expect(row.oidcSubject).toBe(`${op.issuer} anna-123`);
+    expect(row.oidcSubject).toBe(`${op.issuer} anna`);
     const audit = await lastAudit('auth.oidc_login');
     expect(audit).toMatchObject({ actor_user_id: row.id, details: { created: true, linked: false, role: 'handlaggare', unitId: lssId } });
     // The user of single sign-on has no password to guess.
@@ -104,7 +104,7 @@ describe('single sign-on through a real OpenID provider', () => {
     const me = (await sessionOf(res).get('/api/auth/me')).json();
     // The role map's order decides between two groups: kontakt-chef is listed first.
     expect(me.user).toMatchObject({ username: 'anna.andersson@kommun.se', role: 'enhetschef', unit: { name: 'SSO SoL-enheten' } });
-    expect((await h.db.select().from(users).where(eq(users.oidcSubject, `${op.issuer} anna-123`))).length).toBe(1);
+    expect((await h.db.select().from(users).where(eq(users.oidcSubject, `${op.issuer} anna`))).length).toBe(1);
     expect((await lastAudit('auth.oidc_login')).details).toMatchObject({ created: false, role: 'enhetschef', changed: ['role', 'unitId'] });
   });
 
@@ -123,7 +123,7 @@ describe('single sign-on through a real OpenID provider', () => {
   });
 
   it('refuses a unit role whose unit claim maps to no unit', async () => {
-    op.accounts.set('ingen-enhet', { sub: 'ie-1', claims: { preferred_username: 'ie@kommun.se', groups: ['kontakt-hl', 'enhet-okand'] } });
+    op.accounts.set('ingen-enhet', { claims: { preferred_username: 'ie@kommun.se', groups: ['kontakt-hl', 'enhet-okand'] } });
     expect((await signIn('ingen-enhet')).headers.location).toBe('/logga-in?inloggningsfel=OIDC_NO_UNIT');
   });
 
@@ -150,6 +150,8 @@ describe('single sign-on through a real OpenID provider', () => {
     op.signInAs = 'lon';
     const { back, cookie } = await begin(h.app);
     expect((await callback(h.app, back, '')).headers.location).toBe('/logga-in?inloggningsfel=OIDC_FAILED');
+    expect((await lastAudit('auth.oidc_login_failed')).details).toEqual({ reason: 'expired' });
+    expect((await callback(h.app, back, cookie)).headers.location).toBe('/mina-arenden');
     expect((await callback(h.app, back, cookie)).headers.location).toBe('/logga-in?inloggningsfel=OIDC_FAILED');
     expect((await lastAudit('auth.oidc_login_failed')).details).toEqual({ reason: 'expired' });
   });
@@ -161,19 +163,19 @@ describe('single sign-on through a real OpenID provider', () => {
   });
 
   it('refuses a user deactivated in Kontakt', async () => {
-    await h.db.update(users).set({ active: false }).where(eq(users.oidcSubject, `${op.issuer} lon-1`));
+    await h.db.update(users).set({ active: false }).where(eq(users.oidcSubject, `${op.issuer} lon`));
     expect((await signIn('lon')).headers.location).toBe('/logga-in?inloggningsfel=OIDC_ACCOUNT_INACTIVE');
-    await h.db.update(users).set({ active: true }).where(eq(users.oidcSubject, `${op.issuer} lon-1`));
+    await h.db.update(users).set({ active: true }).where(eq(users.oidcSubject, `${op.issuer} lon`));
   });
 
   it('links an administrator’s staff account with the same username, never a contact person’s portal account', async () => {
     const local = await buildUser(h.db, { role: 'handlaggare', unitId: lssId, username: 'karl@kommun.se' });
-    op.accounts.set('karl', { sub: 'karl-1', claims: { preferred_username: 'Karl@kommun.se', groups: ['kontakt-hl', 'enhet-lss'] } });
+    op.accounts.set('karl', { claims: { preferred_username: 'Karl@kommun.se', groups: ['kontakt-hl', 'enhet-lss'] } });
     const res = await signIn('karl');
     expect((await sessionOf(res).get('/api/auth/me')).json().user.id).toBe(local.id);
     expect((await lastAudit('auth.oidc_login')).details).toMatchObject({ created: false, linked: true });
     // Another subject with the same username is refused.
-    op.accounts.set('karl2', { sub: 'karl-2', claims: { preferred_username: 'karl@kommun.se', groups: ['kontakt-hl', 'enhet-lss'] } });
+    op.accounts.set('karl2', { claims: { preferred_username: 'karl@kommun.se', groups: ['kontakt-hl', 'enhet-lss'] } });
     expect((await signIn('karl2')).headers.location).toBe('/logga-in?inloggningsfel=OIDC_USERNAME_TAKEN');
   });
 });

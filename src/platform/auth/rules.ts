@@ -133,7 +133,6 @@ export function mapOidcClaims(
 /** Only a path inside the app is returned to after sign-in: no scheme, no host, no "//" or "/\", no control characters. */
 export function safeReturnPath(next: string | null | undefined): string {
   if (typeof next !== 'string' || next.length > 2000) return '/';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
   if (next.startsWith('/logga-in') || next.startsWith('/api/')) return '/';
   return next;
