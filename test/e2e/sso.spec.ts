@@ -72,6 +72,8 @@ test('staff sign in with the kommun account; unmapped accounts are refused in Sw
   await expectAccessible(page, 'the login page after a refused sign-in');
 
   // A handläggare: signed in, made just in time with the mapped role and unit.
+  // Another person at the same computer: the provider's own session (its cookies) would still be the first one's.
+  await page.context().clearCookies();
   op.signInAs = 'hanna';
   await page.getByRole('link', { name: 'Logga in med kommunens konto' }).click();
   await expect(page.getByText('Hanna Kommunsson').first()).toBeVisible();
