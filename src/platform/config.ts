@@ -2,6 +2,7 @@
 // at run time (rates, texts, legal bases) lives in the database instead.
 import net from 'node:net';
 import path from 'node:path';
+import { ROLES, type Role } from './rules';
 
 export interface Config {
   port: number;
@@ -37,6 +38,33 @@ export interface Config {
   mailFrom: string;
   /** The address users reach Kontakt at (PUBLIC_URL), for the link in notification e-mails. */
   publicUrl: string;
+  /** Single sign-on for staff (OpenID Connect); null when OIDC_ISSUER is unset. See README "Single sign-on". */
+  oidc: OidcConfig | null;
+  /**
+   * LOCAL_PASSWORDS=off: staff may sign in only through OIDC; the password API then answers 403
+   * LOCAL_PASSWORDS_OFF to every account but the contact persons' portal accounts (role kontaktperson).
+   */
+  localPasswords: boolean;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: OIDC_REDIRECT_URL, default PUBLIC_URL + /api/auth/oidc/callback. */
+  redirectUrl: string;
+  /** The claim that names the user's groups (OIDC_ROLE_CLAIM, default "groups"): a string or a list of strings. */
+  roleClaim: string;
+  /** The claim the unit is read from (OIDC_UNIT_CLAIM, default the role claim). */
+  unitClaim: string;
+  /** The claim that becomes the username of a new user (OIDC_USERNAME_CLAIM, default preferred_username; then email, then sub). */
+  usernameClaim: string;
+  /** Claim value → role (OIDC_ROLE_MAP "kontakt-handlaggare=handlaggare,kontakt-admin=administrator"). */
+  roleMap: Record<string, Role>;
+  /** Claim value → unit name (OIDC_UNIT_MAP "kontakt-lss=LSS-enheten,kontakt-sol=SoL-enheten"). */
+  unitMap: Record<string, string>;
+  /** http:// issuers allowed (OIDC_ALLOW_HTTP=1): only for a provider on loopback in tests and development. */
+  allowHttp: boolean;
 }
 
 export type TrustProxy = false | number | string[];
@@ -105,11 +133,67 @@ function publicUrl(v: string | undefined, host: string, port: number): string {
   return v.replace(/\/+$/, '');
 }
 
+/** "a=b,c=d" (either side trimmed; values may not repeat a key) → { a: 'b', c: 'd' }. */
+export function parseClaimMap(v: string | undefined, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (v ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const at = pair.lastIndexOf('=');
+    const key = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    if (at <= 0 || !key || !value) throw new Error(`${name}: "${pair}" is not claim-value=target`);
+    if (key in out) throw new Error(`${name}: "${key}" is given twice`);
+    out[key] = value;
+  }
+  return out;
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv, publicUrlValue: string): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER || null;
+  if (!issuer) {
+    if (env.OIDC_CLIENT_ID || env.OIDC_CLIENT_SECRET) throw new Error('OIDC_CLIENT_ID/OIDC_CLIENT_SECRET need OIDC_ISSUER too');
+    return null;
+  }
+  const allowHttp = env.OIDC_ALLOW_HTTP === '1' || env.OIDC_ALLOW_HTTP === 'true';
+  const url = URL.canParse(issuer) ? new URL(issuer) : null;
+  if (url?.protocol !== 'https:' && !(allowHttp && url?.protocol === 'http:')) throw new Error('OIDC_ISSUER must be an https:// address (http:// only with OIDC_ALLOW_HTTP=1, for a test provider)');
+  if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw new Error('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  const roles = parseClaimMap(env.OIDC_ROLE_MAP, 'OIDC_ROLE_MAP');
+  for (const [k, r] of Object.entries(roles)) {
+    if (!(ROLES as readonly string[]).includes(r) || r === 'kontaktperson') throw new Error(`OIDC_ROLE_MAP: "${k}" maps to "${r}", which is no staff role (${ROLES.filter((x) => x !== 'kontaktperson').join(', ')})`);
+  }
+  if (Object.keys(roles).length === 0) throw new Error('OIDC_ISSUER needs OIDC_ROLE_MAP (claim value=role, comma-separated)');
+  const redirectUrl = env.OIDC_REDIRECT_URL || `${publicUrlValue}/api/auth/oidc/callback`;
+  if (!URL.canParse(redirectUrl)) throw new Error('OIDC_REDIRECT_URL must be an absolute address');
+  const roleClaim = env.OIDC_ROLE_CLAIM || 'groups';
+  return {
+    issuer,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    redirectUrl,
+    roleClaim,
+    unitClaim: env.OIDC_UNIT_CLAIM || roleClaim,
+    usernameClaim: env.OIDC_USERNAME_CLAIM || 'preferred_username',
+    roleMap: roles as Record<string, Role>,
+    unitMap: parseClaimMap(env.OIDC_UNIT_MAP, 'OIDC_UNIT_MAP'),
+    allowHttp,
+  };
+}
+
+function localPasswords(v: string | undefined, oidc: OidcConfig | null): boolean {
+  const raw = (v ?? 'on').trim().toLowerCase();
+  if (raw === 'on' || raw === '1' || raw === 'true') return true;
+  if (raw !== 'off' && raw !== '0' && raw !== 'false') throw new Error('LOCAL_PASSWORDS must be on or off');
+  if (!oidc) throw new Error('LOCAL_PASSWORDS=off needs single sign-on (OIDC_ISSUER): staff could not sign in at all');
+  return false;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const demoFlag = env.DEMO;
   const port = int(env.PORT, 3000, 'PORT');
   const host = env.HOST || '127.0.0.1';
+  const publicUrlValue = publicUrl(env.PUBLIC_URL, host, port);
+  const oidc = oidcConfig(env, publicUrlValue);
   return {
     port,
     host,
@@ -125,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST || 'web/dist'),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM || 'Kontakt <noreply@localhost>',
-    publicUrl: publicUrl(env.PUBLIC_URL, host, port),
+    publicUrl: publicUrlValue,
+    oidc,
+    localPasswords: localPasswords(env.LOCAL_PASSWORDS, oidc),
   };
 }

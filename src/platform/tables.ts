@@ -38,6 +38,11 @@ export const users = pgTable(
      * invitation). The platform knows no area: the foreign key to contact_persons is added in the portal migration.
      */
     contactPersonId: uuid('contact_person_id').unique(),
+    /**
+     * Single sign-on: the OpenID provider's `sub` for this user (issuer + subject, "iss sub"), set when the user
+     * first signs in through it (made just in time, or an existing staff account with the same username linked).
+     */
+    oidcSubject: text('oidc_subject').unique(),
     version: versionCol(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -64,6 +69,20 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * A sign-in through the OpenID provider under way: made when the browser is sent there, consumed (deleted) by the
+ * callback. Keyed by the SHA-256 of a random token in a short-lived cookie, so the answer is bound to the browser
+ * that asked; state, nonce and the PKCE verifier never leave the server. Rows older than OIDC_LOGIN_MINUTES are dropped.
+ */
+export const oidcLogins = pgTable('oidc_logins', {
+  id: text('id').primaryKey(),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  returnTo: text('return_to').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
 
 /** Fixed-window counter of failed sign-ins per client address, shared by all server instances. */
 export const loginThrottle = pgTable('login_throttle', {

@@ -3,6 +3,8 @@ export const AUDIT_ACTIONS = {
   'auth.login': 'Loggade in',
   'auth.login_failed': 'Misslyckad inloggning',
   'auth.logout': 'Loggade ut',
+  'auth.oidc_login': 'Loggade in med kommunens konto',
+  'auth.oidc_login_failed': 'Misslyckad inloggning med kommunens konto',
   'person.search': 'Sökte person',
   'person.read': 'Läste personuppgifter',
   'person.create': 'Registrerade person',
@@ -169,9 +171,12 @@ export interface AuditDetails {
   'auth.login': { failedAttemptsBefore: number } | undefined;
   'auth.login_failed':
     | { reason: 'inactive' | 'unknown_user' }
+    | { reason: 'local_passwords_off' }
     | { reason: 'account_locked' | 'address_locked'; passwordCorrect: true }
     | { reason: 'account_locked' | 'address_locked' | 'password'; addressLocked: boolean; accountLocked: boolean; addresses: number };
   'auth.logout': undefined;
+  'auth.oidc_login': { created: boolean; linked: boolean; role: string; unitId: string | null; changed: string[] };
+  'auth.oidc_login_failed': { reason: 'checks' | 'provider' | 'no_role' | 'no_unit' | 'inactive' | 'username_taken' | 'expired' };
   'person.search': undefined;
   'person.read': { contactShown: boolean };
   'person.create': { idKind: 'personnummer' | 'samordningsnummer' | 'reservnummer' };

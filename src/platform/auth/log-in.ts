@@ -55,7 +55,7 @@ export async function logIn(ctx: AnonymousContext, input: { username: string; pa
   if (!slot) throw new AppError('TOO_MANY_ATTEMPTS');
 
   const username = input.username.trim().toLowerCase();
-  const outcome = await writeUseCase(ctx, async (tx): Promise<SignedIn | null> => {
+  const outcome = await writeUseCase(ctx, async (tx): Promise<SignedIn | 'local_passwords_off' | null> => {
     const [user] = await tx.select().from(users).where(eq(users.username, username)).for('update');
     const who = { actor: user ? { id: user.id, username: user.username } : null, requestId: ctx.requestId, clock: ctx.clock };
     if (!user?.active) {
@@ -104,6 +104,12 @@ export async function logIn(ctx: AnonymousContext, input: { username: string; pa
       });
       return null;
     }
+    // Local passwords switched off (LOCAL_PASSWORDS=off): staff sign in through single sign-on; the contact
+    // persons' portal accounts keep their passwords. Told only after the right password, so it reveals no username.
+    if (!ctx.config.localPasswords && user.role !== 'kontaktperson') {
+      await recordAudit(tx, who, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, details: { reason: 'local_passwords_off' } });
+      return 'local_passwords_off';
+    }
     // Signed in: tell the user about the failures since last time (on the session), then start counting afresh.
     await tx.update(users).set({ failedLoginCount: 0, lastFailedLoginAt: null }).where(eq(users.id, user.id));
     if (pair) await tx.delete(loginFailures).where(and(eq(loginFailures.userId, user.id), eq(loginFailures.clientAddress, address)));
@@ -113,5 +119,6 @@ export async function logIn(ctx: AnonymousContext, input: { username: string; pa
   });
   if (!outcome) throw new AppError(FAILED_SIGN_IN_CODE);
   await releaseSlot(ctx, key, slot);
+  if (outcome === 'local_passwords_off') throw new AppError('LOCAL_PASSWORDS_OFF');
   return outcome;
 }

@@ -9,6 +9,7 @@ import { writeUseCase } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { demoAccountsOut, loginBody, meOut, sessionOut, type MeOut } from './schema';
 import { logIn } from './log-in';
+import { registerOidcRoutes } from './oidc-routes';
 import { deleteSession, sessionCookieOptions, sessionNotice, SESSION_COOKIE, type FailedAttemptsNotice } from './sessions';
 
 async function presentMe(deps: AppDeps, userId: string, notice: FailedAttemptsNotice): Promise<MeOut> {
@@ -47,7 +48,8 @@ export interface DemoAccount {
 }
 
 export function registerAuthRoutes(api: Api, deps: AppDeps, demoAccounts: readonly DemoAccount[]) {
-  const errors = { 400: errorResponse, 401: errorResponse, 429: errorResponse };
+  const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 429: errorResponse };
+  registerOidcRoutes(api, deps);
   api.post(
     '/api/auth/login',
     { config: { access: 'public' }, schema: { tags: ['Inloggning'], summary: 'Logga in', body: loginBody, response: { 200: meOut, ...errors } } },

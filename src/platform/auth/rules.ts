@@ -1,6 +1,7 @@
 // Pure rules of signing in: failure limits per client address, per (account, address) and per account;
 // what a failed attempt is told (the same whatever the reason); the notice of failed attempts; inactivity.
 // ADR: docs/decisions/006-sign-in-failures-per-account-and-address.md
+import { UNIT_ROLES, type Role } from '../rules';
 
 /** Failed sign-ins per (account, client address) within the window that lock that pair. */
 export const MAX_FAILURES_PER_ADDRESS = 5;
@@ -91,4 +92,56 @@ export function loginProblems(v: { username: string; password: string }): { path
   if (!v.password) out.push({ path: 'password', message: LOGIN_MESSAGES.passwordMissing });
   else if (v.password.length > LOGIN_LIMITS.password) out.push({ path: 'password', message: LOGIN_MESSAGES.passwordTooLong });
   return out;
+}
+
+// Single sign-on (OpenID Connect). ADR: docs/decisions/014-single-sign-on-oidc.md
+
+/** How long a sign-in may stay at the provider before its state is forgotten. */
+export const OIDC_LOGIN_MINUTES = 10;
+
+/** The values of a claim as a list: a string, a list of strings, anything else none. */
+export function claimValues(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+export type OidcMapping = { role: Role; unitName: string | null } | { refused: 'OIDC_NO_ROLE' | 'OIDC_NO_UNIT' };
+
+/**
+ * The role and unit a user's claims give. The role: the first entry of the role map (in the order the
+ * administrator wrote it, so a user in two groups gets the one listed first) whose claim value the user has;
+ * none → refused. The unit: likewise from the unit map; a role that works in a unit (handläggare,
+ * kontaktsekreterare, enhetschef) without one is refused; other roles get no unit.
+ */
+export function mapOidcClaims(
+  claims: Record<string, unknown>,
+  m: { roleClaim: string; unitClaim: string; roleMap: Record<string, Role>; unitMap: Record<string, string> },
+): OidcMapping {
+  const roleValues = new Set(claimValues(claims[m.roleClaim]));
+  const roleKey = Object.keys(m.roleMap).find((k) => roleValues.has(k));
+  if (roleKey === undefined) return { refused: 'OIDC_NO_ROLE' };
+  const role = m.roleMap[roleKey];
+  if (role === 'kontaktperson') return { refused: 'OIDC_NO_ROLE' };
+  if (!UNIT_ROLES.includes(role)) return { role, unitName: null };
+  const unitValues = new Set(claimValues(claims[m.unitClaim]));
+  const unitKey = Object.keys(m.unitMap).find((k) => unitValues.has(k));
+  if (unitKey === undefined) return { refused: 'OIDC_NO_UNIT' };
+  return { role, unitName: m.unitMap[unitKey] };
+}
+
+/** Only a path inside the app is returned to after sign-in: no scheme, no host, no "//" or "/\", no control characters. */
+export function safeReturnPath(next: string | null | undefined): string {
+  if (typeof next !== 'string' || next.length > 2000) return '/';
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  if (next.startsWith('/logga-in') || next.startsWith('/api/')) return '/';
+  return next;
+}
+
+/** The username a new single sign-on user gets: the configured claim, else e-mail, else the subject; lower case. */
+export function oidcUsername(claims: Record<string, unknown>, usernameClaim: string, subject: string): string {
+  for (const c of [claims[usernameClaim], claims.email, subject]) {
+    if (typeof c === 'string' && c.trim()) return c.trim().toLowerCase().slice(0, LOGIN_LIMITS.username);
+  }
+  return subject;
 }

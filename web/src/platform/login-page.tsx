@@ -15,6 +15,17 @@ import { Loading } from './states';
 import { loginProblems } from '../../../src/platform/auth/rules';
 import { genitive } from './text';
 import { Button, Notice } from './ui';
+import { ERROR_CODES, type ErrorCode } from '../../../src/platform/errors';
+
+type SignInOptions = { oidc: boolean; localPasswords: boolean };
+
+/** The codes the single sign-on callback sends back to this page (the server's Swedish message for each). */
+const SSO_ERRORS = ['OIDC_FAILED', 'OIDC_NO_ROLE', 'OIDC_NO_UNIT', 'OIDC_ACCOUNT_INACTIVE', 'OIDC_USERNAME_TAKEN', 'OIDC_NOT_CONFIGURED'] as const satisfies readonly ErrorCode[];
+
+export function ssoErrorMessage(code: string | null): string | null {
+  const known = SSO_ERRORS.find((c) => c === code);
+  return known ? ERROR_CODES[known][1] : null;
+}
 
 type DemoAccount = { username: string; password: string; displayName: string; roleLabel: string; unitName: string | null };
 
@@ -37,6 +48,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const reason = params.get('utloggad');
+  const ssoError = ssoErrorMessage(params.get('inloggningsfel'));
   const me = useMe();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -47,6 +59,15 @@ export function LoginPage() {
     retry: false,
     staleTime: Infinity,
   });
+
+  const options = useQuery({
+    queryKey: ['sign-in-options'],
+    queryFn: () => api<SignInOptions>('/auth/sign-in-options', { ignoreUnauthenticated: true }),
+    retry: false,
+    staleTime: Infinity,
+  });
+  const sso = options.data?.oidc === true;
+  const staffPasswords = options.data?.localPasswords !== false;
 
   const form = useForm({
     id: 'login',
@@ -64,6 +85,14 @@ export function LoginPage() {
     if (reason === '1') document.getElementById('login-username')?.focus();
   }, [reason]);
 
+  const passwordForm = (
+    <Form form={form} failureTitle="Det gick inte att logga in" aria-label="Logga in">
+      <NativeTextInput name="username" label="Användarnamn" autoComplete="username" width="l" />
+      <NativeTextInput name="password" label="Lösenord" type="password" autoComplete="current-password" width="l" />
+      <SubmitButton form={form}>Logga in</SubmitButton>
+    </Form>
+  );
+
   if (me.isPending) return <Loading label="Kontrollerar inloggning" />;
   if (me.isSuccess && me.data) return <Navigate to={next} replace />;
 
@@ -78,11 +107,34 @@ export function LoginPage() {
             </Notice>
           )}
           {reason === 'sjalv' && <Notice tone="success" title="Du är utloggad" live />}
-          <Form form={form} failureTitle="Det gick inte att logga in" aria-label="Logga in">
-            <NativeTextInput name="username" label="Användarnamn" autoComplete="username" width="l" />
-            <NativeTextInput name="password" label="Lösenord" type="password" autoComplete="current-password" width="l" />
-            <SubmitButton form={form}>Logga in</SubmitButton>
-          </Form>
+          {ssoError && (
+            <Notice tone="error" title="Det gick inte att logga in" live>
+              <p>{ssoError}</p>
+            </Notice>
+          )}
+          {sso && (
+            <section className="section" aria-labelledby="sso-heading">
+              <h2 id="sso-heading">{staffPasswords ? 'Personal' : 'Personal i kommunen'}</h2>
+              <p>Logga in med samma konto som du använder för kommunens andra system.</p>
+              <p className="button-row">
+                {/* A full page load: the server sends the browser on to the kommun's sign-in. */}
+                <a className="btn btn-primary" href={`/api/auth/oidc/start?next=${encodeURIComponent(next)}`}>
+                  Logga in med kommunens konto
+                </a>
+              </p>
+            </section>
+          )}
+          {sso && !staffPasswords ? (
+            <details className="section">
+              <summary>Är du kontaktperson? Logga in med användarnamn och lösenord</summary>
+              {passwordForm}
+            </details>
+          ) : (
+            <>
+              {sso && <h2>Logga in med användarnamn och lösenord</h2>}
+              {passwordForm}
+            </>
+          )}
         </Page>
         </div>
         {demo.data && demo.data.accounts.length > 0 && (
