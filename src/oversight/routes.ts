@@ -2,6 +2,7 @@ import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse } from '../platform/validation';
 import { auditListOut, auditSearchBody } from './schema';
 import { searchAuditLog } from './search-audit-log';
+import { registerDashboardRoutes } from './dashboard-routes';
 
 export function registerOversightRoutes(api: Api, deps: AppDeps) {
   api.post(
@@ -17,4 +18,5 @@ export function registerOversightRoutes(api: Api, deps: AppDeps) {
     },
     async (req) => searchAuditLog(contextOf(req, deps), req.body),
   );
+  registerDashboardRoutes(api, deps);
 }

@@ -30,6 +30,10 @@ export const AUDIT_ACTIONS = {
   'letter.investigation_summons': 'Skapade kallelse till utredning',
   'letter.investigation_record': 'Skapade utredning (PDF)',
   'audit.search': 'Sökte i loggen',
+  // Oversight: dashboard, overdue list, statistics files (issue 13)
+  'dashboard.read': 'Visade nyckeltal (översikt)',
+  'overdue.read': 'Visade förseningslistan',
+  'statistics.lss_file': 'Skapade LSS-statistikfil till Socialstyrelsen',
   'decision.read': 'Läste beslut',
   'decision.list': 'Visade beslutslista',
   'decision.make': 'Fattade eller förberedde beslut',
@@ -191,6 +195,10 @@ export interface AuditDetails {
   'letter.investigation_summons': { bookingId: string; addressPrinted: boolean };
   'letter.investigation_record': { warnings: number };
   'audit.search': { byPerson: boolean; byUser: boolean; from: string | null; to: string | null };
+  'dashboard.read': { unitId: string | null; route: 'LSS' | 'SOL' | null; from: string; to: string };
+  /** One entry per list, with how many items of each kind it showed (the items' ids in the entries per case/contact person). */
+  'overdue.read': { counts: Record<string, number> };
+  'statistics.lss_file': { referenceDate: string; rows: number; layout: string };
   'admin.unit': { op: 'create' } | { op: 'update'; fields: string[] };
   'admin.user':
     | { op: 'create'; role: string; via?: 'cli' }

@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'report:write',
   'report:read',
   'report:approve',
+  'dashboard:read',
+  'statistics:lss',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +55,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'investigation:write': 'unit',
     'decision:make': 'unit',
     'order:send': 'unit',
+    // The unit's key figures and overdue list (issue 13): "for the enhetschef and the unit's staff".
+    'dashboard:read': 'unit',
   },
   // Execution needs the person's name and (unless protected) contact, and the order; never the investigation.
   // Orders are scoped by the provider unit they were sent to. Recruitment and the register are theirs.
@@ -76,6 +80,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // The contact persons' monthly reports of their unit's assignments: read, approve or return (issue 12).
     'report:read': 'unit',
     'report:approve': 'unit',
+    'dashboard:read': 'unit',
   },
   enhetschef: {
     'person:read': 'all',
@@ -95,6 +100,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // Internal control of payments (issue 12 item 6): changes to payment data of their unit and the municipality-wide ones.
     'payroll:control': 'unit',
     'report:read': 'unit',
+    // Oversight (issue 13): the unit's key figures and overdue list; Socialstyrelsen's LSS statistics file.
+    'dashboard:read': 'unit',
+    'statistics:lss': 'all',
   },
   // Manages users and configuration, never case content.
   administrator: {

@@ -1,0 +1,16 @@
+// HTTP for the dashboard, the overdue list and the LSS statistics file (issue 13 items 2, 3, 8).
+import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
+import { errorResponse } from '../platform/validation';
+import { getDashboard } from './get-dashboard';
+import { dashboardOut, dashboardQuery } from './dashboard-schema';
+
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
+
+export function registerDashboardRoutes(api: Api, deps: AppDeps) {
+  const read = { access: { permission: 'dashboard:read' as const } };
+  api.get(
+    '/api/oversight/dashboard',
+    { config: read, schema: { tags: ['Översikt'], summary: 'Nyckeltal för enheten: väntetider, beställningar, uppdrag, arvoden', querystring: dashboardQuery, response: { 200: dashboardOut, ...errors } } },
+    async (req) => getDashboard(contextOf(req, deps), req.query),
+  );
+}
