@@ -127,6 +127,7 @@ export const routes: RouteObject[] = [
           { path: 'manadsrapporter', ...page(() => import('./portal/report-queue-page'), (m) => m.ReportQueuePage, 'report:read') },
           { path: 'manadsrapporter/:id', ...page(() => import('./portal/report-review-page'), (m) => m.ReportReviewPage, 'report:read') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
+          { path: 'oversikt', ...page(() => import('./oversight/dashboard-page'), (m) => m.DashboardPage, 'dashboard:read') },
         ],
       },
       // Unknown pages, for signed-in users and before sign-in alike.

@@ -39,7 +39,9 @@ export type Permission =
   | 'portal:read'
   | 'report:write'
   | 'report:read'
-  | 'report:approve';
+  | 'report:approve'
+  | 'dashboard:read'
+  | 'statistics:lss';
 
 export const meQueryKey = ['me'] as const;
 

@@ -24,6 +24,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/lon/anstallningsuppgifter', label: 'Anställningsuppgifter', permission: 'payroll:read' },
   { to: '/lon/manad', label: 'Lönemånad', permission: 'payroll:manage' },
   { to: '/lon/kontroll', label: 'Intern kontroll', permission: 'payroll:control' },
+  { to: '/oversikt', label: 'Översikt', permission: 'dashboard:read' },
+  { to: '/forsenat', label: 'Försenat', permission: 'dashboard:read' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
   { to: '/admin/enheter', label: 'Enheter', permission: 'admin:units' },
   { to: '/admin/anvandare', label: 'Användare', permission: 'admin:users' },
