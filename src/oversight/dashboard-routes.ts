@@ -3,6 +3,8 @@ import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse } from '../platform/validation';
 import { getDashboard } from './get-dashboard';
 import { dashboardOut, dashboardQuery } from './dashboard-schema';
+import { getOverdue } from './get-overdue';
+import { overdueOut } from './overdue-schema';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
@@ -12,5 +14,10 @@ export function registerDashboardRoutes(api: Api, deps: AppDeps) {
     '/api/oversight/dashboard',
     { config: read, schema: { tags: ['Översikt'], summary: 'Nyckeltal för enheten: väntetider, beställningar, uppdrag, arvoden', querystring: dashboardQuery, response: { 200: dashboardOut, ...errors } } },
     async (req) => getDashboard(contextOf(req, deps), req.query),
+  );
+  api.get(
+    '/api/oversight/overdue',
+    { config: read, schema: { tags: ['Översikt'], summary: 'Försenat: allt som passerat eller snart passerar en tidsgräns, med länk dit det åtgärdas', response: { 200: overdueOut, ...errors } } },
+    async (req) => getOverdue(contextOf(req, deps)),
   );
 }

@@ -220,3 +220,46 @@ describe('scope and audit', () => {
     expect(a).toEqual({ action: 'dashboard.read', person_id: null, details: { unitId, route: 'LSS', from: FROM, to: TO } });
   });
 });
+
+describe('Försenat (the overdue list)', () => {
+  it('lists the unit’s unexecuted decisions past or within 30 days of the deadline, as SQL counts them, each linking to its case', async () => {
+    const r = await ec.get('/api/oversight/overdue');
+    expect(r.statusCode, r.body).toBe(200);
+    const out = r.json() as import('./overdue-schema').OverdueOut;
+    const s = out.sections.find((x) => x.kind === 'execution_deadline')!;
+    const [p] = await rows<{ late: number; near: number }>(
+      sql`select count(*) filter (where (decision_date + interval '3 months')::date < ${TODAY}::date)::int as late,
+                 count(*) filter (where (decision_date + interval '3 months')::date between ${TODAY}::date and ${TODAY}::date + 30)::int as near
+          from case_facts cf where ${unitCases()} and decision_outcome in ('granted', 'partly_granted') and executed_date is null and ended_date is null`,
+    );
+    expect(s.total).toBe(Number(p.late) + Number(p.near));
+    expect(s.total).toBeGreaterThan(0);
+    expect(s.items.filter((i) => i.late).length).toBe(Math.min(Number(p.late), 100));
+    expect(s.items.every((i) => /^\/arenden\/[0-9a-f-]{36}$/.test(i.href))).toBe(true);
+    // The enhetschef's sections: intake, decisions, reports; not the register (no contact-person:read).
+    expect(out.sections.map((x) => x.kind)).toEqual(['not_acknowledged', 'order_not_confirmed', 'execution_deadline', 'follow_up', 'decision_ending', 'report_missing']);
+    const [a] = await rows<{ n: number; details: Record<string, unknown> }>(
+      sql`select count(*)::int as n, (array_agg(details) filter (where details is not null))[1] as details from audit_log where request_id = ${String(r.headers['x-request-id'])} and action = 'overdue.read'`,
+    );
+    expect(Number(a.n)).toBeGreaterThan(s.items.length);
+    expect((a.details as { counts: Record<string, number> }).counts.execution_deadline).toBe(s.total);
+  });
+
+  it('the unacknowledged applications are caseWarnings’ NOT_ACKNOWLEDGED of the unit', async () => {
+    const out = (await ec.get('/api/oversight/overdue')).json() as import('./overdue-schema').OverdueOut;
+    const s = out.sections.find((x) => x.kind === 'not_acknowledged')!;
+    // Independently: applications not acknowledged, no decision yet, older than the acknowledgement limit in working
+    // days — bounded here by calendar days (at least as many), so the count lies between the two.
+    const [c] = await rows<{ upper: number; lower: number }>(
+      sql`select count(*)::int as upper, count(*) filter (where application_date < ${TODAY}::date - 14)::int as lower
+          from case_facts cf where ${unitCases()} and application_date is not null and acknowledged_date is null and decision_outcome is null
+            and investigation_started_date is null and application_date < ${TODAY}::date - 2`,
+    );
+    expect(s.total).toBeLessThanOrEqual(Number(c.upper));
+    expect(s.total).toBeGreaterThanOrEqual(Number(c.lower));
+  });
+
+  it('is closed to a role without dashboard:read', async () => {
+    expect((await lon.get('/api/oversight/overdue')).statusCode).toBe(403);
+  });
+});

@@ -196,8 +196,8 @@ export interface AuditDetails {
   'letter.investigation_record': { warnings: number };
   'audit.search': { byPerson: boolean; byUser: boolean; from: string | null; to: string | null };
   'dashboard.read': { unitId: string | null; route: 'LSS' | 'SOL' | null; from: string; to: string };
-  /** One entry per list, with how many items of each kind it showed (the items' ids in the entries per case/contact person). */
-  'overdue.read': { counts: Record<string, number> };
+  /** The list, with how many items of each kind it has; then one entry (no details) per case it shows. */
+  'overdue.read': { counts: Record<string, number> } | undefined;
   'statistics.lss_file': { referenceDate: string; rows: number; layout: string };
   'admin.unit': { op: 'create' } | { op: 'update'; fields: string[] };
   'admin.user':
