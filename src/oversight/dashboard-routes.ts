@@ -5,6 +5,8 @@ import { getDashboard } from './get-dashboard';
 import { dashboardOut, dashboardQuery } from './dashboard-schema';
 import { getOverdue } from './get-overdue';
 import { overdueOut } from './overdue-schema';
+import { exportLssStatistics } from './lss-statistics-export';
+import { lssStatisticsQuery } from './lss-statistics-schema';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
@@ -19,5 +21,16 @@ export function registerDashboardRoutes(api: Api, deps: AppDeps) {
     '/api/oversight/overdue',
     { config: read, schema: { tags: ['Översikt'], summary: 'Försenat: allt som passerat eller snart passerar en tidsgräns, med länk dit det åtgärdas', response: { 200: overdueOut, ...errors } } },
     async (req) => getOverdue(contextOf(req, deps)),
+  );
+  api.get(
+    '/api/oversight/lss-statistics.csv',
+    {
+      config: { access: { permission: 'statistics:lss' as const } },
+      schema: { tags: ['Översikt'], summary: 'LSS-statistik till Socialstyrelsen: läget den 1 oktober, en rad per person', querystring: lssStatisticsQuery, produces: ['text/csv'] },
+    },
+    async (req, reply) => {
+      const f = await exportLssStatistics(contextOf(req, deps), req.query);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${f.fileName}"`).send(f.text);
+    },
   );
 }

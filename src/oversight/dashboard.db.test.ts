@@ -263,3 +263,33 @@ describe('Försenat (the overdue list)', () => {
     expect((await lon.get('/api/oversight/overdue')).statusCode).toBe(403);
   });
 });
+
+describe('LSS statistics file', () => {
+  it('one row per person with an executed LSS insats running on 1 October, as SQL counts them; each person logged', async () => {
+    const r = await ec.get('/api/oversight/lss-statistics.csv?year=2026&municipalityCode=0180');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-disposition']).toBe('attachment; filename="lss-register-2026-10-01.csv"');
+    const lines = r.body.split('\r\n').filter(Boolean);
+    expect(lines[0].startsWith('Personnummer;Personkrets;')).toBe(true);
+    const [c] = await rows<{ n: number }>(
+      sql`select count(distinct p.id)::int as n from case_facts cf join cases c on c.id = cf.case_id join persons p on p.id = c.person_id
+          where c.route = 'LSS' and cf.decision_outcome <> 'rejected' and cf.executed_date <= '2026-10-01'
+            and coalesce(cf.decision_end_date, '9999-12-31') >= '2026-10-01' and coalesce(cf.ended_date, '9999-12-31') > '2026-10-01' and p.id_kind <> 'reservnummer'`,
+    );
+    expect(lines.length - 1).toBe(Number(c.n));
+    expect(Number(c.n)).toBeGreaterThan(0);
+    for (const l of lines.slice(1)) expect(l).toMatch(/^\d{12};[1-3]?;0;0;0;1;0;0;0;0;0;0;0180$/);
+    const [a] = await rows<{ n: number }>(sql`select count(*)::int as n from audit_log where request_id = ${String(r.headers['x-request-id'])} and action = 'statistics.lss_file' and person_id is not null`);
+    expect(Number(a.n)).toBe(Number(c.n));
+  });
+
+  it('refuses a bad kommunkod and a reference day still to come, in Swedish; closed to a handläggare', async () => {
+    const bad = await ec.get('/api/oversight/lss-statistics.csv?year=2026&municipalityCode=18');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].message).toBe('Kommunkoden ska vara fyra siffror, till exempel 0180.');
+    const future = await ec.get('/api/oversight/lss-statistics.csv?year=2027&municipalityCode=0180');
+    expect(future.statusCode).toBe(400);
+    expect(future.json().fields).toEqual([{ path: 'year', message: 'Läget den 2027-10-01 finns inte än.' }]);
+    expect((await hl.get('/api/oversight/lss-statistics.csv?year=2026&municipalityCode=0180')).statusCode).toBe(403);
+  });
+});

@@ -128,6 +128,8 @@ export const routes: RouteObject[] = [
           { path: 'manadsrapporter/:id', ...page(() => import('./portal/report-review-page'), (m) => m.ReportReviewPage, 'report:read') },
           { path: 'loggkontroll', ...page(() => import('./oversight/audit-page'), (m) => m.AuditPage, 'audit:read') },
           { path: 'oversikt', ...page(() => import('./oversight/dashboard-page'), (m) => m.DashboardPage, 'dashboard:read') },
+          { path: 'forsenat', ...page(() => import('./oversight/overdue-page'), (m) => m.OverduePage, 'dashboard:read') },
+          { path: 'oversikt/lss-statistik', ...page(() => import('./oversight/lss-statistics-page'), (m) => m.LssStatisticsPage, 'statistics:lss') },
         ],
       },
       // Unknown pages, for signed-in users and before sign-in alike.
