@@ -7,6 +7,7 @@ import { expectAccessible, press, signIn, today, typeInto } from './helpers';
 
 test('the enhetschef reads the key figures, filters, downloads a CSV and opens the overdue list', async ({ page }, testInfo) => {
   await signIn(page, 'enhetschef', { keyboard: true });
+  await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
   await press(page.getByRole('navigation').getByRole('link', { name: 'Översikt' }));
   await expect(page).toHaveURL(/\/oversikt$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Översikt' })).toBeVisible();
@@ -14,7 +15,7 @@ test('the enhetschef reads the key figures, filters, downloads a CSV and opens t
   const requests = page.getByRole('region', { name: 'Ansökningar och aktualiseringar per månad' });
   await expect(requests.getByRole('img', { name: /Ansökningar och aktualiseringar per månad/ })).toBeVisible();
   await expect(requests.getByRole('table')).toBeVisible();
-  await expect(page.getByRole('img')).toHaveCount(7);
+  await expect(page.locator('main svg[role="img"]')).toHaveCount(8);
   await expectAccessible(page, 'Översikt');
 
   // Filter: LSS, from the first of this month a year ago to today (typed, then Enter from the last field).
@@ -64,6 +65,7 @@ test('the enhetschef reads the key figures, filters, downloads a CSV and opens t
 
 test('a handläggare sees the unit’s figures but has no LSS statistics link; lön has no Översikt', async ({ page }) => {
   await signIn(page, 'handlaggare.lss');
+  await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
   await page.goto('/oversikt');
   await expect(page.getByRole('heading', { level: 1, name: 'Översikt' })).toBeVisible();
   await expect(page.getByRole('button', { name: /Enhet/ })).toHaveCount(0);
