@@ -64,7 +64,7 @@ export function getDashboard(ctx: UseCaseContext, query: DashboardQuery): Promis
     // Each month's last day, or today for the current month (a later month shows nothing yet).
     const monthEnds = months.map((m) => {
       const last = addDays(addMonths(`${m}-01`, 1), -1);
-      return last > today ? today : last;
+      return last < today ? last : today;
     });
 
     const [requests, toDecision, toExecution, inTime, ordersSince, unexecuted, cpGroups, active, pay] = await Promise.all([
