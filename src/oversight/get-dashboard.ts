@@ -64,6 +64,7 @@ export function getDashboard(ctx: UseCaseContext, query: DashboardQuery): Promis
     // Each month's last day, or today for the current month (a later month shows nothing yet).
     const monthEnds = months.map((m) => {
       const last = addDays(addMonths(`${m}-01`, 1), -1);
+      // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text (Math.min would make NaN).
       return last < today ? last : today;
     });
 
