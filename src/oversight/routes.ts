@@ -25,6 +25,7 @@ import { registerExtractJson, registerExtractPdfFile } from './gdpr-extract';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };
 const tags = ['Loggkontroll'];
+import { registerDashboardRoutes } from './dashboard-routes';
 
 export function registerOversightRoutes(api: Api, deps: AppDeps) {
   const read = { access: { permission: 'audit:read' as const } };
@@ -92,4 +93,5 @@ export function registerOversightRoutes(api: Api, deps: AppDeps) {
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
     },
   );
+  registerDashboardRoutes(api, deps);
 }

@@ -134,6 +134,9 @@ export const routes: RouteObject[] = [
           { path: 'loggkontroll/avvikelser', ...page(() => import('./oversight/audit-unusual-page'), (m) => m.AuditUnusualPage, 'audit:read') },
           { path: 'admin/loggkontroll', ...page(() => import('./oversight/audit-settings-page'), (m) => m.AuditSettingsPage, 'admin:settings') },
           { path: 'loggkontroll/registerutdrag', ...page(() => import('./oversight/gdpr-extract-page'), (m) => m.GdprExtractPage, 'gdpr:extract') },
+          { path: 'oversikt', ...page(() => import('./oversight/dashboard-page'), (m) => m.DashboardPage, 'dashboard:read') },
+          { path: 'forsenat', ...page(() => import('./oversight/overdue-page'), (m) => m.OverduePage, 'dashboard:read') },
+          { path: 'oversikt/lss-statistik', ...page(() => import('./oversight/lss-statistics-page'), (m) => m.LssStatisticsPage, 'statistics:lss') },
         ],
       },
       // Unknown pages, for signed-in users and before sign-in alike.

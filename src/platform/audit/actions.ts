@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = {
   'letter.investigation_summons': 'Skapade kallelse till utredning',
   'letter.investigation_record': 'Skapade utredning (PDF)',
   'audit.search': 'Sökte i loggen',
+  // Oversight: dashboard, overdue list, statistics files (issue 13)
+  'dashboard.read': 'Visade nyckeltal (översikt)',
+  'overdue.read': 'Visade förseningslistan',
+  'statistics.lss_file': 'Skapade LSS-statistikfil till Socialstyrelsen',
   'decision.read': 'Läste beslut',
   'decision.list': 'Visade beslutslista',
   'decision.make': 'Fattade eller förberedde beslut',
@@ -221,6 +225,10 @@ export interface AuditDetails {
   'admin.audit_review_settings': { fields: string[] };
   /** The extract of a person's data: which format and how many rows of each kind it held (counts only). */
   'gdpr.extract': { format: 'json' | 'pdf'; counts: Record<string, number> };
+  'dashboard.read': { unitId: string | null; route: 'LSS' | 'SOL' | null; from: string; to: string };
+  /** The list, with how many items of each kind it has; then one entry (no details) per case it shows. */
+  'overdue.read': { counts: Record<string, number> } | undefined;
+  'statistics.lss_file': { referenceDate: string; rows: number; layout: string };
   'admin.unit': { op: 'create' } | { op: 'update'; fields: string[] };
   'admin.user':
     | { op: 'create'; role: string; via?: 'cli' }

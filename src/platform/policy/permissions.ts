@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'disposal:run',
   'audit:review',
   'gdpr:extract',
+  'dashboard:read',
+  'statistics:lss',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +65,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // The IVO report of the unit's unexecuted decisions (issue 13 item 1): read it, write the consequences.
     'ivo:read': 'unit',
     'ivo:write': 'unit',
+    // The unit's key figures and overdue list (issue 13): "for the enhetschef and the unit's staff".
+    'dashboard:read': 'unit',
   },
   // Execution needs the person's name and (unless protected) contact, and the order; never the investigation.
   // Orders are scoped by the provider unit they were sent to. Recruitment and the register are theirs.
@@ -86,6 +90,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // The contact persons' monthly reports of their unit's assignments: read, approve or return (issue 12).
     'report:read': 'unit',
     'report:approve': 'unit',
+    'dashboard:read': 'unit',
   },
   enhetschef: {
     'person:read': 'all',
@@ -117,6 +122,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'audit:review': 'unit',
     // Register extract (GDPR art. 15, issue 13 item 5): the municipality answers for all it holds about a person.
     'gdpr:extract': 'all',
+    // Oversight (issue 13): the unit's key figures and overdue list; Socialstyrelsen's LSS statistics file.
+    'dashboard:read': 'unit',
+    'statistics:lss': 'all',
   },
   // Manages users and configuration, never case content.
   administrator: {

@@ -46,7 +46,9 @@ export type Permission =
   | 'person:merge'
   | 'disposal:run'
   | 'audit:review'
-  | 'gdpr:extract';
+  | 'gdpr:extract'
+  | 'dashboard:read'
+  | 'statistics:lss';
 
 export const meQueryKey = ['me'] as const;
 

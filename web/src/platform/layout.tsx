@@ -25,6 +25,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/lon/manad', label: 'Lönemånad', permission: 'payroll:manage' },
   { to: '/lon/kontroll', label: 'Intern kontroll', permission: 'payroll:control' },
   { to: '/ivo', label: 'Ej verkställda beslut', permission: 'ivo:read' },
+  { to: '/oversikt', label: 'Översikt', permission: 'dashboard:read' },
+  { to: '/forsenat', label: 'Försenat', permission: 'dashboard:read' },
   { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
   { to: '/flytta-arenden', label: 'Flytta ärenden', permission: 'case:assign' },
   { to: '/sla-ihop-personer', label: 'Slå ihop personer', permission: 'person:merge' },
