@@ -3,6 +3,7 @@
 import type { Queryable } from '../platform/db/connect';
 import { CORRECTION_HORIZON_MONTHS, correctionCandidates, loadAssignmentMonths, lockedMonthsBefore, paidFor, type MonthRow, type PayrollSettingsRow } from './repo';
 import { monthLines, shiftMonth, ZERO, type EarlierMonth, type PayLine } from './rules';
+import { allOf } from '../platform/db/transaction';
 
 export interface ComputedLine extends PayLine {
   unitId: string;
@@ -52,7 +53,7 @@ export async function computeMonth(q: Queryable, month: string, settings: Payrol
   for (const locked of await lockedMonthsBefore(q, month, shiftMonth(month, -CORRECTION_HORIZON_MONTHS))) {
     const ids = await correctionCandidates(q, locked);
     if (ids.length === 0) continue;
-    const [rows, paid] = await Promise.all([loadAssignmentMonths(q, locked.month, ids), paidFor(q, locked.month, ids)]);
+    const [rows, paid] = await allOf(q,() => loadAssignmentMonths(q, locked.month, ids), () => paidFor(q, locked.month, ids));
     for (const r of rows) {
       earlier.push({ forMonth: locked.month, assignment: r, paid: paid.get(r.assignmentId) ?? ZERO });
       rowOf.set(`${locked.month}|${r.assignmentId}`, r);

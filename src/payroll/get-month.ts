@@ -2,7 +2,7 @@
 // lines with why, the exports, and what the reader may do. Every contact person shown is an audited read.
 import { desc, eq } from 'drizzle-orm';
 import type { UseCaseContext } from '../platform/context';
-import { readUseCase } from '../platform/db/transaction';
+import { allOf, readUseCase } from '../platform/db/transaction';
 import { recordAudit, type AuditEntry } from '../platform/audit/record';
 import { users } from '../platform/tables';
 import { computeMonth } from './compute-month';
@@ -20,7 +20,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function getMonth(ctx: UseCaseContext, month: string, page: number): Promise<MonthOut> {
   return readUseCase(ctx, async (q) => {
-    const [row, settings] = await Promise.all([monthRow(q, month), payrollSettingsOf(q)]);
+    const [row, settings] = await allOf(q,() => monthRow(q, month), () => payrollSettingsOf(q));
     let lines: ViewLine[] = [];
     let lockProblem: string | null = null;
     if (row?.status === 'open') {

@@ -4,7 +4,7 @@
 // only to a reader with contact-person:payment (lön); others see its last four digits.
 import { and, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { UseCaseContext } from '../platform/context';
-import { readUseCase, writeUseCase } from '../platform/db/transaction';
+import { allOf, readUseCase, writeUseCase } from '../platform/db/transaction';
 import { recordAudit, type AuditEntry } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
 import { can, scopeOf } from '../platform/policy/permissions';
@@ -36,8 +36,9 @@ function what(kind: keyof typeof CHANGE_KIND_LABELS, context: { year?: number; c
 export function listPaymentChanges(ctx: UseCaseContext, input: { show: 'unreviewed' | 'all'; page: number }) {
   return readUseCase(ctx, async (q) => {
     const where = and(scope(ctx), input.show === 'unreviewed' ? isNull(paymentChangeReviews.changeId) : undefined);
-    const [rows, [count], [open]] = await Promise.all([
-      q
+    const [rows, [count], [open]] = await allOf(q,
+      () =>
+q
         .select({
           c: paymentChanges,
           changedBy: users.displayName,
@@ -54,17 +55,18 @@ export function listPaymentChanges(ctx: UseCaseContext, input: { show: 'unreview
         .orderBy(desc(paymentChanges.occurredAt), desc(paymentChanges.id))
         .limit(PAGE)
         .offset((input.page - 1) * PAGE),
-      q
+      () =>
+q
         .select({ n: sql<number>`count(*)::int` })
         .from(paymentChanges)
         .leftJoin(paymentChangeReviews, eq(paymentChangeReviews.changeId, paymentChanges.id))
         .where(where),
-      q
+      () =>
+q
         .select({ n: sql<number>`count(*)::int` })
         .from(paymentChanges)
         .leftJoin(paymentChangeReviews, eq(paymentChangeReviews.changeId, paymentChanges.id))
-        .where(and(scope(ctx), isNull(paymentChangeReviews.changeId))),
-    ]);
+        .where(and(scope(ctx), isNull(paymentChangeReviews.changeId))));
     const showAccounts = can(ctx.actor, 'contact-person:payment');
     const items: ChangeOut[] = rows.map(({ c, changedBy, cpFirst, cpLast, r, reviewer: reviewedBy }) => {
       const cpName = cpFirst ? `${cpFirst} ${cpLast}` : null;

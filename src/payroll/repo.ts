@@ -13,6 +13,7 @@ import { assignmentInterruptions, assignments } from '../assignments/tables';
 import { cpReportExpenses, cpReports } from '../portal/tables';
 import type { Amounts, AssignmentMonth, ReportState } from './rules';
 import { payrollCostCentres, payrollLines, payrollMonths, payrollSettings } from './tables';
+import { allOf } from '../platform/db/transaction';
 
 export type PayrollSettingsRow = typeof payrollSettings.$inferSelect;
 
@@ -63,9 +64,10 @@ function activeWhere(month: string): SQL {
 export async function loadAssignmentMonths(q: Queryable, month: string, only?: readonly string[]): Promise<MonthRow[]> {
   if (only && only.length === 0) return [];
   const which = only ? sql`${assignments.id} = any(${`{${only.join(',')}}`}::uuid[])` : activeWhere(month);
-  const [settings, rows, levels] = await Promise.all([
-    payrollSettingsOf(q),
-    q
+  const [settings, rows, levels] = await allOf(q,
+    () => payrollSettingsOf(q),
+    () =>
+q
       .select({
         id: assignments.id,
         contactPersonId: assignments.contactPersonId,
@@ -85,19 +87,20 @@ export async function loadAssignmentMonths(q: Queryable, month: string, only?: r
       .innerJoin(contactPersons, eq(contactPersons.id, assignments.contactPersonId))
       .leftJoin(payrollCostCentres, eq(payrollCostCentres.unitId, assignments.providerUnitId))
       .where(which),
-    levelsOfYear(q, Number(month.slice(0, 4))),
-  ]);
+    () => levelsOfYear(q, Number(month.slice(0, 4))));
   if (rows.length === 0) return [];
   // Interruptions overlapping the month, and the month's reports with their expenses, of the same assignments.
   const ofSame = only ? sql`${assignments.id} = any(${`{${only.join(',')}}`}::uuid[])` : activeWhere(month);
-  const [interruptions, reports] = await Promise.all([
-    q
+  const [interruptions, reports] = await allOf(q,
+    () =>
+q
       .select({ assignmentId: assignmentInterruptions.assignmentId, from: assignmentInterruptions.fromDate, resumed: assignmentInterruptions.resumedDate })
       .from(assignmentInterruptions)
       .innerJoin(assignments, eq(assignments.id, assignmentInterruptions.assignmentId))
       .where(and(ofSame, lte(assignmentInterruptions.fromDate, lastOf(month)), or(isNull(assignmentInterruptions.resumedDate), sql`${assignmentInterruptions.resumedDate} > ${firstOf(month)}`)))
       .orderBy(asc(assignmentInterruptions.fromDate)),
-    q
+    () =>
+q
       .select({
         id: cpReports.id,
         assignmentId: cpReports.assignmentId,
@@ -107,8 +110,7 @@ export async function loadAssignmentMonths(q: Queryable, month: string, only?: r
       })
       .from(cpReports)
       .innerJoin(assignments, eq(assignments.id, cpReports.assignmentId))
-      .where(and(eq(cpReports.month, month), ofSame)),
-  ]);
+      .where(and(eq(cpReports.month, month), ofSame)));
   const levelOf = new Map(levels.map((l) => [l.code, l]));
   const interruptionsOf = new Map<string, { from: string; resumed: string | null }[]>();
   for (const i of interruptions) {
