@@ -46,6 +46,8 @@ import { registerDecisionRoutes } from './decisions/routes';
 import { seedDecisionsDemo } from './decisions/demo';
 import { registerAdminRoutes } from './admin/routes';
 import { registerOversightRoutes } from './oversight/routes';
+import * as importTables from './import/tables';
+import { registerImportRoutes } from './import/routes';
 
 /** An area as Kontakt knows it: what the platform takes, plus its step of the demo (src/demo/seed-demo.ts). */
 export interface KontaktArea extends Area {
@@ -67,4 +69,5 @@ export const AREAS: readonly KontaktArea[] = [
   { name: 'matching', tables: matchingTables, routes: registerMatchingRoutes, seedDefaults: seedMatchingSettings },
   { name: 'admin', routes: registerAdminRoutes },
   { name: 'oversight', routes: registerOversightRoutes },
+  { name: 'import', tables: importTables, routes: registerImportRoutes },
 ];

@@ -137,6 +137,11 @@ export const AUDIT_ACTIONS = {
   'report.receipt_upload': 'Laddade upp kvitto',
   'report.receipt_read': 'Öppnade kvitto',
   'admin.portal_settings': 'Ändrade inställningar för portalen',
+  // Import from the old system (issue 14 item 11)
+  'import.check': 'Provkörde import från det gamla systemet',
+  'import.commit': 'Importerade fil från det gamla systemet',
+  'person.import': 'Person skapad genom import',
+  'contact_person.import': 'Kontaktperson skapad genom import',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -285,6 +290,10 @@ export interface AuditDetails {
   'report.receipt_upload': { reportId: string; contentType: string; sizeBytes: number };
   'report.receipt_read': { reportId: string };
   'admin.portal_settings': { fields: string[] };
+  'import.check': { kind: string; sha256: string; rows: number; errors: number };
+  'import.commit': { kind: string; sha256: string; rows: number; imported: number };
+  'person.import': { jobId: string };
+  'contact_person.import': { jobId: string };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).
