@@ -39,7 +39,8 @@ export type Permission =
   | 'portal:read'
   | 'report:write'
   | 'report:read'
-  | 'report:approve';
+  | 'report:approve'
+  | 'import:run';
 
 export const meQueryKey = ['me'] as const;
 
