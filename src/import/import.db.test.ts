@@ -102,8 +102,9 @@ describe('import of persons', () => {
     expect(fileAudit.details).toMatchObject({ sha256: checked.sha256, imported: 3000 });
     const again = await upload(admin, `/api/import/jobs/${checked.id}/commit`, csv);
     expect(again.json().code).toBe('IMPORT_ALREADY_COMMITTED');
-    const found = await admin.post('/api/persons/search', { query: csv.split('\r\n')[1].split(';')[3] });
+    const found = await hl.post('/api/persons/search', { query: csv.split('\r\n')[1].split(';')[3] });
     expect(found.statusCode).toBe(200);
+    expect(found.json().items.length).toBeGreaterThan(0);
   });
 
   it('a bad row 99 999 at commit leaves nothing of the 100 000', async () => {
@@ -122,7 +123,7 @@ describe('import of persons', () => {
     expect(await count(persons)).toBe(before);
     const [job] = await h.db.select().from(importJobs).where(eq(importJobs.id, checked.id));
     expect(job.status).toBe('checked');
-  }, 120_000);
+  }, 900_000);
 });
 
 describe('import of contact persons', () => {
@@ -133,7 +134,7 @@ describe('import of contact persons', () => {
       `${erik};Erik;Ek;inte-epost;tjugo;2026-13-01;2025-03-01`,
     ].join('\n');
     const job = (await upload(admin, '/api/import/check?kind=contact_persons', csv, 'kp.csv')).json();
-    expect(job.errors.map((e: { column: string }) => e.column).sort()).toEqual(['ansökningsdatum', 'antal_uppdrag', 'epost', 'personnummer']);
+    expect(job.errors.map((e: { column: string }) => e.column).sort()).toEqual(['ansökningsdatum', 'antal_uppdrag', 'epost']);
     const good = csv.split('\n').slice(0, 2).join('\n');
     const ok = (await upload(admin, '/api/import/check?kind=contact_persons', good, 'kp.csv')).json();
     expect(ok.errorCount).toBe(0);

@@ -191,7 +191,7 @@ export function validateContactPersonRow(cell: Cells, today: string): Ok<Contact
   };
 }
 
-export type ValidRow<K extends ImportKind> = K extends 'persons' ? PersonRow : ContactPersonRow;
+
 
 export function validateRow(kind: ImportKind, cell: Cells, today: string): Ok<PersonRow> | Ok<ContactPersonRow> {
   return kind === 'persons' ? validatePersonRow(cell, today) : validateContactPersonRow(cell, today);
