@@ -50,6 +50,8 @@ import * as oversightTables from './oversight/tables';
 import { seedDisposalRules } from './oversight/disposal-repo';
 import { seedOversightDemo } from './oversight/demo';
 import { seedAuditReviewSettings } from './oversight/audit-settings';
+import * as importTables from './import/tables';
+import { registerImportRoutes } from './import/routes';
 
 /** An area as Kontakt knows it: what the platform takes, plus its step of the demo (src/demo/seed-demo.ts). */
 export interface KontaktArea extends Area {
@@ -80,4 +82,5 @@ export const AREAS: readonly KontaktArea[] = [
     },
     demo: seedOversightDemo,
   },
+  { name: 'import', tables: importTables, routes: registerImportRoutes },
 ];

@@ -93,6 +93,7 @@ export const routes: RouteObject[] = [
           { path: 'meddelanden', ...page(() => import('./platform/notifications/messages-page'), (m) => m.MessagesPage) },
           { path: 'kontaktpersonstraffar', ...page(() => import('./cp-meetings/meetings-page'), (m) => m.MeetingsPage, 'cp-meeting:read') },
           { path: 'kontaktpersonstraffar/:id', ...page(() => import('./cp-meetings/meeting-page'), (m) => m.MeetingPage, 'cp-meeting:read') },
+          { path: 'admin/import', ...page(() => import('./import/import-page'), (m) => m.ImportPage, 'import:run') },
           { path: 'admin/e-post', ...page(() => import('./admin/email-outbox-page'), (m) => m.EmailOutboxPage, 'admin:settings') },
           { path: 'admin/enheter', ...page(() => import('./admin/units-page'), (m) => m.UnitsPage, 'admin:units') },
           { path: 'admin/anvandare', ...page(() => import('./admin/users-page'), (m) => m.UsersPage, 'admin:users') },

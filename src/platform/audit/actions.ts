@@ -162,6 +162,11 @@ export const AUDIT_ACTIONS = {
   'audit.sign_off': 'Markerade avvikande läsning som granskad',
   'admin.audit_review_settings': 'Ändrade gränsen för många läsningar på kort tid',
   'gdpr.extract': 'Tog fram registerutdrag',
+  // Import from the old system (issue 14 item 11)
+  'import.check': 'Provkörde import från det gamla systemet',
+  'import.commit': 'Importerade fil från det gamla systemet',
+  'person.import': 'Person skapad genom import',
+  'contact_person.import': 'Kontaktperson skapad genom import',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -350,6 +355,10 @@ export interface AuditDetails {
   'case.reassign': { from: string; to: string; count: number };
   /** Two entries: the kept record (role 'kept') and the merged one (role 'merged'); `moved` counts rows per table.column. */
   'person.merge': { role: 'kept' | 'merged'; otherPersonId: string; moved: Record<string, number> };
+  'import.check': { kind: string; sha256: string; rows: number; errors: number };
+  'import.commit': { kind: string; sha256: string; rows: number; imported: number };
+  'person.import': { jobId: string };
+  'contact_person.import': { jobId: string };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

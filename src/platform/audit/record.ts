@@ -7,7 +7,7 @@ import type { AuditAction, AuditDetails } from './actions';
 
 export { AUDIT_ACTIONS } from './actions';
 
-type EntityType = 'person' | 'case' | 'representative' | 'user' | 'unit' | 'legal_basis' | 'municipality' | 'session' | 'audit_log' | 'order' | 'decision' | 'appeal' | 'contact_person' | 'cp_check_rule' | 'offer' | 'assignment' | 'rate_year' | 'rate_level' | 'implementation_plan' | 'matching_settings' | 'email_outbox' | 'cp_meeting' | 'cp_report' | 'cp_report_receipt' | 'portal_settings' | 'payroll_month' | 'payroll_settings' | 'payment_change' | 'ivo_quarter' | 'ivo_report' | 'disposal_run' | 'disposal_rule' | 'audit_signoff' | 'audit_review_settings';
+type EntityType = 'person' | 'case' | 'representative' | 'user' | 'unit' | 'legal_basis' | 'municipality' | 'session' | 'audit_log' | 'order' | 'decision' | 'appeal' | 'contact_person' | 'cp_check_rule' | 'offer' | 'assignment' | 'rate_year' | 'rate_level' | 'implementation_plan' | 'matching_settings' | 'email_outbox' | 'cp_meeting' | 'cp_report' | 'cp_report_receipt' | 'portal_settings' | 'payroll_month' | 'payroll_settings' | 'payment_change' | 'ivo_quarter' | 'ivo_report' | 'disposal_run' | 'disposal_rule' | 'audit_signoff' | 'audit_review_settings' | 'import_job';
 
 /** `details` is required when the action has details, optional when they may be left out, absent when it has none. */
 type DetailsOf<D> = [D] extends [undefined] ? { details?: undefined } : undefined extends D ? { details?: D } : { details: D };

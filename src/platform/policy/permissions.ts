@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'gdpr:extract',
   'dashboard:read',
   'statistics:lss',
+  'import:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -134,6 +135,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'admin:settings': 'all',
     'admin:rates': 'all',
     'staff:read': 'all',
+    // Import from the old system (issue 14 item 11): a one-time move of the register, done by whoever runs the system.
+    'import:run': 'all',
   },
   // Payment data only: the contact persons' bank and tax details, the anställningsuppgifter (and the payroll month).
   lon: { 'contact-person:payment': 'all', 'payroll:read': 'all', 'payroll:manage': 'all', 'payroll:control': 'all' },

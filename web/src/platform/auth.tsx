@@ -48,7 +48,8 @@ export type Permission =
   | 'audit:review'
   | 'gdpr:extract'
   | 'dashboard:read'
-  | 'statistics:lss';
+  | 'statistics:lss'
+  | 'import:run';
 
 export const meQueryKey = ['me'] as const;
 

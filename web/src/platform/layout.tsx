@@ -41,6 +41,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/e-post', label: 'E-post', permission: 'admin:settings' },
   { to: '/admin/portalen', label: 'Portalen', permission: 'admin:settings' },
   { to: '/admin/loggkontroll', label: 'Loggkontroll', permission: 'admin:settings' },
+  { to: '/admin/import', label: 'Import', permission: 'import:run' },
 ];
 
 export function SkipLink() {

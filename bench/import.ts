@@ -1,0 +1,101 @@
+// Import from the old system (issue 14 item 11): a file of N fictitious persons (src/people/fictitious.ts, as
+// src/import/fictitious-file.ts writes it: semicolons, UTF-8) through the use cases in-process: the dry run, then the
+// commit (all rows in one transaction, batches of IMPORT_BATCH via unnest, one audit row per person). Wall time and
+// peak RSS (sampled every 10 ms) per step, on embedded PGlite and on PostgreSQL (BENCH_PG_URL), each engine in a
+// process of its own so the memory figures are its own. Target: 100 000 rows < 30 s, memory < 500 MB.
+//   npx tsx bench/import.ts [--rows 100000] [--engine pglite|postgres|both]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/platform/config';
+import { fixedClock } from '../src/platform/clock';
+import type { UseCaseContext } from '../src/platform/context';
+import { prepareDatabase } from '../src/main';
+import { checkImport } from '../src/import/check-import';
+import { commitImport } from '../src/import/commit-import';
+import { fictitiousPersonsCsv } from '../src/import/fictitious-file';
+import { dbUrl, dropDatabase, pgAdmin, runTsx, table } from './lib';
+
+const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
+
+function memorySampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  return { peak: () => Math.max(peak, process.memoryUsage().rss), stop: () => clearInterval(timer) };
+}
+
+async function one(engine: 'pglite' | 'postgres', rows: number) {
+  const clock = fixedClock('2026-06-10T10:00:00+02:00');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakt-bench-import-'));
+  const dbName = `kontakt_bench_import_${process.pid}`;
+  if (engine === 'postgres') {
+    await pgAdmin(async (c) => {
+      await dropDatabase(c, dbName);
+      await c.query(`create database "${dbName}"`);
+    });
+  }
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: engine === 'postgres' ? dbUrl(dbName) : '' });
+  const database = await prepareDatabase(config, clock);
+  const db = database.db;
+  try {
+    const adminRow = ((await db.execute(sql`select id, username, display_name from users where role = 'administrator' limit 1`)) as unknown as { rows: { id: string; username: string; display_name: string }[] }).rows[0];
+    const ctx: UseCaseContext = {
+      db,
+      clock,
+      config,
+      actor: { id: adminRow.id, username: adminRow.username, displayName: adminRow.display_name, role: 'administrator', unitId: null },
+      requestId: 'bench-import',
+    };
+    let t = performance.now();
+    const bytes = Buffer.from(fictitiousPersonsCsv(rows, { seed: 3, from: 1_000_000 }));
+    console.log(`import (${engine}): ${rows} rows, ${mb(bytes.length)} file made in ${((performance.now() - t) / 1000).toFixed(1)} s; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    const mem = memorySampler();
+    const rss0 = process.memoryUsage().rss;
+    t = performance.now();
+    const checked = await checkImport(ctx, { kind: 'persons', fileName: 'bench.csv', bytes });
+    const checkS = (performance.now() - t) / 1000;
+    const checkPeak = mem.peak();
+    t = performance.now();
+    const done = await commitImport(ctx, { jobId: checked.id, bytes });
+    const commitS = (performance.now() - t) / 1000;
+    const peak = mem.peak();
+    mem.stop();
+    const counted = ((await db.execute(sql`select (select count(*) from persons where registered_by = ${adminRow.id}::uuid)::int as p, (select count(*) from audit_log where action = 'person.import')::int as a`)) as unknown as {
+      rows: { p: number; a: number }[];
+    }).rows[0];
+    console.log(
+      table(
+        ['engine', 'step', 'rows', 'errors', 'seconds', 'rows/s', 'peak RSS'],
+        [
+          [engine, 'dry run', checked.rowCount, checked.errorCount, checkS.toFixed(1), Math.round(checked.rowCount / checkS), mb(checkPeak)],
+          [engine, 'commit', done.importedCount ?? 0, 0, commitS.toFixed(1), Math.round((done.importedCount ?? 0) / commitS), mb(peak)],
+          [engine, 'dry run + commit', rows, '', (checkS + commitS).toFixed(1), '', mb(peak)],
+        ],
+      ),
+    );
+    console.log(`  RSS before the import ${mb(rss0)}${engine === 'pglite' ? " (PGlite's WebAssembly heap included)" : ''}; persons imported ${counted.p}, audit rows ${counted.a}`);
+  } finally {
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (engine === 'postgres') await pgAdmin((c) => dropDatabase(c, dbName));
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, engine: { type: 'string', default: 'both' } } });
+  const rows = Number(values.rows);
+  if (values.engine === 'both') {
+    for (const e of ['pglite', 'postgres']) await runTsx('bench/import.ts', ['--rows', String(rows), '--engine', e]);
+    return;
+  }
+  await one(values.engine === 'postgres' ? 'postgres' : 'pglite', rows);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
