@@ -277,7 +277,7 @@ export const remindersOut = z.object({
 /** Gallring: a dry run first; the real run repeats the count the dry run showed (refused if it no longer holds). */
 export const disposalBody = z.object({
   dryRun: z.boolean().default(true),
-  expectedCount: z.number({ error: 'Ange ett antal.' }).int({ error: 'Ange ett heltal.' }).min(0, { error: 'Antalet kan inte vara negativt.' }).optional(),
+  expectedCount: int4().optional(),
 });
 const disposalCounts = {
   count: z.number(),

@@ -126,6 +126,7 @@ export const CASE_RECORD_TABLES: { table: string; where: (ids: SQL) => SQL }[] =
   { table: 'order_events', where: (ids) => sql`order_id in (select id from orders where case_id = any(${ids}))` },
   { table: 'implementation_plans', where: (ids) => sql`case_id = any(${ids})` },
   { table: 'orders', where: (ids) => sql`case_id = any(${ids})` },
+  { table: 'ivo_reports', where: (ids) => sql`decision_id in (select id from decisions where case_id = any(${ids}))` },
   { table: 'follow_ups', where: (ids) => sql`decision_id in (select id from decisions where case_id = any(${ids}))` },
   {
     table: 'appeals',
@@ -154,6 +155,8 @@ export async function deleteCaseRecords(q: Queryable, caseIds: string[]): Promis
 export async function deletePersons(q: Queryable, personIds: string[]): Promise<string[]> {
   if (personIds.length === 0) return [];
   const ids = sql`${`{${personIds.join(',')}}`}::uuid[]`;
+  // The IVO stand-in number is kept for a person's report series; a disposed person has none left.
+  await q.execute(sql`delete from ivo_stand_ins where person_id in (select id from persons where id = any(${ids}) or merged_into_id = any(${ids}))`);
   const r = await rows<{ id: string }>(q, sql`delete from persons where id = any(${ids}) or merged_into_id = any(${ids}) returning id`);
   return r.map((x) => x.id);
 }

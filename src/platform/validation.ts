@@ -161,7 +161,7 @@ export function int4(opts: { min?: number; max?: number } = {}) {
     .max(opts.max ?? INT4_MAX);
 }
 
-export const version = z.number({ error: typeError('Versionsnummer saknas.', 'Versionsnumret ska vara ett heltal.') }).int().min(1).max(INT4_MAX);
+export const version = z.number({ error: typeError('Versionsnumret saknas. Ladda om sidan och försök igen.', 'Versionsnumret ska vara ett heltal.') }).int().min(1).max(INT4_MAX);
 
 /** A version sent in a query string (DELETE ?version=3). */
 export const versionQuery = z

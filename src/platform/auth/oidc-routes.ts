@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Api, AppDeps } from '../http/route-kit';
 import { AppError, type ErrorCode } from '../errors';
-import { errorResponse } from '../validation';
+import { errorResponse, safeString } from '../validation';
 import { finishOidcLogin, OIDC_COOKIE, startOidcLogin } from './oidc';
 import { OIDC_LOGIN_MINUTES } from './rules';
 import { sessionCookieOptions, SESSION_COOKIE } from './sessions';
@@ -31,7 +31,7 @@ export function registerOidcRoutes(api: Api, deps: AppDeps) {
     `${OIDC_PATH}/start`,
     {
       config: { access: 'public' },
-      schema: { tags: ['Inloggning'], summary: 'Logga in med kommunens konto (skickar vidare till kommunens inloggning)', querystring: z.object({ next: z.string().max(2000).optional() }), response: { 404: errorResponse } },
+      schema: { tags: ['Inloggning'], summary: 'Logga in med kommunens konto (skickar vidare till kommunens inloggning)', querystring: z.object({ next: safeString().max(2000, { message: 'Adressen är för lång.' }).regex(/^\/(?!\/)/, { message: 'Adressen ska vara en sida i Kontakt och börja med /.' }).optional() }), response: { 404: errorResponse } },
     },
     async (req, reply) => {
       const { token, url } = await startOidcLogin(anonymous(req), req.query.next);

@@ -84,6 +84,7 @@ function validBody(key: string): Record<string, unknown> {
     'POST /api/decisions/{id}/sent': { version: 1, sentDate: '2026-03-12' },
     'POST /api/decisions/{id}/appeals': { receivedDate: '2026-03-12' },
     'PUT /api/appeals/{id}': { version: 1 },
+    'PUT /api/ivo/reports/{id}': { version: 1 },
     'POST /api/decisions/{id}/follow-ups': { date: '2026-03-12', result: 'continue' },
     'POST /api/cases/{id}/order': { decisionId: '00000000-0000-4000-8000-000000000000' },
     'POST /api/orders/{id}/confirm': { version: 1, confirmedDate: '2026-03-12' },
@@ -207,6 +208,7 @@ function fillPath(path: string): string {
     if (name === 'representativeId') return ids.representative;
     if (name === 'kind') return 'pledge';
     if (name === 'recordType') return 'closed_case';
+    if (name === 'quarter') return '2026-Q2';
     const prefix = path.slice(0, offset + `{${name}}`.length);
     return pathIds[prefix]?.() ?? '00000000-0000-4000-8000-000000000000';
   });

@@ -12,14 +12,17 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('route table', () => {
-  it('every /api route declares its access; only sign-in, health, docs, the contact-person application and the portal password link are public', () => {
+  it('every /api route declares its access; only sign-in (password and single sign-on), health, docs, the contact-person application and the portal password link are public', () => {
     const api = routeTable(h.app).filter((r) => r.url.startsWith('/api') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
     expect(api.length).toBeGreaterThan(20);
     for (const r of api) expect(r.access, `${r.method} ${r.url}`).not.toBe('UNDECLARED');
     const publicRoutes = api.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
     expect(publicRoutes).toEqual([
       'GET /api/auth/demo-accounts',
+      'GET /api/auth/oidc/callback',
+      'GET /api/auth/oidc/start',
       'GET /api/auth/session',
+      'GET /api/auth/sign-in-options',
       'GET /api/health',
       'GET /api/openapi.json',
       'GET /api/public/contact-person-application',
