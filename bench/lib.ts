@@ -50,6 +50,8 @@ export interface ServerOptions {
   databaseUrl?: string;
   port?: number;
   env?: Record<string, string>;
+  /** Every line the server writes also goes to this file (the fuzzer reads the whole log). */
+  logFile?: string;
 }
 
 export interface Server {
@@ -87,6 +89,7 @@ export async function startServer(opts: ServerOptions, timeoutMs = 120_000): Pro
   const proc = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const keep = (b: Buffer) => {
+    if (opts.logFile) fs.appendFileSync(opts.logFile, b);
     out += b.toString();
     if (out.length > 20_000) out = out.slice(-20_000);
   };

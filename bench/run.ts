@@ -17,6 +17,8 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'matching', script: 'bench/matching.ts', args: [] },
   { name: 'payroll-month', script: 'bench/payroll-month.ts', args: [] },
   { name: 'log-review', script: 'bench/log-review.ts', args: [] },
+  { name: 'fuzz-pglite', script: 'bench/fuzz.ts', args: ['--engine', 'pglite'] },
+  { name: 'fuzz-postgres', script: 'bench/fuzz.ts', args: ['--engine', 'postgres'] },
 ];
 
 const only = process.argv.slice(2);

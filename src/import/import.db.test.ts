@@ -76,6 +76,14 @@ describe('import of persons', () => {
     expect(job.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`).sort()).toEqual(['1:efternamn', '1:födelseort']);
   });
 
+  it('a body that is not the file itself (JSON) is a 415, never a 500, on the check and the commit', async () => {
+    const check = await admin.post('/api/import/check?kind=persons', { rows: [] });
+    expect(check.statusCode, check.body).toBe(415);
+    expect(check.json().code).toBe('FILE_EXPECTED');
+    const commit = await admin.post('/api/import/jobs/00000000-0000-4000-8000-000000000000/commit', { rows: [] });
+    expect(commit.statusCode, commit.body).toBe(415);
+  });
+
   it('caps the list but counts every error', async () => {
     const rows = Array.from({ length: 500 }, () => 'x;A;B');
     const res = await upload(admin, '/api/import/check?kind=persons', ['personnummer;förnamn;efternamn', ...rows].join('\n'));

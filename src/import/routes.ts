@@ -2,7 +2,7 @@
 // (application/octet-stream, at most MAX_IMPORT_BYTES), its name in X-File-Name (URI-encoded), and an optional
 // X-Import-Token (a uuid the page chose) under which the page polls the progress. validate → authorise → use case.
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
+import { contextOf, fileBody, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse } from '../platform/validation';
 import { cleanFileName } from '../portal/receipts';
 import { checkImport } from './check-import';
@@ -44,7 +44,7 @@ export function registerImportRoutes(api: Api, deps: AppDeps) {
       },
       async (req, reply) => {
         const fileName = cleanFileName(typeof req.headers['x-file-name'] === 'string' ? req.headers['x-file-name'] : undefined);
-        const job = await checkImport(contextOf(req, deps), { kind: req.query.kind, fileName, bytes: req.body as Buffer, token: tokenOf(req.headers['x-import-token']) });
+        const job = await checkImport(contextOf(req, deps), { kind: req.query.kind, fileName, bytes: fileBody(req.body), token: tokenOf(req.headers['x-import-token']) });
         return reply.code(201).send(job);
       },
     );
@@ -55,7 +55,7 @@ export function registerImportRoutes(api: Api, deps: AppDeps) {
         bodyLimit: MAX_IMPORT_BYTES,
         schema: { tags, summary: 'Importera samma fil som provkördes utan fel (allt eller inget)', params: importJobParams, response: { 200: importJobOut, ...errors, 413: errorResponse } },
       },
-      async (req) => commitImport(contextOf(req, deps), { jobId: req.params.id, bytes: req.body as Buffer, token: tokenOf(req.headers['x-import-token']) }),
+      async (req) => commitImport(contextOf(req, deps), { jobId: req.params.id, bytes: fileBody(req.body), token: tokenOf(req.headers['x-import-token']) }),
     );
   });
 }

@@ -118,6 +118,7 @@ export async function computeQuarter(tx: Tx, unit: { id: string; name: string },
       granted: d.contact_person_count ?? 1,
       running: d.running,
       extraReason: s.extraReason,
+      interimSupport: s.interimSupport,
     };
     const round = reportRound(c, r, quarter);
     const hasNumber = d.id_kind === 'personnummer';
@@ -152,6 +153,7 @@ export async function computeQuarter(tx: Tx, unit: { id: string; name: string },
       reasons: ivoReasons(facts).map((x) => ivoReasonLabel[x]),
       freeText: ivoFreeText(facts),
       consequences: s.consequences,
+      interimSupport: s.interimSupport,
       extraReason: s.extraReason,
       submittedDate: s.submittedDate,
       daysSince: daysBetween(r.since, last),

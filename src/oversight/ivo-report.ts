@@ -30,10 +30,10 @@ export function updateIvoReport(ctx: UseCaseContext, id: string, input: z.output
     if (frozen) throw new AppError('IVO_QUARTER_FROZEN');
     if (r.submittedDate) throw new AppError('IVO_REPORT_SUBMITTED');
     if (r.version !== input.version) throw new AppError('IVO_REPORT_VERSION_CONFLICT');
-    const fields = [...(input.consequences !== r.consequences ? ['consequences'] : []), ...(input.extraReason !== r.extraReason ? ['extraReason'] : [])];
+    const fields = [...(input.consequences !== r.consequences ? ['consequences'] : []), ...(input.interimSupport !== r.interimSupport ? ['interimSupport'] : []), ...(input.extraReason !== r.extraReason ? ['extraReason'] : [])];
     const [u] = await tx
       .update(ivoReports)
-      .set({ consequences: input.consequences, extraReason: input.extraReason, version: r.version + 1, updatedBy: ctx.actor.id, updatedAt: ctx.clock.now() })
+      .set({ consequences: input.consequences, interimSupport: input.interimSupport, extraReason: input.extraReason, version: r.version + 1, updatedBy: ctx.actor.id, updatedAt: ctx.clock.now() })
       .where(and(eq(ivoReports.id, id), eq(ivoReports.version, input.version)))
       .returning();
     if (!u) throw new AppError('IVO_REPORT_VERSION_CONFLICT');

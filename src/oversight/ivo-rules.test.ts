@@ -132,6 +132,14 @@ describe('reasons and free text', () => {
     expect(partlyExecuted({ granted: 1, running: 1 })).toBeNull();
     expect(partlyExecuted({ granted: 2, running: 0 })).toBeNull();
   });
+
+  it('the insatser under the wait, noted on the report, come last before the protected identity, as one sentence', () => {
+    const f = facts({ protectedIdentity: true, interimSupport: 'Ledsagning en gång i veckan\ntills vidare.' });
+    expect(ivoFreeText(f)).toBe(
+      'Orsak: Ingen lämplig kontaktperson. Inga erbjudanden har lämnats. Insatser under väntetiden: Ledsagning en gång i veckan tills vidare. Personen har skyddad identitet.',
+    );
+    expect(ivoFreeText(facts({ interimSupport: '  ' }))).not.toContain('väntetiden');
+  });
 });
 
 describe('submission', () => {

@@ -81,6 +81,8 @@ export interface IvoRecordFacts {
   granted: number;
   running: number;
   extraReason: 'circumstances' | 'other' | null;
+  /** Insatser under väntetiden, written by hand on the report (null when none are noted). */
+  interimSupport?: string | null;
 }
 
 /** Why it is not executed, from the record (in IVO's order), plus the reason chosen by hand. */
@@ -109,7 +111,7 @@ const answerLabel = (o: IvoOffer): string => {
   return 'inget svar än';
 };
 
-/** The free text for IVO's form, built from the record only (the consequences are written by hand beside it). */
+/** The free text for IVO's form, built from the record (and the interim insatser noted on the report); the consequences are written by hand beside it. */
 export function ivoFreeText(f: IvoRecordFacts): string {
   const parts: string[] = [];
   parts.push(`Orsak: ${ivoReasons(f).map((r) => ivoReasonLabel[r]).join('; ')}.`);
@@ -119,6 +121,8 @@ export function ivoFreeText(f: IvoRecordFacts): string {
   if (f.offers.length === 0) parts.push('Inga erbjudanden har lämnats.');
   else parts.push(`Erbjudanden: ${f.offers.map((o) => `${o.date} (${answerLabel(o)})`).join(', ')}.`);
   if (f.followUps.length) parts.push(`Uppföljningar: ${f.followUps.map((u) => `${u.date} (${u.result}${u.note ? `: ${u.note.replace(/\s+/g, ' ').trim()}` : ''})`).join(', ')}.`);
+  const interim = f.interimSupport?.replace(/\s+/g, ' ').trim();
+  if (interim) parts.push(`Insatser under väntetiden: ${interim.replace(/[.!?]$/, '')}.`);
   if (f.protectedIdentity) parts.push('Personen har skyddad identitet.');
   return parts.join(' ');
 }

@@ -14,6 +14,7 @@ export const ivoReportParams = z.object({ id: uuid });
 
 export const ivoReportBody = z.object({
   consequences: optionalText(4000, 'Konsekvenserna', { multiline: true }),
+  interimSupport: optionalText(2000, 'Insatserna under väntetiden', { multiline: true }),
   extraReason: z.enum(EXTRA_REASONS, { error: 'Välj en orsak i listan.' }).nullish().transform((v) => v ?? null),
   version,
 });
@@ -55,6 +56,8 @@ export const ivoSheetOut = z.object({
   reasons: z.array(z.string()),
   freeText: z.string(),
   consequences: z.string().nullable(),
+  // Absent in quarters frozen before the field existed.
+  interimSupport: z.string().nullish(),
   extraReason: z.enum(EXTRA_REASONS).nullable(),
   submittedDate: z.string().nullable(),
   daysSince: z.number(),

@@ -165,7 +165,7 @@ describe('the IVO quarter of a unit', () => {
 
   it('consequences are written with the version read; submission needs them, a date after the quarter, and the enhetschef', async () => {
     const a = q4.reports.find((r) => r.caseNumber === t.A.caseNumber)!;
-    const put = await hl.put(`/api/ivo/reports/${a.id}`, { consequences: 'Personen har ingen att träffa på fritiden.', extraReason: 'circumstances', version: a.version });
+    const put = await hl.put(`/api/ivo/reports/${a.id}`, { consequences: 'Personen har ingen att träffa på fritiden.', interimSupport: 'Ledsagning varannan vecka.', extraReason: 'circumstances', version: a.version });
     expect(put.statusCode, put.body).toBe(200);
     const stale = await hl.put(`/api/ivo/reports/${a.id}`, { consequences: 'Annat.', version: a.version });
     expect(stale.statusCode).toBe(409);
@@ -177,10 +177,12 @@ describe('the IVO quarter of a unit', () => {
     const early = await ec.post(`/api/ivo/reports/${a.id}/submit`, { submittedDate: '2026-12-01', version: put.json().version });
     expect(early.statusCode).toBe(400);
     const audit = await h.db.execute(sql`select action, details from audit_log where entity_id = ${a.id} and action = 'ivo.report_update'`);
-    expect((audit as unknown as { rows: { details: { fields: string[] } }[] }).rows[0].details.fields).toEqual(['consequences', 'extraReason']);
+    expect((audit as unknown as { rows: { details: { fields: string[] } }[] }).rows[0].details.fields).toEqual(['consequences', 'interimSupport', 'extraReason']);
     const again = (await ec.get('/api/ivo/quarters/2026-Q4')).json() as IvoQuarterOut;
     const a2 = again.reports.find((r) => r.id === a.id)!;
     expect(a2.reasons).toContain('Den enskildes situation');
+    expect(a2.interimSupport).toBe('Ledsagning varannan vecka.');
+    expect(a2.freeText).toContain('Insatser under väntetiden: Ledsagning varannan vecka.');
   });
 
   it('when every report is submitted the quarter is frozen, and stays the same byte for byte when the record changes', async () => {

@@ -34,6 +34,8 @@ export const ivoReports = pgTable(
     kind: text('kind', { enum: ['beslut', 'avbrott'] }).notNull(),
     since: date('since', { mode: 'string' }).notNull(),
     consequences: text('consequences'),
+    /** What the person gets while waiting (another insats, a temporary solution), written by hand: the record holds no other insatser. */
+    interimSupport: text('interim_support'),
     /** A reason the record cannot show (the person's circumstances, other), chosen by hand beside the derived ones. */
     extraReason: text('extra_reason', { enum: ['circumstances', 'other'] }),
     submittedDate: date('submitted_date', { mode: 'string' }),

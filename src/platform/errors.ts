@@ -116,6 +116,7 @@ export const ERROR_CODES = {
   PAYMENT_CHANGE_OWN: [409, 'Du kan inte granska en ändring som du själv har gjort. Be en kollega granska den.'],
   PAYLOAD_TOO_LARGE: [413, 'Det du skickade är för stort.'],
   UNSUPPORTED_MEDIA_TYPE: [415, 'Formatet stöds inte. Skicka uppgifterna som JSON.'],
+  FILE_EXPECTED: [415, 'Skicka filen som den är, med Content-Type application/octet-stream.'],
   // Loggkontroll and register extract (issue 13 items 4 and 5)
   AUDIT_EXPORT_TOO_LARGE: [400, 'Sökningen ger för många loggposter för en fil (högst 100 000). Välj en kortare period eller fler villkor.'],
   AUDIT_FINDING_NOT_FOUND: [404, 'Avvikelsen finns inte i loggen, eller så hör den inte till din enhet. Ladda om listan.'],

@@ -4,7 +4,7 @@
 // table readable on a 390 px phone.
 import { expect, test, type Page } from '@playwright/test';
 import Personnummer from 'personnummer';
-import { choose, expectAccessible, press, signIn, signOut, typeInto } from './helpers';
+import { choose, expectAccessible, press, signIn, signOut, typeInto, openFromMenu } from './helpers';
 
 const NUMBER = '19870612-1236';
 const REFERRAL_STATUS = 'Aktualisering, ingen ansökan ännu';
@@ -87,7 +87,7 @@ test('the revisor’s log links to the log for a person, never to a page the rol
   await expect(page.getByRole('button', { name: /Åss/ })).toHaveCount(0);
 
   await signIn(page, 'revisor');
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Loggkontroll' }).click();
+  await openFromMenu(page, 'Loggkontroll', 'Tillsyn');
   await typeInto(page.getByLabel(/Personens personnummer/), NUMBER);
   await press(page.getByRole('button', { name: 'Sök i loggen' }));
   const results = page.getByRole('grid', { name: 'Loggposter' });

@@ -4,7 +4,7 @@
 // under "Meddelanden" in the header and opens it; the administrator's E-post page shows the e-mail that would have
 // been sent (no SMTP in the test). Keyboard only; axe on every page.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, press, signIn, signOut, tick, today, typeInto } from './helpers';
+import { expectAccessible, press, signIn, signOut, tick, today, typeInto, openFromMenu } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -100,7 +100,7 @@ test('the colleague finds the notice under Meddelanden and opens the träff', as
 
 test('the administrator sees the e-mail that would have been sent', async ({ page }) => {
   await signIn(page, 'admin', { keyboard: true });
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'E-post', exact: true }));
+  await openFromMenu(page, 'E-post', 'Administration');
   await expect(page).toHaveTitle('E-post – Kontakt');
   await expect(page.getByText('Ingen e-post skickas')).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: EMAIL });

@@ -2,7 +2,7 @@
 // run (the demo's records are all recent, so nothing would go) and its line in the log; a case moved from the
 // handläggare to the enhetschef; the demo's person registered twice merged into one, the other hidden from search.
 import { expect, test } from '@playwright/test';
-import { acknowledgedCase, expectAccessible, press, signIn, signOut, typeInto } from './helpers';
+import { acknowledgedCase, expectAccessible, press, signIn, signOut, typeInto, openFromMenu } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,7 +20,7 @@ async function pick(page: import('@playwright/test').Page, label: string, option
 
 test('the enhetschef dry-runs disposal and sees it in the log', async ({ page }) => {
   await signIn(page, 'enhetschef', { keyboard: true });
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Gallring', exact: true }));
+  await openFromMenu(page, 'Gallring', 'Registervård');
   await expect(page).toHaveTitle('Gallring – Kontakt');
   await expect(page.getByRole('rowheader', { name: 'Avslutade ärenden (personakt)' })).toBeVisible();
   await expectAccessible(page, 'disposal page');
@@ -50,7 +50,7 @@ test('the enhetschef moves a case from the handläggare to another', async ({ pa
   await signOut(page);
 
   await signIn(page, 'enhetschef', { keyboard: true });
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Flytta ärenden', exact: true }));
+  await openFromMenu(page, 'Flytta ärenden', 'Registervård');
   await expect(page).toHaveTitle('Flytta ärenden – Kontakt');
   await expectAccessible(page, 'reassign page');
   await pick(page, 'Flytta från', 'Hanna Lind');
@@ -71,7 +71,7 @@ test('the enhetschef moves a case from the handläggare to another', async ({ pa
 
 test('the enhetschef merges the demo person registered twice', async ({ page }) => {
   await signIn(page, 'enhetschef', { keyboard: true });
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Slå ihop personer', exact: true }));
+  await openFromMenu(page, 'Slå ihop personer', 'Registervård');
   await expect(page).toHaveTitle('Slå ihop personer – Kontakt');
   await expectAccessible(page, 'merge page');
   await typeInto(page.getByLabel('Sök på namn eller nummer'), 'Dubblett');

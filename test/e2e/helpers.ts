@@ -103,6 +103,22 @@ export async function press(target: Locator): Promise<void> {
   await target.press('Enter');
 }
 
+/**
+ * Opens a page from the main menu by keyboard. Pages in a menu group (Tillsyn, Registervård, Administration) are
+ * opened through the group's page, as a user does; `group` names it. The group's page is checked with axe once.
+ */
+export async function openFromMenu(page: Page, label: string, group?: string): Promise<void> {
+  const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+  if (group) {
+    await press(menu.getByRole('link', { name: group, exact: true }));
+    await expect(page).toHaveTitle(`${group} – Kontakt`);
+    await expectAccessible(page, `menu group ${group}`);
+    await press(page.getByRole('main').getByRole('link', { name: label, exact: true }));
+  } else {
+    await press(menu.getByRole('link', { name: label, exact: true }));
+  }
+}
+
 export async function typeInto(field: Locator, text: string): Promise<void> {
   await field.focus();
   await field.press('ControlOrMeta+a');

@@ -2,12 +2,12 @@
 // error per row and column and cannot be imported; the fixed file imports every row, after which the same file
 // finds them as already registered. axe on the page in each state.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, personnummer, press, signIn } from './helpers';
+import { expectAccessible, personnummer, press, signIn, openFromMenu } from './helpers';
 
 test('the administrator dry-runs a file, fixes the bad row and imports it', async ({ page }) => {
   await signIn(page, 'admin', { keyboard: true });
   await expect(page.getByRole('heading', { level: 1, name: /^Välkommen/ })).toBeVisible();
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Import', exact: true }));
+  await openFromMenu(page, 'Import', 'Administration');
   await expect(page).toHaveTitle('Import från det gamla systemet – Kontakt');
   await expectAccessible(page, 'import page');
 

@@ -4,7 +4,7 @@
 // The demo's LSS decision of a year ago without an executed insats is in the list. Keyboard; axe on the page.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, press, signIn, typeInto } from './helpers';
+import { expectAccessible, press, signIn, typeInto, openFromMenu } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -12,7 +12,7 @@ const SLOW = { timeout: 30_000 };
 
 test('the enhetschef reviews the quarter, fills in consequences, marks the reports submitted, exports and the quarter is frozen', async ({ page }, testInfo) => {
   await signIn(page, 'enhetschef', { keyboard: true });
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ej verkställda beslut', exact: true }));
+  await openFromMenu(page, 'Ej verkställda beslut', 'Tillsyn');
   await expect(page).toHaveTitle('Ej verkställda beslut – Kontakt');
   const table = page.getByRole('grid', { name: /^Rapporter för \d{4}-Q[1-4]$/ });
   // The quarter is computed from the whole record on first read: room for a busy machine.

@@ -4,7 +4,7 @@
 // downloads the person's register extract as JSON (content checked) and PDF. axe on every page.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, personnummer, press, signIn, signOut, today, typeInto } from './helpers';
+import { expectAccessible, personnummer, press, signIn, signOut, today, typeInto, openFromMenu } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -36,7 +36,7 @@ test('the enhetschef finds an unusual read, signs it off and downloads the regis
   // The enhetschef reviews.
   await signIn(page, 'enhetschef', { keyboard: true });
   await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Loggkontroll', exact: true }));
+  await openFromMenu(page, 'Loggkontroll', 'Tillsyn');
   await expect(page).toHaveTitle('Loggkontroll – Kontakt');
   await press(page.getByRole('link', { name: 'Avvikande läsningar att granska' }));
   await expect(page).toHaveTitle('Avvikande läsningar – Kontakt');
@@ -113,7 +113,7 @@ test('the enhetschef finds an unusual read, signs it off and downloads the regis
 test('the administrator sets the mass-read limit', async ({ page }) => {
   await signIn(page, 'admin', { keyboard: true });
   await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Loggkontroll', exact: true }));
+  await openFromMenu(page, 'Loggkontroll', 'Administration');
   await expect(page).toHaveTitle('Loggkontroll – Kontakt');
   await expectAccessible(page, 'mass-read limit');
   const persons = page.getByLabel('Fler än så här många personer');

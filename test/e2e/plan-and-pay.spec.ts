@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { choose, expectAccessible, press, signIn, signOut, today, typeInto } from './helpers';
+import { choose, expectAccessible, press, signIn, signOut, today, typeInto, openFromMenu } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -13,7 +13,7 @@ const YEAR = Number(today().slice(0, 4));
 
 test('administrator changes a level amount and adds next year’s table', async ({ page }) => {
   await signIn(page, 'admin', { keyboard: true });
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Arvoden och omkostnader', exact: true }));
+  await openFromMenu(page, 'Arvoden och omkostnader', 'Administration');
   await expect(page).toHaveTitle('Arvoden och omkostnader – Kontakt');
   const year = page.getByRole('region', { name: String(YEAR), exact: true });
   await expect(year.getByRole('row').filter({ hasText: 'Nivå 1' })).toBeVisible();

@@ -2,13 +2,13 @@
 // validity, reminder days, an interest), the districts (add, rename) and a new version of the registerkontroll
 // rule. Every page passes an axe scan; the settings are put back as they were.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, press, signIn, typeInto } from './helpers';
+import { expectAccessible, press, signIn, typeInto, openFromMenu } from './helpers';
 
 const SUFFIX = String(Date.now() % 100000);
 
 test('the administrator changes the register settings, a district and the registerkontroll rule', async ({ page }) => {
   await signIn(page, 'admin');
-  await press(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kontaktpersonsregistret', exact: true }));
+  await openFromMenu(page, 'Kontaktpersonsregistret', 'Administration');
   await expect(page).toHaveTitle('Inställningar för kontaktpersoner – Kontakt');
   await expectAccessible(page, 'register settings');
 

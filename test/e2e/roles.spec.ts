@@ -1,6 +1,6 @@
 // The other roles' pages, the 404 and "not allowed" pages, and an ended session.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signOut, today } from './helpers';
+import { expectAccessible, signIn, signOut, today, openFromMenu } from './helpers';
 
 test('pages for other roles and the 404 page', async ({ page }) => {
   await signIn(page, 'admin');
@@ -35,7 +35,7 @@ test('pages for other roles and the 404 page', async ({ page }) => {
 
   await signIn(page, 'revisor');
   await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Rolf' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Loggkontroll' }).click();
+  await openFromMenu(page, 'Loggkontroll', 'Tillsyn');
   await expect(page).toHaveTitle('Loggkontroll – Kontakt');
   // Nothing chosen: asked for at least one condition.
   await page.getByRole('button', { name: 'Sök i loggen' }).click();

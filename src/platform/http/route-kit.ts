@@ -29,3 +29,9 @@ export function contextOf(req: Pick<FastifyRequest, 'actor' | 'id'>, deps: AppDe
   const { unitName: _u, ...actor } = req.actor;
   return { db: deps.db, clock: deps.clock, config: deps.config, actor, requestId: req.id };
 }
+
+/** The raw file of an upload route (application/octet-stream); a JSON or other parsed body is refused with 415. */
+export function fileBody(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body)) throw new AppError('FILE_EXPECTED');
+  return body;
+}

@@ -175,7 +175,7 @@ function MeetingForm({ orderId, o, rebooking, notice }: { orderId: string; o: Of
       <h4 id={`${id}-heading`}>{rebooking ? 'Boka om matchningsmötet' : 'Boka matchningsmöte'}</h4>
       <Form form={form} aria-labelledby={`${id}-heading`} onReload={reload}>
         <DateInput name="date" label="Datum" />
-        <TextInput name="time" label="Tid" hint="Till exempel 14:30" width="xs" />
+        <TextInput name="time" label="Tid" hint="Till exempel 14:30." width="xs" />
         <TextInput name="place" label="Plats" />
         <TextAreaInput name="participants" label="Deltagare" optional rows={2} />
         {rebooking && <TextInput name="cancelReason" label="Varför bokas mötet om?" />}
@@ -271,7 +271,7 @@ export function AgreementFields({ levels }: { levels: OrderOffers['rateLevels'] 
         options={levels.map((l) => ({ value: l.code, label: `${l.name}: arvode ${l.arvodeText}, omkostnad ${l.omkostnadText} i månaden` }))}
       />
       <TextInput name="meetingsPerMonth" label="Antal träffar i månaden" inputMode="numeric" width="xs" optional />
-      <TextInput name="frequencyText" label="Hur ofta och när ni ses" hint="Till exempel: En eftermiddag i veckan" optional />
+      <TextInput name="frequencyText" label="Hur ofta och när ni ses" hint="Till exempel: en eftermiddag i veckan." optional />
       <TextAreaInput name="activities" label="Aktiviteter" optional rows={3} />
       <DateInput name="periodFrom" label="Uppdraget gäller från" />
       <DateInput name="periodTo" label="Uppdraget gäller till" optional />

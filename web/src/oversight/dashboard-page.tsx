@@ -211,8 +211,8 @@ export function DashboardPage() {
           {d && d.units.length > 1 && <SelectInput name="unitId" label="Enhet" optional placeholder="Alla enheter" options={d.units.map((u) => ({ value: u.id, label: u.name }))} />}
           <SelectInput name="route" label="Lagrum" optional placeholder="LSS och SoL" options={[{ value: 'LSS', label: 'LSS' }, { value: 'SOL', label: 'SoL' }]} />
           <div className="field-row">
-            <DateInput name="from" label="Från och med" optional hint={d ? `Utan datum: ${d.filters.from}` : undefined} />
-            <DateInput name="to" label="Till och med" optional hint={d ? `Utan datum: ${d.filters.to}` : undefined} />
+            <DateInput name="from" label="Från och med" optional hint={d ? `Lämnar du fältet tomt gäller ${d.filters.from}.` : undefined} />
+            <DateInput name="to" label="Till och med" optional hint={d ? `Lämnar du fältet tomt gäller ${d.filters.to}.` : undefined} />
           </div>
         </FieldGroup>
         <ButtonRow>

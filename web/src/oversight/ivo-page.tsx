@@ -215,9 +215,9 @@ function Sheet({ index, report: r, data, notice, reload }: { index: number; repo
 function ConsequencesForm({ report: r, notice, reload }: { report: IvoSheetOut; notice: ActionNoticeApi; reload: () => void }) {
   const form = useForm({
     id: `ivo-consequences-${r.id}`,
-    initial: { consequences: r.consequences ?? '', extraReason: r.extraReason ?? '' },
+    initial: { consequences: r.consequences ?? '', interimSupport: r.interimSupport ?? '', extraReason: r.extraReason ?? '' },
     schema: ivoReportBody,
-    toBody: (v) => ({ consequences: v.consequences, extraReason: v.extraReason || null, version: r.version }),
+    toBody: (v) => ({ consequences: v.consequences, interimSupport: v.interimSupport, extraReason: v.extraReason || null, version: r.version }),
     onSubmit: async (body) => {
       await api(`/ivo/reports/${r.id}`, { method: 'PUT', body });
       notice.show(`Konsekvenserna för ärende ${r.caseNumber} är sparade.`);
@@ -227,6 +227,13 @@ function ConsequencesForm({ report: r, notice, reload }: { report: IvoSheetOut; 
   return (
     <Form form={form} aria-label={`Konsekvenser, ärende ${r.caseNumber}`} onReload={reload}>
       <TextAreaInput name="consequences" label="Konsekvenser för den enskilde" hint="Vad väntan betyder för personen. Skriv inte personnummer eller namn." rows={4} />
+      <TextAreaInput
+        name="interimSupport"
+        label="Insatser under väntetiden"
+        optional
+        hint="Annat stöd som personen får tills beslutet är verkställt. Det kommer med i fritexten till IVO."
+        rows={2}
+      />
       <SelectInput
         name="extraReason"
         label="Annan orsak som inte syns i ärendet"

@@ -1,48 +1,11 @@
 // The frame around every signed-in page: skip link, header with user and sign-out, navigation by role.
 import { useState } from 'react';
 import { Outlet, Link as RouterLink, useLocation } from 'react-router';
-import { can, useCurrentUser, useLogout, type Permission } from './auth';
+import { can, useCurrentUser, useLogout } from './auth';
+import { navCovers, visibleNav } from './nav-items';
 import { MessagesLink } from './notifications/messages-link';
 import { SectionContext } from './page';
 import { Button } from './ui';
-
-type NavItem = { to: string; label: string; permission?: Permission | Permission[] };
-
-export const NAV_ITEMS: NavItem[] = [
-  { to: '/', label: 'Start' },
-  { to: '/portalen', label: 'Mina uppdrag', permission: 'portal:read' },
-  { to: '/arenden', label: 'Ärenden', permission: 'case:read' },
-  { to: '/personer', label: 'Personer', permission: 'person:read' },
-  { to: '/beslut/att-godkanna', label: 'Att godkänna', permission: 'decision:approve' },
-  { to: '/beslut/uppfoljning', label: 'Uppföljning', permission: 'decision:make' },
-  { to: '/bestallningar', label: 'Beställningar', permission: 'order:read' },
-  { to: '/vantelista', label: 'Väntelista', permission: 'assignment:read' },
-  { to: '/kontaktpersoner', label: 'Kontaktpersoner', permission: 'contact-person:read' },
-  { to: '/kontaktpersonstraffar', label: 'Kontaktpersonsträffar', permission: 'cp-meeting:read' },
-  { to: '/manadsrapporter', label: 'Månadsrapporter', permission: 'report:read' },
-  { to: '/lon/bank-och-skatt', label: 'Bank och skatt', permission: 'contact-person:payment' },
-  { to: '/lon/anstallningsuppgifter', label: 'Anställningsuppgifter', permission: 'payroll:read' },
-  { to: '/lon/manad', label: 'Lönemånad', permission: 'payroll:manage' },
-  { to: '/lon/kontroll', label: 'Intern kontroll', permission: 'payroll:control' },
-  { to: '/ivo', label: 'Ej verkställda beslut', permission: 'ivo:read' },
-  { to: '/oversikt', label: 'Översikt', permission: 'dashboard:read' },
-  { to: '/forsenat', label: 'Försenat', permission: 'dashboard:read' },
-  { to: '/loggkontroll', label: 'Loggkontroll', permission: 'audit:read' },
-  { to: '/flytta-arenden', label: 'Flytta ärenden', permission: 'case:assign' },
-  { to: '/sla-ihop-personer', label: 'Slå ihop personer', permission: 'person:merge' },
-  { to: '/gallring', label: 'Gallring', permission: 'disposal:run' },
-  { to: '/admin/enheter', label: 'Enheter', permission: 'admin:units' },
-  { to: '/admin/anvandare', label: 'Användare', permission: 'admin:users' },
-  { to: '/admin/rattsliga-grunder', label: 'Rättsliga grunder', permission: 'admin:legal-bases' },
-  { to: '/admin/arvoden', label: 'Arvoden och omkostnader', permission: 'admin:rates' },
-  { to: '/admin/kommun', label: 'Kommunens uppgifter', permission: 'admin:settings' },
-  { to: '/admin/kontaktpersoner', label: 'Kontaktpersonsregistret', permission: 'admin:settings' },
-  { to: '/admin/matchning', label: 'Matchning', permission: 'admin:settings' },
-  { to: '/admin/e-post', label: 'E-post', permission: 'admin:settings' },
-  { to: '/admin/portalen', label: 'Portalen', permission: 'admin:settings' },
-  { to: '/admin/loggkontroll', label: 'Loggkontroll', permission: 'admin:settings' },
-  { to: '/admin/import', label: 'Import', permission: 'import:run' },
-];
 
 export function SkipLink() {
   return (
@@ -64,7 +27,7 @@ export function Layout() {
   const { pathname } = useLocation();
   // The section the current page declares through its breadcrumbs (see sectionOf in page.tsx).
   const [section, setSection] = useState<string | null>(null);
-  const items = NAV_ITEMS.filter((i) => !i.permission || (Array.isArray(i.permission) ? i.permission.some((p) => can(me, p)) : can(me, i.permission)));
+  const items = visibleNav((p) => can(me, p));
   return (
     <div className="app">
       <SkipLink />
@@ -97,7 +60,7 @@ export function Layout() {
           <div className="container">
             <ul className="nav-list">
               {items.map((i) => {
-                const active = section === i.to;
+                const active = navCovers(i, section);
                 return (
                   <li key={i.to}>
                     <RouterLink to={i.to} className={`nav-link${active ? ' active' : ''}`} aria-current={active ? (pathname === i.to ? 'page' : 'true') : undefined}>

@@ -1,0 +1,1 @@
+ALTER TABLE "ivo_reports" ADD COLUMN "interim_support" text;
