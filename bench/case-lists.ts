@@ -35,11 +35,11 @@ function generateArgs(persons: number, cases: number, seed: number): string[] {
   return ['--persons', String(persons), '--cases', String(cases), '--seed', String(seed), '--today', AS_OF, '--quiet'];
 }
 
-function pgliteCache(persons: number, cases: number, seed: number): Promise<string> {
+export function pgliteCache(persons: number, cases: number, seed: number): Promise<string> {
   return generatedPglite(`pglite-cases-${persons}-${cases}-seed-${seed}`, cacheKey(persons, cases, seed), generateArgs(persons, cases, seed));
 }
 
-function postgresTemplate(persons: number, cases: number, seed: number): Promise<string> {
+export function postgresTemplate(persons: number, cases: number, seed: number): Promise<string> {
   return generatedPostgres(`kontakt_bench_cases_${persons}_${cases}_${seed}`, cacheKey(persons, cases, seed), generateArgs(persons, cases, seed));
 }
 

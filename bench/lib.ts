@@ -52,6 +52,10 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Every line the server writes also goes to this file (the fuzzer reads the whole log). */
   logFile?: string;
+  /** Extra node flags before the script (launcher 'node' only), e.g. a bench preload. */
+  nodeArgs?: string[];
+  /** Another server than src/main.ts (launcher 'node' only; it must answer GET /api/health). */
+  script?: string;
 }
 
 export interface Server {
@@ -71,6 +75,10 @@ export interface Server {
 export async function startServer(opts: ServerOptions, timeoutMs = 120_000): Promise<Server> {
   const port = opts.port ?? (await freePort());
   const { cmd, args } = launcherArgs(opts.launcher ?? 'node');
+  if ((opts.launcher ?? 'node') === 'node') {
+    if (opts.script) args[args.length - 1] = opts.script;
+    if (opts.nodeArgs) args.unshift(...opts.nodeArgs);
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),

@@ -17,11 +17,16 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'matching', script: 'bench/matching.ts', args: [] },
   { name: 'payroll-month', script: 'bench/payroll-month.ts', args: [] },
   { name: 'log-review', script: 'bench/log-review.ts', args: [] },
+  { name: 'api-table', script: 'bench/api-table.ts', args: [] },
   { name: 'fuzz-pglite', script: 'bench/fuzz.ts', args: ['--engine', 'pglite'] },
   { name: 'fuzz-postgres', script: 'bench/fuzz.ts', args: ['--engine', 'postgres'] },
 ];
 
-const only = process.argv.slice(2);
+// `npm run bench -- --quick`: the API table alone in its quick mode (small data, 100 connections, 3 s): a check of
+// the app ÷ floor ratios, never of absolute times.
+const quick = process.argv.includes('--quick');
+const only = quick ? ['api-table'] : process.argv.slice(2);
+if (quick) BENCHES.find((b) => b.name === 'api-table')!.args.push('--quick');
 const t0 = performance.now();
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
 console.log(`Kontakt benches — node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${load()}`);
@@ -45,4 +50,9 @@ for (const b of BENCHES) {
 }
 console.log(`\n=== Summary (${((performance.now() - t0) / 60000).toFixed(1)} min, load average now ${load()}) ===\n`);
 console.log(table(['measure', 'value', 'target', ''], rows));
+// Every figure of this run in one file (the per-bench summaries side by side), for comparing runs.
+fs.writeFileSync(
+  path.join(OUT, '..', 'results.json'),
+  JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, load: os.loadavg(), rows: rows.map(([measure, value, target, ok]) => ({ measure, value, target, ok })) }, null, 2),
+);
 process.exit(crashed ? 1 : 0);
