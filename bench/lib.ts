@@ -77,6 +77,8 @@ export async function startServer(opts: ServerOptions, timeoutMs = 120_000): Pro
   const { cmd, args } = launcherArgs(opts.launcher ?? 'node');
   if ((opts.launcher ?? 'node') === 'node') {
     if (opts.script) args[args.length - 1] = opts.script;
+    // Plain JavaScript needs no TypeScript loader (a floor must not pay for one).
+    if (opts.script?.endsWith('.mjs')) args.splice(args.indexOf('--import'), 2);
     if (opts.nodeArgs) args.unshift(...opts.nodeArgs);
   }
   const env: NodeJS.ProcessEnv = {
