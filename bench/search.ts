@@ -117,7 +117,7 @@ async function httpBench(_engine: Engine, target: { dataDir?: string; databaseUr
 }
 
 /** Inside the database: search query alone, audit INSERT of 50 rows alone, and EXPLAIN ANALYZE. */
-async function diagnose(database: Database, q: Queries): Promise<string[]> {
+async function diagnose(database: Database, q: Queries): Promise<{ lines: string[]; sqlP50: { number: number; name: number } }> {
   const db = database.db;
   const lines: string[] = [];
   const sample = (xs: string[]) => xs.slice(0, 100);
@@ -194,7 +194,8 @@ async function diagnose(database: Database, q: Queries): Promise<string[]> {
   lines.push(`what-if audit INSERT of ${someIds.length} rows as one uuid[] parameter (unnest): p50 ${ms(un.p50)} p95 ${ms(un.p95)}`);
   const cnt = (await db.execute(sql`select count(*)::int as n from audit_log`)) as any;
   lines.push(`audit_log rows after the run: ${cnt.rows[0].n}`);
-  return lines;
+  // The search's own SQL in-process (query + its audit INSERT): the floor the HTTP figures are compared with.
+  return { lines, sqlP50: { number: num.p50 + au.p50, name: nam.p50 + au.p50 } };
 }
 
 export async function runSearchBench(opts: { persons?: number; seed?: number; requests?: number; engines?: Engine[] } = {}): Promise<SummaryRow[]> {
@@ -239,8 +240,9 @@ export async function runSearchBench(opts: { persons?: number; seed?: number; re
     const r = await httpBench(engine, target, q, 50);
     const database = await open();
     let diagnostics: string[];
+    let sqlP50: { number: number; name: number };
     try {
-      diagnostics = await diagnose(database, q);
+      ({ lines: diagnostics, sqlP50 } = await diagnose(database, q));
     } finally {
       await database.close();
     }
@@ -248,6 +250,10 @@ export async function runSearchBench(opts: { persons?: number; seed?: number; re
     results.push({ engine, ...r, diagnostics });
     summary.push({ measure: `search: ${engine}, personnummer p50/p95/p99`, value: `${ms(r.number.p50)} / ${ms(r.number.p95)} / ${ms(r.number.p99)}`, target: 'p95 < 10 ms', ok: r.number.p95 < TARGET_P95 });
     summary.push({ measure: `search: ${engine}, name prefix p50/p95/p99`, value: `${ms(r.name.p50)} / ${ms(r.name.p95)} / ${ms(r.name.p99)}`, target: 'p95 < 10 ms', ok: r.name.p95 < TARGET_P95 });
+    // Issue 14 item 7: HTTP beside the same SQL in-process (query + audit INSERT), medians.
+    for (const [kind, http, floor] of [['personnummer', r.number.p50, sqlP50.number], ['name prefix', r.name.p50, sqlP50.name]] as const) {
+      summary.push({ measure: `search: ${engine}, ${kind} HTTP ÷ its SQL in-process (p50)`, value: `${(http / floor).toFixed(2)}× (${ms(http)} vs ${ms(floor)})`, target: '≤ 2×', ok: http / floor <= 2 });
+    }
   }
 
   console.log(`\nPerson search through HTTP, ${n} persons, ${count} sequential requests per kind (client-side latency)\n`);
