@@ -109,7 +109,15 @@ const identityNumber = fc.tuple(fc.integer({ min: 1920, max: 2030 }), fc.integer
 
 function resolve(s: Schema, defs: Record<string, Schema>): Schema {
   if (s.$ref) return resolve(defs[s.$ref.split('/').pop()!] ?? {}, defs);
-  if (s.allOf?.length) return s.allOf.reduce<Schema>((a, b) => ({ ...a, ...resolve(b, defs), properties: { ...a.properties, ...resolve(b, defs).properties }, required: [...(a.required ?? []), ...(resolve(b, defs).required ?? [])] }), {});
+  if (s.allOf?.length) {
+    const out: Schema = { properties: {}, required: [] };
+    for (const part of s.allOf.map((x) => resolve(x, defs))) {
+      Object.assign(out, { ...part, properties: out.properties, required: out.required });
+      Object.assign(out.properties!, part.properties);
+      out.required!.push(...(part.required ?? []));
+    }
+    return out;
+  }
   return s;
 }
 
