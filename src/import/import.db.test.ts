@@ -36,6 +36,15 @@ describe('import of persons', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('a JSON body instead of the file is a Swedish 400, never a 500 (found by the authorisation matrix)', async () => {
+    const check = await admin.post('/api/import/check?kind=persons', { file: 'x' });
+    expect(check.statusCode, check.body).toBe(400);
+    expect(check.json()).toMatchObject({ code: 'IMPORT_BAD_FILE', message: expect.stringMatching(/som en fil/) });
+    const commit = await admin.post('/api/import/jobs/00000000-0000-4000-8000-000000000000/commit', {});
+    expect(commit.statusCode, commit.body).toBe(400);
+    expect(commit.json().code).toBe('IMPORT_BAD_FILE');
+  });
+
   it('reports every row error in Swedish, writes nothing, and refuses the commit', async () => {
     const before = await count(persons);
     const existing = await hl.post('/api/persons', personBody(7));

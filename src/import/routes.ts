@@ -2,6 +2,7 @@
 // (application/octet-stream, at most MAX_IMPORT_BYTES), its name in X-File-Name (URI-encoded), and an optional
 // X-Import-Token (a uuid the page chose) under which the page polls the progress. validate → authorise → use case.
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../platform/errors';
 import { contextOf, type Api, type AppDeps } from '../platform/http/route-kit';
 import { errorResponse } from '../platform/validation';
 import { cleanFileName } from '../portal/receipts';
@@ -13,6 +14,12 @@ import { importJobListOut, importJobOut, importJobParams, importKindQuery, impor
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 const TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The file is the body itself: anything else (a JSON body) is the Swedish 400 of a file that could not be read, never a 500. */
+function fileOf(body: unknown): Buffer {
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  throw new AppError('IMPORT_BAD_FILE', { message: 'Skicka CSV-filen som en fil (application/octet-stream), inte som formulärdata.' });
+}
 
 function tokenOf(h: unknown): string | undefined {
   return typeof h === 'string' && TOKEN.test(h) ? h : undefined;
@@ -44,7 +51,7 @@ export function registerImportRoutes(api: Api, deps: AppDeps) {
       },
       async (req, reply) => {
         const fileName = cleanFileName(typeof req.headers['x-file-name'] === 'string' ? req.headers['x-file-name'] : undefined);
-        const job = await checkImport(contextOf(req, deps), { kind: req.query.kind, fileName, bytes: req.body as Buffer, token: tokenOf(req.headers['x-import-token']) });
+        const job = await checkImport(contextOf(req, deps), { kind: req.query.kind, fileName, bytes: fileOf(req.body), token: tokenOf(req.headers['x-import-token']) });
         return reply.code(201).send(job);
       },
     );
@@ -55,7 +62,7 @@ export function registerImportRoutes(api: Api, deps: AppDeps) {
         bodyLimit: MAX_IMPORT_BYTES,
         schema: { tags, summary: 'Importera samma fil som provkördes utan fel (allt eller inget)', params: importJobParams, response: { 200: importJobOut, ...errors, 413: errorResponse } },
       },
-      async (req) => commitImport(contextOf(req, deps), { jobId: req.params.id, bytes: req.body as Buffer, token: tokenOf(req.headers['x-import-token']) }),
+      async (req) => commitImport(contextOf(req, deps), { jobId: req.params.id, bytes: fileOf(req.body), token: tokenOf(req.headers['x-import-token']) }),
     );
   });
 }
