@@ -17,6 +17,7 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'matching', script: 'bench/matching.ts', args: [] },
   { name: 'payroll-month', script: 'bench/payroll-month.ts', args: [] },
   { name: 'log-review', script: 'bench/log-review.ts', args: [] },
+  { name: 'rate-limit', script: 'bench/rate-limit.ts', args: [] },
 ];
 
 const only = process.argv.slice(2);
