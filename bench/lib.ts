@@ -89,6 +89,9 @@ export async function startServer(opts: ServerOptions, timeoutMs = 120_000): Pro
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     LOGIN_ATTEMPTS_PER_IP: '100000',
+    // The general API rate limit stays on (its cost is part of the app) but never refuses the bench's load.
+    API_RATE_LIMIT_PER_SESSION: '100000000',
+    API_RATE_LIMIT_PER_IP: '100000000',
     ...opts.env,
   };
   delete env.DATABASE_URL;

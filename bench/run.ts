@@ -20,6 +20,7 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'api-table', script: 'bench/api-table.ts', args: [] },
   { name: 'fuzz-pglite', script: 'bench/fuzz.ts', args: ['--engine', 'pglite'] },
   { name: 'fuzz-postgres', script: 'bench/fuzz.ts', args: ['--engine', 'postgres'] },
+  { name: 'rate-limit', script: 'bench/rate-limit.ts', args: [] },
 ];
 
 // `npm run bench -- --quick`: the API table alone in its quick mode (small data, 100 connections, 3 s): a check of

@@ -14,6 +14,7 @@ import { importJobListOut, importJobOut, importJobParams, importKindQuery, impor
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 const TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The file is the body itself: anything else (a JSON body) is the Swedish 400 of a file that could not be read, never a 500. */
 function tokenOf(h: unknown): string | undefined {
   return typeof h === 'string' && TOKEN.test(h) ? h : undefined;
 }

@@ -26,6 +26,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Login attempts allowed per client address per 15 minutes. */
   loginAttemptsPerIp: number;
+  /** The general API rate limit, shared by every instance through the database (ADR 015). */
+  apiRateLimit: ApiRateLimitConfig;
   logLevel: string;
   webDist: string;
   /**
@@ -45,6 +47,17 @@ export interface Config {
    * LOCAL_PASSWORDS_OFF to every account but the contact persons' portal accounts (role kontaktperson).
    */
   localPasswords: boolean;
+}
+
+export interface ApiRateLimitConfig {
+  /** The fixed window the counts are kept in (API_RATE_LIMIT_WINDOW_SECONDS, default 60). */
+  windowSeconds: number;
+  /** Requests per signed-in session per window (API_RATE_LIMIT_PER_SESSION, default 600; "off": no limit). */
+  perSession: number | null;
+  /** Requests per client address per window, signed in or not (API_RATE_LIMIT_PER_IP, default 3000; "off": no limit). */
+  perIp: number | null;
+  /** How often each instance adds its counts to the shared table and reads the totals back (API_RATE_LIMIT_FLUSH_MS, default 1000). */
+  flushMs: number;
 }
 
 export interface OidcConfig {
@@ -111,6 +124,20 @@ function int(v: string | undefined, fallback: number, name: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
   return n;
+}
+
+/** At most a day: maintenance removes counters older than that. */
+function windowSeconds(v: string | undefined): number {
+  const n = int(v, 60, 'API_RATE_LIMIT_WINDOW_SECONDS');
+  if (n > 86_400) throw new Error('API_RATE_LIMIT_WINDOW_SECONDS may be at most 86400 (a day)');
+  return n;
+}
+
+/** A limit that may be switched off: "off" (or 0) → null. */
+function limit(v: string | undefined, fallback: number, name: string): number | null {
+  const raw = (v ?? '').trim().toLowerCase();
+  if (raw === 'off' || raw === '0') return null;
+  return int(raw, fallback, name);
 }
 
 function migrationUrl(env: NodeJS.ProcessEnv): string | null {
@@ -205,6 +232,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginAttemptsPerIp: int(env.LOGIN_ATTEMPTS_PER_IP, 30, 'LOGIN_ATTEMPTS_PER_IP'),
+    apiRateLimit: {
+      windowSeconds: windowSeconds(env.API_RATE_LIMIT_WINDOW_SECONDS),
+      perSession: limit(env.API_RATE_LIMIT_PER_SESSION, 600, 'API_RATE_LIMIT_PER_SESSION'),
+      perIp: limit(env.API_RATE_LIMIT_PER_IP, 3000, 'API_RATE_LIMIT_PER_IP'),
+      flushMs: int(env.API_RATE_LIMIT_FLUSH_MS, 1000, 'API_RATE_LIMIT_FLUSH_MS'),
+    },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     webDist: path.resolve(env.WEB_DIST || 'web/dist'),
     smtpUrl: smtpUrl(env.SMTP_URL),

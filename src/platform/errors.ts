@@ -123,6 +123,7 @@ export const ERROR_CODES = {
   AUDIT_ALREADY_SIGNED_OFF: [409, 'Avvikelsen är redan markerad som granskad. Ladda om listan.'],
   AUDIT_PERIOD_TOO_LONG: [400, 'Perioden får vara högst ett år (366 dagar).'],
   TOO_MANY_ATTEMPTS: [429, 'För många inloggningsförsök. Vänta en stund och försök igen.'],
+  RATE_LIMITED: [429, 'Du har skickat för många förfrågningar på kort tid. Vänta en stund och försök igen.'],
   TOO_MANY_APPLICATIONS: [429, 'Det har kommit för många ansökningar från din uppkoppling. Vänta en timme och försök igen, eller ring kommunen.'],
   INTERNAL: [500, 'Något gick fel hos oss. Försök igen om en stund. Om felet finns kvar, kontakta support och uppge felkoden.'],
   DATABASE_UNAVAILABLE: [503, 'Databasen svarar inte just nu. Försök igen om en stund.'],

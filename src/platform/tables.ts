@@ -92,6 +92,21 @@ export const loginThrottle = pgTable('login_throttle', {
 });
 
 /**
+ * The general API rate limit (ADR 015): requests per key (a session or a client address) per fixed window. Each
+ * instance counts in memory and adds its increments here about once a second, reading back the shared total, so
+ * every instance sees the others' requests within a flush interval.
+ */
+export const apiRateCounters = pgTable(
+  'api_rate_counters',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+    requests: integer('requests').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('api_rate_counters_window_idx').on(t.windowStart)],
+);
+
+/**
  * Failed sign-ins per (account, client address): five in a window lock that pair only, so one address
  * cannot keep the account's owner out; the number of addresses with recent failures decides an
  * account-wide lock (auth/rules.ts).

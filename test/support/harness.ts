@@ -29,7 +29,7 @@ export interface Harness {
 export async function setupHarness(opts: { now?: string; env?: Record<string, string>; logger?: Record<string, unknown> } = {}): Promise<Harness> {
   const database = await freshDatabase();
   const clock = fixedClock(opts.now ?? '2026-03-16T10:00:00+01:00');
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: '0', LOGIN_ATTEMPTS_PER_IP: '1000', WEB_DIST: '/nonexistent', ...opts.env });
+  const config = loadConfig({ NODE_ENV: 'test', DEMO: '0', LOGIN_ATTEMPTS_PER_IP: '1000', API_RATE_LIMIT_PER_SESSION: '1000000', API_RATE_LIMIT_PER_IP: '1000000', WEB_DIST: '/nonexistent', ...opts.env });
   const app = await buildKontaktApp({ db: database.db, config, clock, logger: opts.logger ?? false });
   await app.ready();
   return {

@@ -14,7 +14,8 @@ import { ping } from '../db/connect';
 import { AppError, describeError, ERROR_CODES, type ErrorCode } from '../errors';
 import { errorResponse } from '../validation';
 import { can } from '../policy/permissions';
-import { resolveSession, SESSION_COOKIE, type SessionActor } from '../auth/sessions';
+import { hashToken, resolveSession, SESSION_COOKIE, type SessionActor } from '../auth/sessions';
+import { ApiRateLimiter } from './rate-limit';
 import { describeAccess, type Access } from './access';
 import { registerAuthRoutes, type DemoAccount } from '../auth/routes';
 import { registerNotificationRoutes } from '../notifications/routes';
@@ -24,6 +25,10 @@ import type { AppDeps } from './route-kit';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: SessionActor | null;
+  }
+  interface FastifyInstance {
+    /** The general API rate limit's counters (ADR 015); tests flush them to share counts between instances. */
+    rateLimiter: ApiRateLimiter;
   }
 }
 
@@ -137,6 +142,18 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
     uiConfig: { validatorUrl: null },
   });
 
+  const limiter = new ApiRateLimiter(deps.db, deps.clock, config.apiRateLimit, (e) =>
+    app.log.error({ ...describeError(e) }, 'rate-limit flush failed'),
+  );
+  app.decorate('rateLimiter', limiter);
+  app.addHook('onReady', async () => limiter.start());
+  app.addHook('onClose', async () => limiter.stop());
+  const { perIp, perSession } = config.apiRateLimit;
+  const refuse = (reply: FastifyReply, req: FastifyRequest, retryAfter: number) => {
+    reply.header('retry-after', String(retryAfter));
+    return send(reply, req, 'RATE_LIMITED');
+  };
+
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     const access = req.routeOptions.config?.access;
@@ -145,8 +162,19 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
     reply.header('cache-control', 'no-store');
     // A second line against cross-site request forgery, behind SameSite=Strict and JSON-only bodies.
     if (crossSite(req)) return send(reply, req, 'CROSS_SITE_REQUEST');
+    // The general rate limit: per client address before the session is looked up, then per session. Health
+    // checks (load balancers) are not counted.
+    const limited = limiter.enabled && req.routeOptions.url !== '/api/health';
+    if (limited && perIp !== null) {
+      const r = limiter.take([{ key: `ip:${req.ip}`, limit: perIp }]);
+      if (!r.allowed) return refuse(reply, req, r.retryAfter);
+    }
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.actor = await resolveSession(deps.db, token, deps.clock.now(), config.sessionIdleMinutes);
+    if (limited && perSession !== null && token && req.actor) {
+      const r = limiter.take([{ key: `s:${hashToken(token).slice(0, 32)}`, limit: perSession }]);
+      if (!r.allowed) return refuse(reply, req, r.retryAfter);
+    }
     if (access === 'public' || access === undefined) return;
     if (!req.actor) return send(reply, req, 'UNAUTHENTICATED');
     if (access !== 'authenticated' && !can(req.actor, access.permission)) return send(reply, req, 'FORBIDDEN');
