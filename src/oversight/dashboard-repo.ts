@@ -28,8 +28,6 @@ function casesWhere(f: DashboardFilter): SQL {
   return sql`${unit} and ${route}`;
 }
 
-const favourable = sql`cf.decision_outcome in ('granted', 'partly_granted')`;
-
 export interface CaseFigures {
   requests: Map<string, number>;
   /** Days waited per month as a histogram (days → cases): request → decision by the decision's month. */
