@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
-import { Client, dbUrl, dropDatabase, isMain, layeredPglite, layeredPostgres, ms, OUT, pgAdmin, pgReachable, startServer, stats, table, writeSummary, type Stats, type SummaryRow } from './lib';
+import { Client, sleep, dbUrl, dropDatabase, isMain, layeredPglite, layeredPostgres, ms, OUT, pgAdmin, pgReachable, startServer, stats, table, writeSummary, type Stats, type SummaryRow } from './lib';
 import { pgliteCache, postgresTemplate } from './case-lists';
 
 type Engine = 'pglite' | 'postgres';
@@ -78,12 +78,22 @@ export async function runDashboardBench(o: Sizes & { requests: number; engines: 
       cleanup = () => pgAdmin((c) => dropDatabase(c, name));
     }
     console.log(`  ${engine}: ${o.requests} sequential dashboard requests …`);
+    const started = performance.now();
     const server = await startServer({ launcher: 'node', ...target });
     let s: Stats;
     let cases = 0;
     try {
       const boss = new Client(server.base);
       await boss.login('enhetschef');
+      if (engine === 'pglite') {
+        // A minute after start the server runs its maintenance, on PGlite a VACUUM (ANALYZE) of the whole database
+        // (src/platform/maintenance.ts), which holds the one connection for tens of seconds on this data: wait for it,
+        // so the figures are the dashboard's (the wait is printed).
+        const t = performance.now();
+        await sleep(Math.max(0, 65_000 - (performance.now() - started)));
+        await boss.request('GET', '/api/oversight/dashboard', undefined, 600_000);
+        console.log(`  pglite: waited ${((performance.now() - t) / 1000).toFixed(0)} s for the start-up maintenance (VACUUM)`);
+      }
       const first = await boss.request('GET', `/api/oversight/dashboard?from=${Number(AS_OF.slice(0, 4)) - 2}-${AS_OF.slice(5, 7)}-01&to=${AS_OF}`);
       cases = (first.json.requestsPerMonth as { count: number }[]).reduce((a, m) => a + m.count, 0);
       s = await sequential(boss, o.requests);
