@@ -41,7 +41,7 @@ async function sequential(c: Client, n: number): Promise<Stats> {
   const times: number[] = [];
   for (let i = 0; i < n + 20; i++) {
     const t = performance.now();
-    const r = await c.request('GET', list[i % list.length]);
+    const r = await c.request('GET', list[i % list.length], undefined, 300_000);
     const took = performance.now() - t;
     if (r.status !== 200) throw new Error(`dashboard: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
     if (i >= 20) times.push(took); // the first requests warm the caches
@@ -78,8 +78,8 @@ export async function runDashboardBench(o: Sizes & { requests: number; engines: 
       cleanup = () => pgAdmin((c) => dropDatabase(c, name));
     }
     console.log(`  ${engine}: ${o.requests} sequential dashboard requests …`);
-    const started = performance.now();
     const server = await startServer({ launcher: 'node', ...target });
+    const started = performance.now(); // the maintenance's minute counts from here (the server is up)
     let s: Stats;
     let cases = 0;
     try {
@@ -90,7 +90,7 @@ export async function runDashboardBench(o: Sizes & { requests: number; engines: 
         // (src/platform/maintenance.ts), which holds the one connection for tens of seconds on this data: wait for it,
         // so the figures are the dashboard's (the wait is printed).
         const t = performance.now();
-        await sleep(Math.max(0, 65_000 - (performance.now() - started)));
+        await sleep(Math.max(0, 70_000 - (performance.now() - started)));
         await boss.request('GET', '/api/oversight/dashboard', undefined, 600_000);
         console.log(`  pglite: waited ${((performance.now() - t) / 1000).toFixed(0)} s for the start-up maintenance (VACUUM)`);
       }
