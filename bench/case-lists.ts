@@ -35,12 +35,14 @@ function generateArgs(persons: number, cases: number, seed: number): string[] {
   return ['--persons', String(persons), '--cases', String(cases), '--seed', String(seed), '--today', AS_OF, '--quiet'];
 }
 
-export function pgliteCache(persons: number, cases: number, seed: number): Promise<string> {
-  return generatedPglite(`pglite-cases-${persons}-${cases}-seed-${seed}`, cacheKey(persons, cases, seed), generateArgs(persons, cases, seed));
+/** The generated cases as a PGlite folder (`olderMigrations`: also one made before the newest migrations; a copy is migrated when opened). */
+export function pgliteCache(persons: number, cases: number, seed: number, o: { olderMigrations?: boolean } = {}): Promise<string> {
+  return generatedPglite(`pglite-cases-${persons}-${cases}-seed-${seed}`, cacheKey(persons, cases, seed), generateArgs(persons, cases, seed), o);
 }
 
-export function postgresTemplate(persons: number, cases: number, seed: number): Promise<string> {
-  return generatedPostgres(`kontakt_bench_cases_${persons}_${cases}_${seed}`, cacheKey(persons, cases, seed), generateArgs(persons, cases, seed));
+/** The same as a PostgreSQL template database. */
+export function postgresTemplate(persons: number, cases: number, seed: number, o: { olderMigrations?: boolean } = {}): Promise<string> {
+  return generatedPostgres(`kontakt_bench_cases_${persons}_${cases}_${seed}`, cacheKey(persons, cases, seed), generateArgs(persons, cases, seed), o);
 }
 
 /** The list requests a user makes: first page by received date, by status, a status filter, page 2. */

@@ -1,12 +1,16 @@
 // The enhetschef's dashboard (issue 13 item 2) with 100 000 persons, 150 000 cases, 20 000 contact persons and their
-// execution data (scripts/generate.ts, cached like bench/case-lists.ts), on PGlite and (when reachable) PostgreSQL:
+// execution data, on PGlite and (when reachable) PostgreSQL. The cases are bench/case-lists.ts' cache (also one made
+// before the newest migrations: the copy is migrated when opened); the contact persons and the execution are a layer
+// generated on a copy of it (scripts/generate.ts --persons 0 --contact-persons N --execution) and cached too:
 // one client at a time through HTTP, GET /api/oversight/dashboard as the demo enhetschef with the filters the page
 // offers (default period, a legal route, a 36-month period) — p50/p95/p99, target p95 < 100 ms.
 //   npx tsx bench/dashboard.ts [--persons 100000] [--cases 150000] [--contact-persons 20000] [--seed 1] [--requests 200] [--engine pglite|postgres|both]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client, dbUrl, dropDatabase, generatedPglite, generatedPostgres, isMain, migrationsKey, ms, OUT, pgAdmin, pgReachable, startServer, stats, table, writeSummary, type Stats, type SummaryRow } from './lib';
+import os from 'node:os';
+import { Client, sleep, dbUrl, dropDatabase, isMain, layeredPglite, layeredPostgres, ms, OUT, pgAdmin, pgReachable, startServer, stats, table, writeSummary, type Stats, type SummaryRow } from './lib';
+import { pgliteCache, postgresTemplate } from './case-lists';
 
 type Engine = 'pglite' | 'postgres';
 const TARGET_P95 = 100;
@@ -19,8 +23,8 @@ interface Sizes {
   seed: number;
 }
 const label = (s: Sizes) => `${s.persons}-${s.cases}-${s.contactPersons}-seed-${s.seed}`;
-const cacheKey = (s: Sizes) => JSON.stringify({ migrations: migrationsKey(), ...s, asOf: AS_OF, generator: 2 });
-const generateArgs = (s: Sizes) => ['--persons', String(s.persons), '--cases', String(s.cases), '--contact-persons', String(s.contactPersons), '--seed', String(s.seed), '--today', AS_OF, '--quiet'];
+const layerKey = (s: Sizes) => JSON.stringify({ contactPersons: s.contactPersons, seed: s.seed, execution: 1 });
+const layerArgs = (s: Sizes) => ['--persons', '0', '--contact-persons', String(s.contactPersons), '--execution', '--seed', String(s.seed), '--today', AS_OF, '--quiet'];
 
 function urls(today: string): string[] {
   const y = Number(today.slice(0, 4));
@@ -37,7 +41,7 @@ async function sequential(c: Client, n: number): Promise<Stats> {
   const times: number[] = [];
   for (let i = 0; i < n + 20; i++) {
     const t = performance.now();
-    const r = await c.request('GET', list[i % list.length]);
+    const r = await c.request('GET', list[i % list.length], undefined, 300_000);
     const took = performance.now() - t;
     if (r.status !== 200) throw new Error(`dashboard: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
     if (i >= 20) times.push(took); // the first requests warm the caches
@@ -55,14 +59,16 @@ export async function runDashboardBench(o: Sizes & { requests: number; engines: 
     let target: { dataDir?: string; databaseUrl?: string };
     let cleanup: () => Promise<void>;
     if (engine === 'pglite') {
-      const cache = await generatedPglite(`pglite-dashboard-${label(o)}`, cacheKey(o), generateArgs(o));
+      const caseData = await pgliteCache(o.persons, o.cases, o.seed, { olderMigrations: true });
+      const cache = await layeredPglite(caseData, `pglite-dashboard-${label(o)}`, layerKey(o), layerArgs(o));
       const dir = path.join(OUT, 'dashboard-pglite');
       fs.rmSync(dir, { recursive: true, force: true });
       fs.cpSync(cache, dir, { recursive: true });
       target = { dataDir: dir };
       cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
     } else {
-      const tpl = await generatedPostgres(`kontakt_bench_dashboard_${label(o).replaceAll('-', '_')}`, cacheKey(o), generateArgs(o));
+      const caseData = await postgresTemplate(o.persons, o.cases, o.seed, { olderMigrations: true });
+      const tpl = await layeredPostgres(caseData, `kontakt_bench_dashboard_${label(o).replaceAll('-', '_')}`, layerKey(o), layerArgs(o));
       const name = 'kontakt_bench_dashboard';
       await pgAdmin(async (c) => {
         await dropDatabase(c, name);
@@ -73,11 +79,21 @@ export async function runDashboardBench(o: Sizes & { requests: number; engines: 
     }
     console.log(`  ${engine}: ${o.requests} sequential dashboard requests …`);
     const server = await startServer({ launcher: 'node', ...target });
+    const started = performance.now(); // the maintenance's minute counts from here (the server is up)
     let s: Stats;
     let cases = 0;
     try {
       const boss = new Client(server.base);
       await boss.login('enhetschef');
+      if (engine === 'pglite') {
+        // A minute after start the server runs its maintenance, on PGlite a VACUUM (ANALYZE) of the whole database
+        // (src/platform/maintenance.ts), which holds the one connection for tens of seconds on this data: wait for it,
+        // so the figures are the dashboard's (the wait is printed).
+        const t = performance.now();
+        await sleep(Math.max(0, 70_000 - (performance.now() - started)));
+        await boss.request('GET', '/api/oversight/dashboard', undefined, 600_000);
+        console.log(`  pglite: waited ${((performance.now() - t) / 1000).toFixed(0)} s for the start-up maintenance (VACUUM)`);
+      }
       const first = await boss.request('GET', `/api/oversight/dashboard?from=${Number(AS_OF.slice(0, 4)) - 2}-${AS_OF.slice(5, 7)}-01&to=${AS_OF}`);
       cases = (first.json.requestsPerMonth as { count: number }[]).reduce((a, m) => a + m.count, 0);
       s = await sequential(boss, o.requests);
@@ -86,7 +102,8 @@ export async function runDashboardBench(o: Sizes & { requests: number; engines: 
     }
     await cleanup();
     console.log(`  ${engine}: the unit's ${cases} cases of the last 24 months on the dashboard; p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}`);
-    summary.push({ measure: `dashboard: ${engine}, ${o.cases} cases, p50/p95/p99`, value: `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`, target: `p95 < ${TARGET_P95} ms`, ok: s.p95 < TARGET_P95 });
+    const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+    summary.push({ measure: `dashboard: ${engine}, ${o.cases} cases, p50/p95/p99 (load ${load})`, value: `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`, target: `p95 < ${TARGET_P95} ms`, ok: s.p95 < TARGET_P95 });
   }
   return summary;
 }

@@ -313,34 +313,97 @@ export function isMain(metaUrl: string): boolean {
 }
 
 /**
+ * Whether a cache made under `found` serves for `key`. With `olderMigrations`, a cache made before the newest
+ * migrations serves too (the same sizes and generator, its migrations a prefix of today's): whoever opens a copy
+ * migrates it, as the server does at start — so adding a migration does not regenerate 150 000 cases.
+ */
+function keyServes(found: string | undefined, key: string, olderMigrations: boolean): boolean {
+  if (!found) return false;
+  if (found === key) return true;
+  if (!olderMigrations) return false;
+  try {
+    const a = JSON.parse(found) as { migrations?: unknown };
+    const b = JSON.parse(key) as { migrations?: unknown };
+    if (typeof a.migrations !== 'string' || typeof b.migrations !== 'string' || !b.migrations.startsWith(a.migrations)) return false;
+    return JSON.stringify({ ...a, migrations: '' }) === JSON.stringify({ ...b, migrations: '' });
+  } catch {
+    return false;
+  }
+}
+
+/** The key a PGlite cache folder was made under, if any. */
+function pgliteKey(dir: string): string | undefined {
+  const marker = path.join(dir, '.bench-key');
+  return fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : undefined;
+}
+
+/**
  * Generated data kept between runs: a PGlite folder under bench/out/cache/<label> made by scripts/generate.ts with
  * `args`, regenerated when `key` (migrations, sizes, seed …) changes. Benches copy it before they write to it.
  */
-export async function generatedPglite(label: string, key: string, args: string[]): Promise<string> {
+export async function generatedPglite(label: string, key: string, args: string[], o: { olderMigrations?: boolean } = {}): Promise<string> {
   const dir = path.join(OUT, 'cache', label);
-  const marker = path.join(dir, '.bench-key');
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === key) return dir;
+  if (keyServes(pgliteKey(dir), key, o.olderMigrations ?? false)) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   console.log(`  generating into ${path.relative(process.cwd(), dir)} (cached for later runs) …`);
   const t = performance.now();
   if ((await runTsx('scripts/generate.ts', [...args, '--data-dir', dir])) !== 0) throw new Error('scripts/generate.ts failed');
   console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  fs.writeFileSync(marker, key);
+  fs.writeFileSync(path.join(dir, '.bench-key'), key);
   return dir;
 }
 
-/** The same as a PostgreSQL database kept as a template (its COMMENT holds `key`); benches create copies of it. */
-export async function generatedPostgres(name: string, key: string, args: string[]): Promise<string> {
-  const current = await pgAdmin(async (c) => {
+async function pgKey(name: string): Promise<string | undefined> {
+  return pgAdmin(async (c) => {
     const r = await c.query('select shobj_description(oid, $2) as d from pg_database where datname = $1', [name, 'pg_database']);
     return r.rows[0]?.d as string | undefined;
   });
-  if (current === key) return name;
+}
+
+/** The same as a PostgreSQL database kept as a template (its COMMENT holds `key`); benches create copies of it. */
+export async function generatedPostgres(name: string, key: string, args: string[], o: { olderMigrations?: boolean } = {}): Promise<string> {
+  if (keyServes(await pgKey(name), key, o.olderMigrations ?? false)) return name;
   await pgAdmin(async (c) => {
     await dropDatabase(c, name);
     await c.query(`create database "${name}"`);
   });
   console.log(`  generating into PostgreSQL database ${name} (kept as template for later runs) …`);
+  const t = performance.now();
+  if ((await runTsx('scripts/generate.ts', [...args, '--database-url', dbUrl(name)])) !== 0) throw new Error('scripts/generate.ts failed');
+  console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  await pgAdmin(async (c) => c.query(`comment on database "${name}" is '${key.replace(/'/g, "''")}'`));
+  return name;
+}
+
+/**
+ * A layer on a cached set: a copy of the PGlite folder `base` with scripts/generate.ts `args` run on it (which
+ * migrates it first), kept under bench/out/cache/<label>. Its key is the base's key and the layer's, so it is made
+ * again only when the base is; later migrations are applied by whoever opens a copy.
+ */
+export async function layeredPglite(base: string, label: string, layerKey: string, args: string[]): Promise<string> {
+  const dir = path.join(OUT, 'cache', label);
+  const key = JSON.stringify({ base: pgliteKey(base), layer: layerKey });
+  if (pgliteKey(dir) === key) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(base, dir, { recursive: true });
+  fs.rmSync(path.join(dir, '.bench-key'), { force: true });
+  console.log(`  generating a layer into ${path.relative(process.cwd(), dir)} (cached for later runs) …`);
+  const t = performance.now();
+  if ((await runTsx('scripts/generate.ts', [...args, '--data-dir', dir])) !== 0) throw new Error('scripts/generate.ts failed');
+  console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  fs.writeFileSync(path.join(dir, '.bench-key'), key);
+  return dir;
+}
+
+/** The same on PostgreSQL: a template database made from the template `base`, then the layer generated into it. */
+export async function layeredPostgres(base: string, name: string, layerKey: string, args: string[]): Promise<string> {
+  const key = JSON.stringify({ base: await pgKey(base), layer: layerKey });
+  if ((await pgKey(name)) === key) return name;
+  await pgAdmin(async (c) => {
+    await dropDatabase(c, name);
+    await c.query(`create database "${name}" template "${base}"`);
+  });
+  console.log(`  generating a layer into PostgreSQL database ${name} (kept as template for later runs) …`);
   const t = performance.now();
   if ((await runTsx('scripts/generate.ts', [...args, '--database-url', dbUrl(name)])) !== 0) throw new Error('scripts/generate.ts failed');
   console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);

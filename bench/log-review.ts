@@ -2,7 +2,9 @@
 // reads the database gives (the partial index audit_person_reads_idx), for the revisor (the whole municipality) and
 // the enhetschef of one unit; then the log search by unit and one sign-off. In-process on embedded PGlite through the
 // use cases. Prints wall times; never fails on a timing.
-//   npx tsx bench/log-review.ts [--reads 1000000] [--persons 20000] [--users 150] [--seed 1]
+//   npx tsx bench/log-review.ts [--reads 1000000] [--persons 20000] [--users 150] [--seed 1] [--compare]
+// --compare also times the year for the revisor the way it was done before the SQL prefilter: every read of the year
+// handed to the pure rules (loadAccessReads without `unusualOnly`), and checks that both find the same.
 // Data: a generator in this file (INSERT … SELECT generate_series): persons with a case each in one of ten units
 // (1 % with skyddad identitet), handläggare in those units, and a year of person.read/case.read entries, 3 % of them
 // by a handläggare of another unit, and a few bursts of mass reads.
@@ -16,7 +18,8 @@ import { fixedClock } from '../src/platform/clock';
 import type { Db } from '../src/platform/db/connect';
 import type { UseCaseContext } from '../src/platform/context';
 import { prepareDatabase } from '../src/main';
-import { listUnusualAccess } from '../src/oversight/audit-unusual';
+import { listUnusualAccess, loadAccessReads, massReadSettings } from '../src/oversight/audit-unusual';
+import { unusualAccess } from '../src/oversight/audit-rules';
 import { searchAuditLog } from '../src/oversight/search-audit-log';
 import { signOffUnusualAccess } from '../src/oversight/audit-sign-off';
 import { isMain, table, writeSummary } from './lib';
@@ -54,7 +57,13 @@ async function generate(db: Db, o: { reads: number; persons: number; users: numb
 
 async function main() {
   const { values } = parseArgs({
-    options: { reads: { type: 'string', default: '1000000' }, persons: { type: 'string', default: '20000' }, users: { type: 'string', default: '150' }, seed: { type: 'string', default: '1' } },
+    options: {
+      reads: { type: 'string', default: '1000000' },
+      persons: { type: 'string', default: '20000' },
+      users: { type: 'string', default: '150' },
+      seed: { type: 'string', default: '1' },
+      compare: { type: 'boolean', default: false },
+    },
   });
   const o = { reads: Number(values.reads), persons: Number(values.persons), users: Number(values.users), seed: Number(values.seed) };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakt-bench-log-'));
@@ -83,7 +92,7 @@ async function main() {
       const t0 = performance.now();
       const x = await fn();
       const took = performance.now() - t0;
-      rows.push([what, `${Math.round(took)} ms`, summarise(x)]);
+      rows.push([what, `${Math.round(took)} ms`, summarise(x), os.loadavg().map((l) => l.toFixed(2)).join(' ')]);
       return took;
     };
     let first = 0;
@@ -96,7 +105,14 @@ async function main() {
     await step('log search by unit, a year, first page', () => searchAuditLog(revisor, { unitId: bankUnit.id, from: '2025-12-07', to: '2026-12-06', page: 1, pageSize: 50 }), (x) => `${x.total} entries`);
     // The use case's own scope check (the route checks audit:review): the revisor's context reaches every unit.
     if (first) await step('sign-off of a mass read', () => signOffUnusualAccess({ ...revisor, actor: { ...revisor.actor, id: ec.actor.id } }, { kind: 'mass_read', auditId: first, comment: 'Bänk.' }), (x) => `signed off ${x.signedAt}`);
-    console.log(table(['step', 'wall', 'what'], rows));
+    if (values.compare) {
+      const where = sql`occurred_at >= '2025-12-07'::timestamptz and occurred_at < '2026-12-07'::timestamptz`;
+      const settings = await massReadSettings(db);
+      await step('unusual reads, a year, revisor: every read to the rules (before the SQL prefilter)', async () => unusualAccess((await loadAccessReads(db, where)).reads, settings), (x) => `${x.length} findings`);
+      await step('unusual reads, a year, revisor: the prefilter\'s reads to the rules', async () => unusualAccess((await loadAccessReads(db, where, { unusualOnly: settings })).reads, settings), (x) => `${x.length} findings`);
+      if (rows.at(-1)?.[2] !== rows.at(-2)?.[2]) throw new Error(`the prefilter changed what is found: ${rows.at(-2)?.[2]} vs ${rows.at(-1)?.[2]}`);
+    }
+    console.log(table(['step', 'wall', 'what', 'load average'], rows));
     writeSummary('log-review', [
       { measure: `unusual reads over a year (${o.reads} reads), revisor`, value: `${Math.round(tAll)} ms`, target: 'figure', ok: true },
       { measure: 'unusual reads over a year, one unit', value: `${Math.round(tUnit)} ms`, target: 'figure', ok: true },

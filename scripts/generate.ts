@@ -176,6 +176,8 @@ async function main() {
       cases: { type: 'string', default: '0' },
       today: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      // Execution for the cases already in the database (a layer on top of a cached set of cases: bench/dashboard.ts).
+      execution: { type: 'boolean', default: false },
     },
   });
   const n = Number(values.persons);
@@ -233,7 +235,7 @@ async function main() {
   }
   const cps = await generateContactPersons(database.db, Number(values['contact-persons']), seed);
   if (cps && !values.quiet) console.log(`generate: ${cps} contact persons in the register`);
-  if (nCases > 0 && cps > 0) {
+  if ((nCases > 0 || values.execution) && cps > 0) {
     const t3 = performance.now();
     const { generateExecution } = await import('./generate-execution');
     const x = await generateExecution(database.db, { seed, today });

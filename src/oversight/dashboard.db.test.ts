@@ -160,6 +160,21 @@ describe('dashboard figures equal SQL computed independently', () => {
     expect(d.activeAssignments.at(-1)!.count).toBeGreaterThan(0);
   });
 
+  it('contact persons by status follow a new pause and a new applicant (the kept counts are keyed by the register’s version)', async () => {
+    const count = (x: DashboardOut, status: string) => x.contactPersons.find((c) => c.status === status)!.count;
+    const before = await dashboard(ec, `?from=${FROM}&to=${TO}`);
+    const [cp] = await rows<{ id: string }>(
+      sql`select id from contact_persons cp where approved_date is not null and ended_date is null
+            and not exists (select 1 from cp_pauses p where p.contact_person_id = cp.id) order by id limit 1`,
+    );
+    await h.db.execute(sql`insert into cp_pauses (contact_person_id, from_date, reason) values (${cp.id}, ${TODAY}::date, 'Test')`);
+    const paused = await dashboard(ec, `?from=${FROM}&to=${TO}`);
+    expect(count(paused, 'paused')).toBe(count(before, 'paused') + 1);
+    await h.db.execute(sql`insert into contact_persons (identity_number, first_name, last_name, source, applied_date) values ('197705050055', 'Ny', 'Sökande', 'staff', ${TODAY}::date)`);
+    const after = await dashboard(ec, `?from=${FROM}&to=${TO}`);
+    expect(after.contactPersons.reduce((s, c) => s + c.count, 0)).toBe(before.contactPersons.reduce((s, c) => s + c.count, 0) + 1);
+  });
+
   it('the legal-route filter counts only that route’s cases', async () => {
     const [r] = await rows<{ route: 'LSS' | 'SOL' }>(sql`select route from units where id = ${unitId}::uuid`);
     const other = r.route === 'LSS' ? 'SOL' : 'LSS';

@@ -24,14 +24,9 @@ import {
 } from './dashboard-rules';
 import {
   activeAssignmentsOn,
-  contactPersonGroups,
-  executedInTime,
-  openOrdersSince,
+  caseFigures,
+  contactPersonGroupsOf,
   payPerMonth,
-  requestsPerMonth,
-  unexecutedDecidedBefore,
-  waitingToDecision,
-  waitingToExecution,
   type DashboardFilter,
 } from './dashboard-repo';
 import type { DashboardOut, DashboardQuery } from './dashboard-schema';
@@ -68,18 +63,14 @@ export function getDashboard(ctx: UseCaseContext, query: DashboardQuery): Promis
       return last < today ? last : today;
     });
 
-    const [requests, toDecision, toExecution, inTime, ordersSince, unexecuted, cpGroups, active, pay] = await Promise.all([
-      requestsPerMonth(q, f),
-      waitingToDecision(q, f),
-      waitingToExecution(q, f),
-      executedInTime(q, f, today),
-      openOrdersSince(q, f, bandBounds),
-      unexecutedDecidedBefore(q, f, cutoffs),
-      contactPersonGroups(q, today),
+    const [figures, cpGroups, active, pay] = await Promise.all([
+      caseFigures(q, f, today, bandBounds, cutoffs),
+      contactPersonGroupsOf(q, ctx.db, today),
       activeAssignmentsOn(q, f, monthEnds),
       payPerMonth(q, f, months),
     ]);
 
+    const { requests, toDecision, toExecution, inTime, ordersSince, unexecuted } = figures;
     // ordersSince = [all, sent ≥ today−30, ≥ today−60, ≥ today−90]: each band is the difference of two bounds.
     const [all, ...since] = ordersSince;
     const within = [...since, all];

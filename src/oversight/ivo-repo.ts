@@ -51,15 +51,13 @@ export function ivoCandidateQuery(o: { quarter: string; unitId: string | null; p
   const prefilter = o.prefilter ?? true;
   const unit = o.unitId ? sql`and cf.unit_id = ${o.unitId}` : sql``;
   // A clock (the decision's or an interruption's) can be reported in the quarter only if its three months ran out
-  // before the last day and it did not stop before the first day; a later decision only makes the outcome earlier.
+  // before the last day and it did not stop before the first day: the kept facts `ivo_clocks` (migration 0027) hold
+  // every clock not stopped by its deadline, with a date no earlier than its outcome, and are read by index; the
+  // decisions of those cases are the candidates (a superset: the pure function decides).
   const filter = prefilter
-    ? sql`and (
-        ((d.decision_date + interval '3 months')::date < ${last}::date
-          and coalesce(least(cf.executed_date, cf.ended_date, d.end_date), 'infinity'::date) > (d.decision_date + interval '3 months')::date
-          and coalesce(least(cf.executed_date, cf.ended_date, d.end_date), 'infinity'::date) >= ${first}::date)
-        or d.case_id in (
-          select a.case_id from assignment_interruptions ai join assignments a on a.id = ai.assignment_id
-          where (ai.from_date + interval '3 months')::date < ${last}::date and coalesce(ai.resumed_date, 'infinity'::date) >= ${first}::date))`
+    ? sql`and d.case_id in (
+        select c.case_id from ivo_clocks c
+        where coalesce(c.resolved, 'infinity'::date) >= ${first}::date and c.deadline < ${last}::date)`
     : sql``;
   return sql`
       select d.id, d.case_id, cf.unit_id, d.decision_date::text, cf.executed_date::text, cf.ended_date::text as cf_ended_date,

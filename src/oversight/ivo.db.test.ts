@@ -3,12 +3,14 @@
 // the optimistic version, submission (enhetschef only), the frozen quarter reproducible byte for byte, the exports
 // and the audit rows; and the SQL prefilter proven to drop nothing the pure function reports, on a generated set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { buildStaff, login, setupHarness, type ApiClient, type Harness } from '../../test/support/harness';
 import { generateIvoDecisions } from '../../scripts/generate-ivo';
 import { persons } from '../people/tables';
 import { cases } from '../intake/tables';
-import { decisions, legalBases } from '../decisions/tables';
+import { decisions, followUps, legalBases } from '../decisions/tables';
+import { executionDeadline } from '../decisions/rules';
 import { orders } from '../orders/tables';
 import { contactPersons } from '../contact-persons/tables';
 import { assignmentInterruptions, assignments, offers } from '../assignments/tables';
@@ -286,5 +288,129 @@ describe('the SQL prefilter', () => {
     const r = ivoQuarterReports(await loadIvoCandidates(h.db, { quarter: '2026-Q4', unitId: staff.sol.id }), '2026-Q4');
     expect(new Set(r.map((x) => x.kind))).toEqual(new Set(['beslut', 'avbrott']));
     expect(r.some((x) => x.outcome?.kind === 'verkställt')).toBe(true);
+  });
+});
+
+/** The prefilter against the pure function alone, for one unit over the quarters of 2025–2027. */
+async function expectPrefilterExact(unitId: string) {
+  for (const y of ['2025', '2026', '2027'])
+    for (const q of [1, 2, 3, 4]) {
+      const quarter = `${y}-Q${q}`;
+      const all = await loadIvoCandidates(h.db, { quarter, unitId, prefilter: false });
+      const some = await loadIvoCandidates(h.db, { quarter, unitId });
+      expect(ivoQuarterReports(some, quarter), quarter).toEqual(ivoQuarterReports(all, quarter));
+    }
+}
+
+const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+
+async function clock(sourceId: string) {
+  const [c] = rowsOf<{ deadline: string; resolved: string | null }>(
+    await h.db.execute(sql`select deadline::text, resolved::text from ivo_clocks where source_id = ${sourceId}`),
+  );
+  return c ?? null;
+}
+
+async function candidateIds(quarter: string, unitId: string) {
+  return (await loadIvoCandidates(h.db, { quarter, unitId })).map((c) => c.id);
+}
+
+describe('the kept clocks (ivo_clocks) follow the record', () => {
+  it('ivo_deadline in SQL is executionDeadline (fast-check over dates, month ends and leap days included)', async () => {
+    const day = fc.integer({ min: 0, max: 365 * 60 }).map((n) => new Date(Date.UTC(1990, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const ends = fc.constantFrom('2024-02-29', '2023-11-30', '2024-11-30', '2025-11-29', '2026-08-31', '2026-05-31', '2025-12-31', '2028-11-30');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(day, ends), { minLength: 1, maxLength: 200 }), async (dates) => {
+        const got = rowsOf<{ since: string; deadline: string }>(
+          await h.db.execute(sql`select s::text as since, ivo_deadline(s)::text as deadline from unnest(${`{${dates.join(',')}}`}::date[]) s`),
+        );
+        expect(got.map((r) => [r.since, r.deadline])).toEqual(dates.map((d) => [d, executionDeadline(d)]));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('an execution recorded after the fact, an interruption resumed, a decision ended or replaced: the clock moves, the prefilter stays exact', async () => {
+    const unitId = staff.sol.id;
+    const on = { unitId, responsible: staff.hs.id };
+    const late = await timeline({ ...on, decisionDate: '2026-01-10' });
+    const inTime = await timeline({ ...on, decisionDate: '2026-03-01', executed: '2026-04-01' });
+    const interrupted = await timeline({ ...on, decisionDate: '2026-01-05', executed: '2026-02-01', interruption: { from: '2026-03-01' } });
+    const ended = await timeline({ ...on, decisionDate: '2026-02-01' });
+    const replaced = await timeline({ ...on, decisionDate: '2026-02-02' });
+
+    expect(await clock(late.decisionId)).toEqual({ deadline: executionDeadline('2026-01-10'), resolved: null });
+    expect(await clock(inTime.decisionId)).toBeNull(); // executed within three months: never reported, never read
+    expect(await candidateIds('2026-Q2', unitId)).toContain(late.decisionId);
+    expect(await candidateIds('2026-Q2', unitId)).not.toContain(inTime.decisionId);
+    await expectPrefilterExact(unitId);
+
+    // Executed late, recorded afterwards: reported up to the quarter of the execution, then no more.
+    const [c] = await h.db.select().from(cases).where(eq(cases.caseNumber, late.caseNumber));
+    const [ord] = await h.db.select().from(orders).where(eq(orders.decisionId, late.decisionId));
+    const [off] = await h.db
+      .insert(offers)
+      .values({ orderId: ord.id, decisionId: late.decisionId, caseId: c.id, providerUnitId: unitId, contactPersonId: cpId, offeredDate: '2026-08-01', response: 'accepted', responseDate: '2026-08-01' })
+      .returning();
+    await h.db.insert(assignments).values({ offerId: off.id, orderId: ord.id, decisionId: late.decisionId, caseId: c.id, providerUnitId: unitId, contactPersonId: cpId, rateLevel: 'niva1', periodFrom: '2026-08-01', startDate: '2026-08-01' });
+    expect((await clock(late.decisionId))?.resolved).toBe('2026-08-01');
+    expect(await candidateIds('2026-Q3', unitId)).toContain(late.decisionId);
+    expect(await candidateIds('2026-Q4', unitId)).not.toContain(late.decisionId);
+
+    // The interruption resumed.
+    const [intr] = rowsOf<{ id: string }>(
+      await h.db.execute(sql`select ai.id from assignment_interruptions ai join assignments a on a.id = ai.assignment_id where a.decision_id = ${interrupted.decisionId}`),
+    );
+    expect(await clock(intr.id)).toEqual({ deadline: '2026-06-01', resolved: null });
+    await h.db.update(assignmentInterruptions).set({ resumedDate: '2026-07-15' }).where(eq(assignmentInterruptions.id, intr.id));
+    expect((await clock(intr.id))?.resolved).toBe('2026-07-15');
+    expect(await candidateIds('2026-Q4', unitId)).not.toContain(interrupted.decisionId);
+
+    // Ended at a follow-up.
+    await h.db.insert(followUps).values({ decisionId: ended.decisionId, date: '2026-06-10', result: 'end', note: 'Behovet har upphört.' });
+    expect((await clock(ended.decisionId))?.resolved).toBe('2026-06-10');
+    expect(await candidateIds('2026-Q3', unitId)).not.toContain(ended.decisionId);
+
+    // Replaced by a new decision: the old clock stops on the new decision's date, the new one runs.
+    const [rc] = await h.db.select().from(cases).where(eq(cases.caseNumber, replaced.caseNumber));
+    const [next] = await h.db
+      .insert(decisions)
+      .values({ caseId: rc.id, previousDecisionId: replaced.decisionId, state: 'decided', outcome: 'granted', reasons: 'Nytt beslut.', legalBasisId: await basis('LSS_9_4'), decisionDate: '2026-07-01', scopeUnit: 'meetings_per_week', scopeAmount: 1, contactPersonCount: 1 })
+      .returning();
+    expect((await clock(replaced.decisionId))?.resolved).toBe('2026-07-01');
+    expect(await clock(next.id)).toEqual({ deadline: '2026-10-01', resolved: null });
+    await expectPrefilterExact(unitId);
+
+    // The kept table equals its source (what a refresh from scratch would give).
+    const drift = rowsOf<{ n: number }>(
+      await h.db.execute(sql`select count(*)::int as n from (
+        (select source_id, case_id, kind, since, deadline, resolved from ivo_clocks_source where resolved is null or resolved > deadline
+         except select source_id, case_id, kind, since, deadline, resolved from ivo_clocks)
+        union all
+        (select source_id, case_id, kind, since, deadline, resolved from ivo_clocks
+         except select source_id, case_id, kind, since, deadline, resolved from ivo_clocks_source)) x`),
+    );
+    expect(Number(drift[0].n)).toBe(0);
+  });
+});
+
+describe('a frozen quarter', () => {
+  it('cannot be updated in the database, by anyone', async () => {
+    const [f] = rowsOf<{ unit_id: string; quarter: string }>(await h.db.execute(sql`select unit_id, quarter from ivo_quarters limit 1`));
+    expect(f).toBeDefined();
+    const refused = async (q: ReturnType<typeof sql>) => {
+      try {
+        await h.db.execute(q);
+        return null;
+      } catch (e) {
+        let x: unknown = e;
+        while (x && typeof x === 'object' && !('code' in x) && 'cause' in x) x = (x as { cause: unknown }).cause;
+        return (x as { code?: string }).code ?? 'no code';
+      }
+    };
+    expect(await refused(sql`update ivo_quarters set snapshot = '[]' where unit_id = ${f.unit_id} and quarter = ${f.quarter}`)).toBe('42501');
+    expect(await refused(sql`update ivo_quarters set sha256 = sha256 where unit_id = ${f.unit_id}`)).toBe('42501');
+    const [after] = rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from ivo_quarters where snapshot = '[]'`));
+    expect(Number(after.n)).toBe(0);
   });
 });
