@@ -3,7 +3,7 @@
 // person, request, acknowledgement, booking, the investigation saved and completed, a favourable decision, the
 // order sent — while the kontaktsekreterare confirms the orders, the public "Bli kontaktperson" form takes
 // applications and the demo contact person saves the month's report in the portal again and again. Every 2xx is
-// recorded as a fact. After 1.5–5 s (random) the server's process group gets SIGKILL; the server is started again
+// recorded as a fact. After 2–8 s (random) the server's process group gets SIGKILL; the server is started again
 // on the same data and must answer; then it is stopped, the database is opened directly and
 //   1. every acknowledged write is looked up in SQL (lost = acknowledged but not there), and
 //   2. invariants that a half-written use case would break are counted (each use case is one transaction, so a
@@ -435,7 +435,7 @@ async function runEngine(engine: Engine, cycles: number, clients: number, rand: 
 
     const guard = (p: Promise<void>) => p.catch((e) => (e instanceof Stopped || stopped ? undefined : Promise.reject(e)));
     const workers = [...hl.map((c) => guard(journey(c))), guard(confirmer()), guard(applicant()), guard(reporter())];
-    const killAfter = 1500 + Math.floor(rand() * 3500);
+    const killAfter = 2000 + Math.floor(rand() * 6000);
     const failed = await Promise.race([sleep(killAfter).then(() => null), Promise.all(workers).then(() => null, (e: Error) => e)]);
     stopped = true;
     await server.kill9();
@@ -557,7 +557,7 @@ export async function runCrashBench(opts: { cycles?: number; clients?: number; e
       summary.push({ measure: 'crash: PostgreSQL', value: 'skipped (not reachable)', target: '', ok: null });
       continue;
     }
-    console.log(`  ${engine}: ${cycles} cycles, ${clients} handläggare + kontaktsekreterare + public form + portal, kill -9 after 1.5–5 s …`);
+    console.log(`  ${engine}: ${cycles} cycles, ${clients} handläggare + kontaktsekreterare + public form + portal, kill -9 after 2–8 s …`);
     const r = await runEngine(engine, cycles, clients, rand);
     results.push(r);
     const acked = Object.values(r.acknowledged).reduce((a, b) => a + b, 0);
