@@ -9,8 +9,11 @@
 //   2. invariants that a half-written use case would break are counted (each use case is one transaction, so a
 //      row without its audit entry, an audit entry without its row, a case without its case_facts row … must
 //      never exist; see INVARIANTS).
-//   npx tsx bench/crash.ts [--cycles 20] [--clients 4] [--engine pglite|postgres|both] [--seed N]
+// With --servers 2 (PostgreSQL) two server processes serve the same database, each client's requests alternating
+// between them (sessions, counters and locks live in the database), and the kill takes both down.
+//   npx tsx bench/crash.ts [--cycles 20] [--clients 4] [--engine pglite|postgres|both] [--servers 1|2] [--seed N]
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -21,12 +24,20 @@ import { Client, dbUrl, dropDatabase, isMain, OUT, pgAdmin, pgReachable, sleep, 
 
 type Engine = 'pglite' | 'postgres';
 
-/** Ports of this bench (the machine shares its ports between several users): 3400–3449. */
-let nextPort = 3400;
-export function crashPort(): number {
-  const p = nextPort;
-  nextPort = nextPort >= 3449 ? 3400 : nextPort + 1;
-  return p;
+/** Ports of this bench (the machine shares its ports between several users): a free one of 3400–3449, in turn. */
+let nextPort = 3400 + (process.pid % 50);
+async function crashPort(): Promise<number> {
+  for (let tries = 0; tries < 50; tries++) {
+    const p = nextPort;
+    nextPort = nextPort >= 3449 ? 3400 : nextPort + 1;
+    const free = await new Promise<boolean>((resolve) => {
+      const s = net.createServer();
+      s.once('error', () => resolve(false));
+      s.listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return p;
+  }
+  throw new Error('no free port in 3400–3449');
 }
 
 /** Everything the server acknowledged (2xx), by kind; checked in SQL after each kill. */
@@ -137,6 +148,7 @@ const COUNTER = 'the case-number counter moved by more or less than the new case
 
 interface EngineResult {
   engine: Engine;
+  servers: number;
   cycles: number;
   acknowledged: Record<Kind, number>;
   lost: Record<Kind, number>;
@@ -151,7 +163,26 @@ const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockho
 
 class Stopped extends Error {}
 
-async function runEngine(engine: Engine, cycles: number, clients: number, rand: () => number): Promise<EngineResult> {
+/** The servers of one engine: one, or two on the same PostgreSQL database. */
+interface Group {
+  bases: string[];
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A client whose requests go to the servers in turn (the session lives in the database, so any server knows it). */
+class Rotating extends Client {
+  private turn = 0;
+  constructor(private readonly bases: string[]) {
+    super(bases[0]);
+  }
+  override request(method: string, url: string, body?: unknown, timeoutMs?: number) {
+    (this as unknown as { base: string }).base = this.bases[this.turn++ % this.bases.length];
+    return super.request(method, url, body, timeoutMs);
+  }
+}
+
+async function runEngine(engine: Engine, cycles: number, clients: number, rand: () => number, servers: number): Promise<EngineResult> {
   let target: { dataDir?: string; databaseUrl?: string };
   let open: () => Promise<Database>;
   let cleanup: () => Promise<void>;
@@ -171,10 +202,21 @@ async function runEngine(engine: Engine, cycles: number, clients: number, rand: 
     open = () => openPostgres(dbUrl(name), 2);
     cleanup = () => pgAdmin((c) => dropDatabase(c, name));
   }
-  const start = () => startServer({ launcher: 'node', port: crashPort(), ...target }, 90_000);
+  // One server, or (--servers 2, PostgreSQL) two on the same database, every client's requests alternating between them.
+  const start = async (): Promise<Group> => {
+    const list: Server[] = [];
+    try {
+      for (let i = 0; i < servers; i++) list.push(await startServer({ launcher: 'node', port: await crashPort(), ...target }, 90_000));
+    } catch (e) {
+      await Promise.all(list.map((s) => s.kill9()));
+      throw e;
+    }
+    return { bases: list.map((s) => s.base), kill9: async () => void (await Promise.all(list.map((s) => s.kill9()))), stop: async () => void (await Promise.all(list.map((s) => s.stop()))) };
+  };
 
   const result: EngineResult = {
     engine,
+    servers,
     cycles,
     acknowledged: Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>,
     lost: Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>,
@@ -187,14 +229,14 @@ async function runEngine(engine: Engine, cycles: number, clients: number, rand: 
 
   // ---- Set-up: the demo is seeded by the first start; the public form is opened up for the bench (no minimum fill
   // time, the highest hourly limit), the month's report of the demo contact person found.
-  let server: Server = await start();
-  const admin = new Client(server.base);
+  let server: Group = await start();
+  const admin = new Rotating(server.bases);
   await admin.login('admin');
   const settings = await admin.request('GET', '/api/admin/contact-person-settings');
   if (settings.status !== 200) throw new Error(`contact-person settings: ${settings.status} ${JSON.stringify(settings.json)}`);
   const put = await admin.request('PUT', '/api/admin/contact-person-settings', { ...settings.json, applicationsPerHour: 1000, minFillSeconds: 0 });
   if (put.status !== 200) throw new Error(`contact-person settings: ${put.status} ${JSON.stringify(put.json).slice(0, 400)}`);
-  const portal = new Client(server.base);
+  const portal = new Rotating(server.bases);
   await portal.login('kontaktperson');
   let reportId: string | null = null;
   const startPage = await portal.request('GET', '/api/portal/start');
@@ -295,16 +337,16 @@ async function runEngine(engine: Engine, cycles: number, clients: number, rand: 
 
     const hl = await Promise.all(
       Array.from({ length: clients }, async () => {
-        const c = new Client(server.base);
+        const c = new Rotating(server.bases);
         await c.login('handlaggare.lss');
         return c;
       }),
     );
-    const ks = new Client(server.base);
+    const ks = new Rotating(server.bases);
     await ks.login('kontaktsekreterare');
-    const cpClient = new Client(server.base);
+    const cpClient = new Rotating(server.bases);
     await cpClient.login('kontaktperson');
-    const publicClient = new Client(server.base);
+    const publicClient = new Rotating(server.bases);
 
     const toConfirm: { id: string; version: number }[] = [];
 
@@ -444,7 +486,7 @@ async function runEngine(engine: Engine, cycles: number, clients: number, rand: 
     result.cutOff += cutOff;
 
     // The server must start on the data the kill left.
-    let restarted: Server | null = null;
+    let restarted: Group | null = null;
     for (let attempt = 1; attempt <= 3 && !restarted; attempt++) {
       try {
         restarted = await start();
@@ -456,7 +498,7 @@ async function runEngine(engine: Engine, cycles: number, clients: number, rand: 
     if (!restarted) throw new Error(`${engine}: the server does not start after kill -9 (cycle ${cycle})`);
     server = restarted;
     // Through the API as well: every acknowledged case answers.
-    const checker = new Client(server.base);
+    const checker = new Rotating(server.bases);
     await checker.login('handlaggare.lss');
     let missingApi = 0;
     for (const id of acked.cases) if ((await checker.request('GET', `/api/cases/${id}`)).status !== 200) missingApi++;
@@ -544,7 +586,8 @@ async function count(database: Database, q: string): Promise<number> {
   return Number(Object.values(r)[0]);
 }
 
-export async function runCrashBench(opts: { cycles?: number; clients?: number; engines?: Engine[]; seed?: number } = {}): Promise<SummaryRow[]> {
+export async function runCrashBench(opts: { cycles?: number; clients?: number; engines?: Engine[]; seed?: number; servers?: number } = {}): Promise<SummaryRow[]> {
+  const servers = opts.servers ?? 1;
   const cycles = opts.cycles ?? 20;
   const clients = opts.clients ?? 4;
   const engines = opts.engines ?? ['pglite', 'postgres'];
@@ -557,14 +600,17 @@ export async function runCrashBench(opts: { cycles?: number; clients?: number; e
       summary.push({ measure: 'crash: PostgreSQL', value: 'skipped (not reachable)', target: '', ok: null });
       continue;
     }
-    console.log(`  ${engine}: ${cycles} cycles, ${clients} handläggare + kontaktsekreterare + public form + portal, kill -9 after 2–8 s …`);
-    const r = await runEngine(engine, cycles, clients, rand);
+    console.log(`  ${engine}: ${engine === 'postgres' && servers > 1 ? `${servers} servers on one database, ` : ''}${cycles} cycles, ${clients} handläggare + kontaktsekreterare + public form + portal, kill -9 after 2–8 s …`);
+    if (engine === 'pglite' && servers > 1) {
+      console.log('  PGlite: one process owns the data folder, so one server: --servers applies to PostgreSQL only');
+    }
+    const r = await runEngine(engine, cycles, clients, rand, engine === 'pglite' ? 1 : servers);
     results.push(r);
     const acked = Object.values(r.acknowledged).reduce((a, b) => a + b, 0);
     const lost = Object.values(r.lost).reduce((a, b) => a + b, 0);
     const violations = Object.values(r.violations).reduce((a, b) => a + b, 0) + Math.abs(r.reportVersionDrift);
     summary.push({
-      measure: `crash: ${engine}, ${r.cycles} × kill -9 under a use-case mix: acknowledged / lost / invariant violations / failed restarts`,
+      measure: `crash: ${engine}${r.servers > 1 ? ` (${r.servers} servers)` : ''}, ${r.cycles} × kill -9 under a use-case mix: acknowledged / lost / invariant violations / failed restarts`,
       value: `${acked} / ${lost} / ${violations} / ${r.failedRestarts}`,
       target: 'lost 0, violations 0',
       ok: lost === 0 && violations === 0 && r.failedRestarts === 0 && r.unexpected.length === 0,
@@ -587,10 +633,11 @@ if (isMain(import.meta.url)) {
       clients: { type: 'string', default: '4' },
       engine: { type: 'string', default: 'both' },
       seed: { type: 'string' },
+      servers: { type: 'string', default: '1' },
     },
   });
   const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];
-  const summary = await runCrashBench({ cycles: Number(values.cycles), clients: Number(values.clients), engines, seed: values.seed ? Number(values.seed) : undefined });
+  const summary = await runCrashBench({ cycles: Number(values.cycles), clients: Number(values.clients), engines, seed: values.seed ? Number(values.seed) : undefined, servers: Number(values.servers) });
   writeSummary('crash', summary);
   process.exit(summary.some((s) => s.ok === false) ? 1 : 0);
 }
