@@ -86,8 +86,8 @@ export async function runPgRestart(opts: { rounds?: number; downSeconds?: number
   const summary: SummaryRow[] = [];
   const tallies = new Map<string, Tally>();
   const tally = (key: string) => {
-    let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = { ok: 0, unavailable: 0, bad: new Map() }));
+    const t = tallies.get(key) ?? { ok: 0, unavailable: 0, bad: new Map<string, number>() };
+    tallies.set(key, t);
     return t;
   };
   const acked: string[] = [];
