@@ -12,6 +12,8 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'case-lists', script: 'bench/case-lists.ts', args: [] },
   { name: 'register', script: 'bench/register.ts', args: [] },
   { name: 'durability', script: 'bench/durability.ts', args: [] },
+  { name: 'crash', script: 'bench/crash.ts', args: [] },
+  { name: 'pg-restart', script: 'bench/pg-restart.ts', args: [] },
   { name: 'first-page', script: 'bench/first-page.ts', args: [] },
   { name: 'decision-letter', script: 'bench/decision-letter.ts', args: [] },
   { name: 'matching', script: 'bench/matching.ts', args: [] },

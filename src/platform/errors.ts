@@ -175,3 +175,31 @@ export function describeError(err: unknown): { errClass: string; errCode?: strin
   if (causes.length) out.causes = causes;
   return out;
 }
+
+/** Node's socket errors that mean the database server cannot be reached (refused, reset, gone, unreachable, timed out). */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN']);
+/**
+ * SQLSTATEs of a database that is not there for us right now: class 08 (connection exception), 57P01–57P03
+ * (admin_shutdown, crash_shutdown, cannot_connect_now: stopping, crashed, starting), 53300 (too_many_connections).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+/** node-postgres' own errors for a lost or never-made connection, which carry no code. */
+const UNAVAILABLE_MESSAGE = /^(Connection terminated( unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)$/;
+
+/**
+ * Is this error the database being unreachable (stopped, restarting, the network gone) rather than a fault of the
+ * request or of the code? Looked for along the cause chain (Drizzle wraps the driver's error). Such a request is
+ * answered 503 DATABASE_UNAVAILABLE; the pool makes new connections once the database is back.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  type Link = { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  let e = err as Link | null | undefined;
+  for (let i = 0; e && typeof e === 'object' && i < 5; i++, e = e.cause as Link | undefined) {
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    if (code && (UNREACHABLE.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    // Node's happy-eyeballs connect (several addresses) fails with an AggregateError of the attempts.
+    if (Array.isArray(e.errors) && e.errors.length && e.errors.every((x) => isDatabaseUnavailable(x))) return true;
+  }
+  return false;
+}

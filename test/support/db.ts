@@ -7,7 +7,10 @@ import { openPglite, openPostgres, type Database } from '../../src/platform/db/c
 
 export const engine = inject('pgTemplate') ? 'postgres' : 'pglite';
 
-export async function freshDatabase(): Promise<Database> {
+/** The test's database; on PostgreSQL with its address (a second app can open its own pool to it). */
+export type TestDatabase = Database & { url?: string };
+
+export async function freshDatabase(): Promise<TestDatabase> {
   const tpl = inject('pgTemplate');
   if (tpl) {
     const base = process.env.TEST_DATABASE_URL!;
@@ -20,6 +23,7 @@ export async function freshDatabase(): Promise<Database> {
     const database = await openPostgres(url.toString(), 5);
     return {
       ...database,
+      url: url.toString(),
       async close() {
         await database.close();
         await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);

@@ -7,7 +7,7 @@ import { buildKontaktApp } from '../../src/app';
 export const buildApp = buildKontaktApp;
 import { loadConfig, type Config } from '../../src/platform/config';
 import { fixedClock } from '../../src/platform/clock';
-import type { Database, Db } from '../../src/platform/db/connect';
+import { openPostgres, type Database, type Db } from '../../src/platform/db/connect';
 import { hashPassword } from '../../src/platform/auth/password';
 import { units, users } from '../../src/platform/tables';
 import type { Role } from '../../src/platform/rules';
@@ -32,6 +32,18 @@ export async function setupHarness(opts: { now?: string; env?: Record<string, st
   const config = loadConfig({ NODE_ENV: 'test', DEMO: '0', LOGIN_ATTEMPTS_PER_IP: '1000', API_RATE_LIMIT_PER_SESSION: '1000000', API_RATE_LIMIT_PER_IP: '1000000', WEB_DIST: '/nonexistent', ...opts.env });
   const app = await buildKontaktApp({ db: database.db, config, clock, logger: opts.logger ?? false });
   await app.ready();
+  // KONTAKT_TEST_SERVERS=2 on PostgreSQL: a second instance of the app on a pool of its own to the same database
+  // (its own prepared statements and per-database caches, as another server process would have), and the
+  // clients made by login()/client() send their requests to the two in turn. Tests that call h.app.inject
+  // themselves reach the first only. Both instances share this process's module state.
+  let second: { app: FastifyInstance; database: Database } | null = null;
+  if (process.env.KONTAKT_TEST_SERVERS === '2' && database.url) {
+    const db2 = await openPostgres(database.url, 5);
+    const app2 = await buildKontaktApp({ db: db2.db, config, clock, logger: opts.logger ?? false });
+    await app2.ready();
+    second = { app: app2, database: db2 };
+    partners.set(app, app2);
+  }
   return {
     database,
     db: database.db,
@@ -39,11 +51,18 @@ export async function setupHarness(opts: { now?: string; env?: Record<string, st
     config,
     app,
     async close() {
+      if (second) {
+        await second.app.close();
+        await second.database.close();
+      }
       await app.close();
       await database.close();
     },
   };
 }
+
+/** The second instance of an app (KONTAKT_TEST_SERVERS=2), which its clients' requests alternate with. */
+const partners = new WeakMap<FastifyInstance, FastifyInstance>();
 
 let seq = 0;
 export async function buildUnit(db: Db, o: Partial<typeof units.$inferInsert> = {}) {
@@ -97,8 +116,10 @@ export async function login(app: FastifyInstance, username: string, password = T
 }
 
 export function client(app: FastifyInstance, cookie: string): ApiClient {
+  const apps = [app, ...(partners.has(app) ? [partners.get(app)!] : [])];
+  let turn = 0;
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    apps[turn++ % apps.length].inject({ method, url, headers: { cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) });
   return {
     cookie,
     get: (u) => call('GET', u),

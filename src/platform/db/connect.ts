@@ -61,9 +61,14 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Pr
 }
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle client losing its connection must not crash the process.
+  // A database that does not answer a new connection within 5 s fails the request (503 DATABASE_UNAVAILABLE)
+  // instead of holding it until the client gives up.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // A client losing its connection must not crash the process: idle ones report to the pool, and a checked-out one
+  // (in a transaction, between two statements) emits 'error' on itself, which without a listener is an uncaught
+  // exception. Its queries fail (503 in the HTTP layer), the pool drops it and connects anew when the database is back.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool) as unknown as Db;
   return {
     db,

@@ -11,7 +11,7 @@ import fastifyStatic from '@fastify/static';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { trustProxyOption } from '../config';
 import { ping } from '../db/connect';
-import { AppError, describeError, ERROR_CODES, type ErrorCode } from '../errors';
+import { AppError, describeError, ERROR_CODES, isDatabaseUnavailable, type ErrorCode } from '../errors';
 import { errorResponse } from '../validation';
 import { can } from '../policy/permissions';
 import { hashToken, resolveSession, SESSION_COOKIE, type SessionActor } from '../auth/sessions';
@@ -192,6 +192,13 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
     if (status === 404) return send(reply, req, 'NOT_FOUND');
     if (status === 429) return send(reply, req, 'TOO_MANY_ATTEMPTS');
     if (status >= 400 && status < 500) return send(reply, req, 'BAD_REQUEST');
+    // The database stopped, restarting or out of reach: a clean 503 the client can retry, never a 500. The pool
+    // reconnects by itself when it is back (src/platform/db/connect.ts).
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ ...describeError(err), route: req.routeOptions?.url }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return send(reply, req, 'DATABASE_UNAVAILABLE');
+    }
     // Only the error's class, code and SQLSTATE (along the cause chain): messages of database errors can quote personal data.
     req.log.error({ ...describeError(err), route: req.routeOptions?.url }, 'unexpected error');
     return send(reply, req, 'INTERNAL');
