@@ -85,7 +85,7 @@ type MonthTuple = [
  * parsed by JSON.parse takes a tenth of that, on PostgreSQL too. `query` names its row `x` (and, when `ordered`,
  * its place `o`).
  */
-export async function jsonRows<T>(q: Queryable, query: SQL, opts: { ordered?: boolean } = {}): Promise<T[]> {
+async function jsonRows<T>(q: Queryable, query: SQL, opts: { ordered?: boolean } = {}): Promise<T[]> {
   const agg = opts.ordered ? sql`json_agg(r.x order by r.o)` : sql`json_agg(r.x)`;
   const result = (await q.execute(sql`select ${agg}::text as json from (${query}) r`)) as unknown as { rows: { json: string | null }[] };
   const json = result.rows[0]?.json;
