@@ -11,10 +11,9 @@ import { daysInMonthOf } from '../payments/rules';
 import { levelsOfYear } from '../payments/repo';
 import { assignmentInterruptions, assignments } from '../assignments/tables';
 import { cpReportExpenses, cpReports } from '../portal/tables';
-import type { Amounts, AssignmentMonth, ReportState } from './rules';
+import type { Amounts, AssignmentMonth, BlockReason, ReportState } from './rules';
 import { payrollCostCentres, payrollLines, payrollMonths, payrollSettings } from './tables';
 import { allOf } from '../platform/db/transaction';
-import type { ViewLine } from './present';
 
 export type PayrollSettingsRow = typeof payrollSettings.$inferSelect;
 
@@ -218,21 +217,35 @@ export async function paidFor(q: Queryable, forMonth: string, ids: readonly stri
   return new Map(rows.map((r) => [r.assignmentId, { arvode: Number(r.arvode), omkostnad: Number(r.omkostnad), expenses: Number(r.expenses) }]));
 }
 
-/** A frozen line of a locked month: what the page and the file show, and its id. */
-export interface FrozenLine extends ViewLine {
+/** A frozen line of a locked month: what the page and the file show (present.ts's ViewLine), and its id. */
+export interface FrozenLine {
   id: string;
+  assignmentId: string;
+  contactPersonId: string;
+  kind: 'regular' | 'correction';
+  forMonth: string;
+  amounts: Amounts;
+  blocked: BlockReason | null;
+  paidDays: number;
+  daysInMonth: number;
+  identityNumber: string;
+  name: string;
+  caseNumber: string;
+  levelName: string;
+  costCentre: string;
+  payCodes: { arvode: string; omkostnad: string; utlagg: string };
 }
 
 type FrozenTuple = [
   id: string,
   assignmentId: string,
   contactPersonId: string,
-  kind: ViewLine['kind'],
+  kind: FrozenLine['kind'],
   forMonth: string,
   arvode: number,
   omkostnad: number,
   expenses: number,
-  blocked: ViewLine['blocked'],
+  blocked: FrozenLine['blocked'],
   paidDays: number,
   daysInMonth: number,
   identityNumber: string,
@@ -240,7 +253,7 @@ type FrozenTuple = [
   caseNumber: string,
   levelName: string,
   costCentre: string,
-  payCodes: ViewLine['payCodes'],
+  payCodes: FrozenLine['payCodes'],
 ];
 
 /** A month's frozen lines in the file's order (one statement, one JSON value: see jsonRows). */
