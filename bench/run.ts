@@ -18,6 +18,7 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'decision-letter', script: 'bench/decision-letter.ts', args: [] },
   { name: 'matching', script: 'bench/matching.ts', args: [] },
   { name: 'payroll-month', script: 'bench/payroll-month.ts', args: [] },
+  { name: 'portal-start', script: 'bench/portal-start.ts', args: [] },
   { name: 'log-review', script: 'bench/log-review.ts', args: [] },
   { name: 'api-table', script: 'bench/api-table.ts', args: [] },
   { name: 'fuzz-pglite', script: 'bench/fuzz.ts', args: ['--engine', 'pglite'] },

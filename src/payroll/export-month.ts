@@ -4,13 +4,14 @@
 import { createHash } from 'node:crypto';
 import type { UseCaseContext } from '../platform/context';
 import { writeUseCase } from '../platform/db/transaction';
-import { recordAudit, type AuditEntry } from '../platform/audit/record';
+import { sql } from 'drizzle-orm';
+import { recordAudit, recordAuditOfRows } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
-import { fileLine, fromFrozen } from './present';
+import { fileLine } from './present';
 import { payrollCsv, payrollXlsx } from './payroll-file';
-import { frozenLines, monthRow } from './repo';
+import { frozenLines, monthRow, type FrozenLine } from './repo';
 import { exportedLines } from './rules';
-import { payrollExports } from './tables';
+import { payrollExports, payrollLines } from './tables';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -20,10 +21,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** The file's bytes for a locked month (no log: the use case below logs). */
-async function monthFile(lines: Awaited<ReturnType<typeof frozenLines>>, month: string, lockedAt: Date, format: ExportFormat): Promise<{ bytes: Buffer; count: number }> {
-  const rows = exportedLines(lines.map(fromFrozen)).map(fileLine);
-  const bytes = format === 'csv' ? payrollCsv(rows) : await payrollXlsx(month, rows, lockedAt);
-  return { bytes, count: rows.length };
+async function monthFile(exported: readonly FrozenLine[], month: string, lockedAt: Date, format: ExportFormat): Promise<Buffer> {
+  const rows = exported.map(fileLine);
+  return format === 'csv' ? payrollCsv(rows) : await payrollXlsx(month, rows, lockedAt);
 }
 
 export function exportMonth(ctx: UseCaseContext, month: string, format: ExportFormat) {
@@ -31,17 +31,20 @@ export function exportMonth(ctx: UseCaseContext, month: string, format: ExportFo
     const row = await monthRow(tx, month);
     if (!row) throw new AppError('PAYROLL_MONTH_NOT_OPEN');
     if (row.status !== 'locked' || !row.lockedAt) throw new AppError('PAYROLL_MONTH_NOT_LOCKED');
-    const lines = await frozenLines(tx, month);
-    const { bytes, count } = await monthFile(lines, month, row.lockedAt, format);
+    const exported = exportedLines(await frozenLines(tx, month));
+    const bytes = await monthFile(exported, month, row.lockedAt, format);
+    const count = exported.length;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await tx.insert(payrollExports).values({ month, format, sha256, bytes: bytes.length, lineCount: count, exportedBy: ctx.actor.id, exportedAt: ctx.clock.now() });
-    const entries: AuditEntry[] = [
-      { action: 'payroll.export', entityType: 'payroll_month', details: { month, format, sha256, lines: count } },
-      ...exportedLines(lines.map(fromFrozen)).map(
-        (l): AuditEntry => ({ action: 'payroll.export', entityType: 'contact_person', entityId: l.contactPersonId, details: { month, format, assignmentId: l.assignmentId } }),
-      ),
-    ];
-    await recordAudit(tx, ctx, entries);
+    await recordAudit(tx, ctx, { action: 'payroll.export', entityType: 'payroll_month', details: { month, format, sha256, lines: count } });
+    // Every contact person in the file, line by line in the file's order: one statement over the exported lines' ids.
+    const ids = `{${exported.map((l) => l.id).join(',')}}`;
+    await recordAuditOfRows(tx, ctx, { action: 'payroll.export', entityType: 'contact_person' }, {
+      from: sql`unnest(${ids}::uuid[]) with ordinality as x(id, n) join ${payrollLines} pl on pl.id = x.id`,
+      entityId: sql`pl.contact_person_id`,
+      details: sql`jsonb_build_object('month', pl.month, 'format', ${format}::text, 'assignmentId', pl.assignment_id)`,
+      orderBy: sql`x.n`,
+    });
     return { bytes, sha256, contentType: CONTENT_TYPES[format], fileName: `lon-${month}.${format}` };
   });
 }

@@ -7,7 +7,7 @@ import { recordAudit, type AuditEntry } from '../platform/audit/record';
 import { users } from '../platform/tables';
 import { computeMonth } from './compute-month';
 import { lockRefusal } from './lock-month';
-import { fromComputed, fromFrozen, presentLine, type ViewLine } from './present';
+import { fromComputed, presentLine, type ViewLine } from './present';
 import { frozenLines, latestLocked, monthRow, payrollSettingsOf } from './repo';
 import { exportedLines, isZero, monthProblem, sumLines, totalOf, unreportedPolicyLabel } from './rules';
 import type { MonthOut } from './schema';
@@ -28,7 +28,7 @@ export function getMonth(ctx: UseCaseContext, month: string, page: number): Prom
       lines = computed.map(fromComputed);
       lockProblem = (await lockRefusal(q, ctx.actor.id, row, computed, settings))?.message ?? null;
     } else if (row?.status === 'locked') {
-      lines = (await frozenLines(q, month)).map(fromFrozen);
+      lines = await frozenLines(q, month);
     }
     const latest = row ? null : await latestLocked(q);
     const names = new Map<string, string>();

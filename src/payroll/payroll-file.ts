@@ -2,6 +2,8 @@
 // number only), level, arvode, omkostnad, extra expenses, the lönearter, cost centre, the month the work was done
 // and whether it is a correction. CSV for Excel (semicolon, UTF-8 with BOM, CRLF, decimal comma, formula guard) and
 // .xlsx (exceljs). Built only from the frozen lines and the lock time, so the same month gives the same bytes.
+import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { csvCell } from '../assignments/payroll-csv';
 import { kronorForSpreadsheet } from '../payments/rules';
@@ -62,9 +64,17 @@ export function payrollCsv(lines: readonly FileLine[]): Buffer {
   return Buffer.from(`\uFEFF${[FILE_HEADER.map(text).join(';'), ...rows].join('\r\n')}\r\n`, 'utf8');
 }
 
-/** The .xlsx: one sheet, amounts as numbers in kronor with two decimals, dated by the lock. */
+/**
+ * The .xlsx: one sheet, amounts as numbers in kronor with two decimals, dated by the lock. Written by exceljs'
+ * streaming writer (each row committed as it is added, strings inline), so 50 000 lines never sit in memory as a
+ * workbook model; only the zipped bytes are collected.
+ */
 export async function payrollXlsx(month: string, lines: readonly FileLine[], lockedAt: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const done = finished(sink);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   // Fixed metadata: exceljs would otherwise stamp the current time into docProps/core.xml.
   wb.creator = 'Kontakt';
   wb.lastModifiedBy = 'Kontakt';
@@ -88,10 +98,12 @@ export async function payrollXlsx(month: string, lines: readonly FileLine[], loc
       l.costCentre,
       l.forMonth,
       kindLabel[l.kind],
-    ]);
+    ]).commit();
   }
-  const out = Buffer.from(await wb.xlsx.writeBuffer());
-  return fixZipTimes(out, lockedAt);
+  ws.commit();
+  await wb.commit();
+  await done;
+  return fixZipTimes(Buffer.concat(chunks), lockedAt);
 }
 
 /** MS-DOS time and date of a UTC instant (2-second steps), as zip headers store them. */

@@ -225,6 +225,11 @@ describe('the payroll month', () => {
     expect(res.headers['x-content-sha256']).toBe(sha);
     const exportAudit = await h.db.select().from(auditLog).where(and(eq(auditLog.action, 'payroll.export'), eq(auditLog.entityId, a2.contactPersonId)));
     expect(exportAudit).toHaveLength(1);
+    expect(exportAudit[0]).toMatchObject({ entityType: 'contact_person', details: { month: '2026-03', format: 'csv', assignmentId: a2.id } });
+    // One entry per line in the file (Kim twice: two assignments), and the month's own entry with the SHA-256.
+    const all = await h.db.select().from(auditLog).where(eq(auditLog.action, 'payroll.export'));
+    expect(all.filter((e) => e.entityType === 'contact_person').map((e) => (e.details as { assignmentId: string }).assignmentId).sort()).toEqual([a1.id, a2.id, a5.id].sort());
+    expect(all.filter((e) => e.entityType === 'payroll_month').map((e) => e.details)).toEqual([{ month: '2026-03', format: 'csv', sha256: sha, lines: 3 }]);
   });
 
   it('gives the same bytes every time, also after the contact person or the settings change', async () => {

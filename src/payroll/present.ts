@@ -2,7 +2,6 @@
 // with the held lines and why. Money in öre; the page formats it.
 import { blockReasonLabel, totalOf, type Amounts, type BlockReason } from './rules';
 import type { ComputedLine } from './compute-month';
-import type { payrollLines } from './tables';
 import type { LineOut } from './schema';
 
 /** A line of either kind, as the page and the file need it. */
@@ -24,25 +23,6 @@ export interface ViewLine {
 }
 
 export const fromComputed = (l: ComputedLine): ViewLine => l;
-
-export function fromFrozen(r: typeof payrollLines.$inferSelect): ViewLine {
-  return {
-    assignmentId: r.assignmentId,
-    contactPersonId: r.contactPersonId,
-    kind: r.kind,
-    forMonth: r.forMonth,
-    amounts: { arvode: r.arvode, omkostnad: r.omkostnad, expenses: r.expenses },
-    blocked: r.blocked,
-    paidDays: r.paidDays,
-    daysInMonth: r.daysInMonth,
-    identityNumber: r.identityNumber,
-    name: r.name,
-    caseNumber: r.caseNumber,
-    levelName: r.levelName,
-    costCentre: r.costCentre,
-    payCodes: r.payCodes,
-  };
-}
 
 export function presentLine(l: ViewLine): LineOut {
   return {

@@ -1,7 +1,7 @@
 // Queries of the payroll month: the configuration, the assignments of a month with everything the rules and the
-// file need (one query per table, so 50 000 assignments are a handful of statements), the locked months before a
+// file need (one statement for the whole month, its rows as one JSON value), the locked months before a
 // month, which of their assignments may have changed since they were locked, and what was paid for them.
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/connect';
 import { formatIdentityNumber } from '../people/identity-number';
 import { cases } from '../intake/tables';
@@ -11,7 +11,7 @@ import { daysInMonthOf } from '../payments/rules';
 import { levelsOfYear } from '../payments/repo';
 import { assignmentInterruptions, assignments } from '../assignments/tables';
 import { cpReportExpenses, cpReports } from '../portal/tables';
-import type { Amounts, AssignmentMonth, ReportState } from './rules';
+import type { Amounts, AssignmentMonth, BlockReason, ReportState } from './rules';
 import { payrollCostCentres, payrollLines, payrollMonths, payrollSettings } from './tables';
 import { allOf } from '../platform/db/transaction';
 
@@ -57,90 +57,93 @@ function activeWhere(month: string): SQL {
   return and(isNotNull(assignments.startDate), lte(assignments.startDate, lastOf(month)), or(isNull(assignments.endDate), gte(assignments.endDate, firstOf(month)))) as SQL;
 }
 
+/** One assignment-month as the statement below returns it: positions of `json_build_array`. */
+type MonthTuple = [
+  id: string,
+  contactPersonId: string,
+  unitId: string,
+  start: string | null,
+  end: string | null,
+  rateLevel: string,
+  noticeSent: boolean,
+  caseNumber: string,
+  identityNumber: string,
+  firstName: string,
+  lastName: string,
+  costCentre: string | null,
+  reportId: string | null,
+  reportStatus: Exclude<ReportState, 'missing'> | null,
+  approvedBy: string | null,
+  expenses: number,
+  interruptions: [from: string, resumed: string | null][] | null,
+];
+
+/**
+ * A result of many rows as one JSON text value. The embedded engine's driver allocates an ArrayBuffer per field of
+ * every row (50 000 assignment-months × 17 fields took seconds and most of the garbage collector's time); one value
+ * parsed by JSON.parse takes a tenth of that, on PostgreSQL too. `query` names its row `x` (and, when `ordered`,
+ * its place `o`).
+ */
+async function jsonRows<T>(q: Queryable, query: SQL, opts: { ordered?: boolean } = {}): Promise<T[]> {
+  const agg = opts.ordered ? sql`json_agg(r.x order by r.o)` : sql`json_agg(r.x)`;
+  const result = (await q.execute(sql`select ${agg}::text as json from (${query}) r`)) as unknown as { rows: { json: string | null }[] };
+  const json = result.rows[0]?.json;
+  return json ? (JSON.parse(json) as T[]) : [];
+}
+
 /**
  * The assignments of `month` as the rules take them: those that ran in it, or exactly `only` (an earlier month's
- * candidates for a correction, which may no longer run in it).
+ * candidates for a correction, which may no longer run in it). One statement: each assignment with its case, contact
+ * person, cost centre, the month's report with its expenses summed and its interruptions overlapping the month.
  */
 export async function loadAssignmentMonths(q: Queryable, month: string, only?: readonly string[]): Promise<MonthRow[]> {
   if (only && only.length === 0) return [];
   const which = only ? sql`${assignments.id} = any(${`{${only.join(',')}}`}::uuid[])` : activeWhere(month);
-  const [settings, rows, levels] = await allOf(q,
+  const first = firstOf(month);
+  const last = lastOf(month);
+  const expenses = sql`(select ${cpReportExpenses.reportId} as report_id, sum(${cpReportExpenses.amountOre})::int as amount
+      from ${cpReportExpenses} join ${cpReports} on ${cpReports.id} = ${cpReportExpenses.reportId} and ${cpReports.month} = ${month}
+      group by ${cpReportExpenses.reportId})`;
+  const interruptions = sql`(select json_agg(json_build_array(i.from_date, i.resumed_date) order by i.from_date)
+      from ${assignmentInterruptions} i
+      where i.assignment_id = ${assignments.id} and i.from_date <= ${last} and (i.resumed_date is null or i.resumed_date > ${first}))`;
+  const tuples = sql`select json_build_array(${assignments.id}, ${assignments.contactPersonId}, ${assignments.providerUnitId}, ${assignments.startDate},
+        ${assignments.endDate}, ${assignments.rateLevel}, ${assignments.payrollNoticeDate} is not null, ${cases.caseNumber}, ${contactPersons.identityNumber},
+        ${contactPersons.firstName}, ${contactPersons.lastName}, ${payrollCostCentres.costCentre}, ${cpReports.id}, ${cpReports.status}, ${cpReports.approvedBy},
+        coalesce(e.amount, 0), ${interruptions}) as x
+      from ${assignments}
+      join ${cases} on ${cases.id} = ${assignments.caseId}
+      join ${contactPersons} on ${contactPersons.id} = ${assignments.contactPersonId}
+      left join ${payrollCostCentres} on ${payrollCostCentres.unitId} = ${assignments.providerUnitId}
+      left join ${cpReports} on ${cpReports.assignmentId} = ${assignments.id} and ${cpReports.month} = ${month}
+      left join ${expenses} e on e.report_id = ${cpReports.id}
+      where ${which}`;
+  const [settings, levels, rows] = await allOf(q,
     () => payrollSettingsOf(q),
-    () =>
-q
-      .select({
-        id: assignments.id,
-        contactPersonId: assignments.contactPersonId,
-        unitId: assignments.providerUnitId,
-        start: assignments.startDate,
-        end: assignments.endDate,
-        rateLevel: assignments.rateLevel,
-        noticeDate: assignments.payrollNoticeDate,
-        caseNumber: cases.caseNumber,
-        identityNumber: contactPersons.identityNumber,
-        firstName: contactPersons.firstName,
-        lastName: contactPersons.lastName,
-        costCentre: payrollCostCentres.costCentre,
-      })
-      .from(assignments)
-      .innerJoin(cases, eq(cases.id, assignments.caseId))
-      .innerJoin(contactPersons, eq(contactPersons.id, assignments.contactPersonId))
-      .leftJoin(payrollCostCentres, eq(payrollCostCentres.unitId, assignments.providerUnitId))
-      .where(which),
-    () => levelsOfYear(q, Number(month.slice(0, 4))));
-  if (rows.length === 0) return [];
-  // Interruptions overlapping the month, and the month's reports with their expenses, of the same assignments.
-  const ofSame = only ? sql`${assignments.id} = any(${`{${only.join(',')}}`}::uuid[])` : activeWhere(month);
-  const [interruptions, reports] = await allOf(q,
-    () =>
-q
-      .select({ assignmentId: assignmentInterruptions.assignmentId, from: assignmentInterruptions.fromDate, resumed: assignmentInterruptions.resumedDate })
-      .from(assignmentInterruptions)
-      .innerJoin(assignments, eq(assignments.id, assignmentInterruptions.assignmentId))
-      .where(and(ofSame, lte(assignmentInterruptions.fromDate, lastOf(month)), or(isNull(assignmentInterruptions.resumedDate), sql`${assignmentInterruptions.resumedDate} > ${firstOf(month)}`)))
-      .orderBy(asc(assignmentInterruptions.fromDate)),
-    () =>
-q
-      .select({
-        id: cpReports.id,
-        assignmentId: cpReports.assignmentId,
-        status: cpReports.status,
-        approvedBy: cpReports.approvedBy,
-        expenses: sql<string>`coalesce((select sum(${cpReportExpenses.amountOre}) from ${cpReportExpenses} where ${cpReportExpenses.reportId} = ${cpReports.id}), 0)`,
-      })
-      .from(cpReports)
-      .innerJoin(assignments, eq(assignments.id, cpReports.assignmentId))
-      .where(and(eq(cpReports.month, month), ofSame)));
+    () => levelsOfYear(q, Number(month.slice(0, 4))),
+    () => jsonRows<MonthTuple>(q, tuples));
   const levelOf = new Map(levels.map((l) => [l.code, l]));
-  const interruptionsOf = new Map<string, { from: string; resumed: string | null }[]>();
-  for (const i of interruptions) {
-    const list = interruptionsOf.get(i.assignmentId) ?? [];
-    list.push({ from: i.from, resumed: i.resumed });
-    interruptionsOf.set(i.assignmentId, list);
-  }
-  const reportOf = new Map(reports.map((r) => [r.assignmentId, r]));
-  return rows.map((r) => {
-    const level = levelOf.get(r.rateLevel);
-    const report = reportOf.get(r.id);
-    const state: ReportState = report ? report.status : 'missing';
+  return rows.map(([id, contactPersonId, unitId, start, end, rateLevel, noticeSent, caseNumber, identityNumber, firstName, lastName, costCentre, reportId, reportStatus, approvedBy, expenseSum, breaks]) => {
+    const level = levelOf.get(rateLevel);
+    const state: ReportState = reportStatus ?? 'missing';
     return {
-      assignmentId: r.id,
-      contactPersonId: r.contactPersonId,
-      start: r.start,
-      end: r.end,
-      interruptions: interruptionsOf.get(r.id) ?? [],
+      assignmentId: id,
+      contactPersonId,
+      start,
+      end,
+      interruptions: (breaks ?? []).map(([from, resumed]) => ({ from, resumed })),
       rate: level ? { arvode: level.arvode, omkostnad: level.omkostnad } : null,
-      noticeSent: r.noticeDate !== null,
-      report: { state, expenses: state === 'approved' ? Number(report?.expenses ?? 0) : 0 },
-      unitId: r.unitId,
-      caseNumber: r.caseNumber,
-      identityNumber: formatIdentityNumber(r.identityNumber, 'personnummer'),
-      name: `${r.lastName}, ${r.firstName}`,
-      levelCode: r.rateLevel,
-      levelName: level?.name ?? r.rateLevel,
-      costCentre: r.costCentre ?? settings.defaultCostCentre,
-      reportId: report?.id ?? null,
-      approvedBy: state === 'approved' ? (report?.approvedBy ?? null) : null,
+      noticeSent,
+      report: { state, expenses: state === 'approved' ? expenseSum : 0 },
+      unitId,
+      caseNumber,
+      identityNumber: formatIdentityNumber(identityNumber, 'personnummer'),
+      name: `${lastName}, ${firstName}`,
+      levelCode: rateLevel,
+      levelName: level?.name ?? rateLevel,
+      costCentre: costCentre ?? settings.defaultCostCentre,
+      reportId,
+      approvedBy: state === 'approved' ? approvedBy : null,
     };
   });
 }
@@ -214,7 +217,70 @@ export async function paidFor(q: Queryable, forMonth: string, ids: readonly stri
   return new Map(rows.map((r) => [r.assignmentId, { arvode: Number(r.arvode), omkostnad: Number(r.omkostnad), expenses: Number(r.expenses) }]));
 }
 
-/** A month's frozen lines in the file's order. */
-export function frozenLines(q: Queryable, month: string) {
-  return q.select().from(payrollLines).where(eq(payrollLines.month, month)).orderBy(asc(payrollLines.sortOrder));
+/** A frozen line of a locked month: what the page and the file show (present.ts's ViewLine), and its id. */
+export interface FrozenLine {
+  id: string;
+  assignmentId: string;
+  contactPersonId: string;
+  kind: 'regular' | 'correction';
+  forMonth: string;
+  amounts: Amounts;
+  blocked: BlockReason | null;
+  paidDays: number;
+  daysInMonth: number;
+  identityNumber: string;
+  name: string;
+  caseNumber: string;
+  levelName: string;
+  costCentre: string;
+  payCodes: { arvode: string; omkostnad: string; utlagg: string };
+}
+
+type FrozenTuple = [
+  id: string,
+  assignmentId: string,
+  contactPersonId: string,
+  kind: FrozenLine['kind'],
+  forMonth: string,
+  arvode: number,
+  omkostnad: number,
+  expenses: number,
+  blocked: FrozenLine['blocked'],
+  paidDays: number,
+  daysInMonth: number,
+  identityNumber: string,
+  name: string,
+  caseNumber: string,
+  levelName: string,
+  costCentre: string,
+  payCodes: FrozenLine['payCodes'],
+];
+
+/** A month's frozen lines in the file's order (one statement, one JSON value: see jsonRows). */
+export async function frozenLines(q: Queryable, month: string): Promise<FrozenLine[]> {
+  const l = payrollLines;
+  const tuples = await jsonRows<FrozenTuple>(
+    q,
+    sql`select json_build_array(${l.id}, ${l.assignmentId}, ${l.contactPersonId}, ${l.kind}, ${l.forMonth}, ${l.arvode}, ${l.omkostnad}, ${l.expenses},
+        ${l.blocked}, ${l.paidDays}, ${l.daysInMonth}, ${l.identityNumber}, ${l.name}, ${l.caseNumber}, ${l.levelName}, ${l.costCentre}, ${l.payCodes}) as x, ${l.sortOrder} as o
+      from ${l} where ${l.month} = ${month}`,
+    { ordered: true },
+  );
+  return tuples.map(([id, assignmentId, contactPersonId, kind, forMonth, arvode, omkostnad, expenses, blocked, paidDays, daysInMonth, identityNumber, name, caseNumber, levelName, costCentre, payCodes]) => ({
+    id,
+    assignmentId,
+    contactPersonId,
+    kind,
+    forMonth,
+    amounts: { arvode, omkostnad, expenses },
+    blocked,
+    paidDays,
+    daysInMonth,
+    identityNumber,
+    name,
+    caseNumber,
+    levelName,
+    costCentre,
+    payCodes,
+  }));
 }

@@ -3,14 +3,17 @@
 // protected identity only "via din kontaktsekreterare"), the agreed frequency and activities, the genomförandeplan's
 // goals — and its reports. Nothing else of the case. Every read is audited.
 import type { UseCaseContext } from '../platform/context';
-import { readUseCase } from '../platform/db/transaction';
+import { allOf, readUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
 import { assignmentPhase, assignmentPhaseLabel } from '../assignments/rules';
 import { requireOwnAssignment } from './portal-access';
-import { assignmentsOfContactPerson, dueInputs, portalAssignment, reportDueDay, reportsOfAssignment } from './repo';
+import { dueInputs, portalAssignment, reportDueDay, reportsOfAssignment } from './repo';
 import { dueReports, monthLabel, reminderText, reportableMonths, reportDeadline, reportLate, reportStatusLabel } from './rules';
 import type { PortalAssignmentOut, PortalStartOut } from './schema';
+
+/** Newest first (a start date is 'YYYY-MM-DD'; none last). */
+const cmpDesc = (x: string | null, y: string | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? 1 : -1);
 
 function ownContactPersonId(ctx: UseCaseContext): string {
   if (ctx.actor.role !== 'kontaktperson' || !ctx.actor.contactPersonId) throw new AppError('FORBIDDEN');
@@ -21,9 +24,9 @@ export function getPortalStart(ctx: UseCaseContext): Promise<PortalStartOut> {
   const cpId = ownContactPersonId(ctx);
   const today = ctx.clock.today();
   return readUseCase(ctx, async (q) => {
-    const mine = await assignmentsOfContactPerson(q, cpId, today);
-    const due = await dueInputs(q, today, { contactPersonId: cpId });
-    const dueDay = await reportDueDay(q);
+    // One read of the contact person's assignments serves both the list and the reminders.
+    const [due, dueDay] = await allOf(q, () => dueInputs(q, today, { contactPersonId: cpId }), () => reportDueDay(q));
+    const mine = [...due.started].sort((x, y) => cmpDesc(x.a.startDate, y.a.startDate) || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
     const reminders = dueReports(due.assignments, due.reports, today, { dueDay }).map((d) => ({
       assignmentId: d.assignmentId,
       month: d.month,

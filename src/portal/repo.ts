@@ -9,6 +9,7 @@ import { cases } from '../intake/tables';
 import { contactPersons } from '../contact-persons/tables';
 import { assignments, implementationPlans } from '../assignments/tables';
 import { interruptionsOf, stateOf, type AssignmentRow } from '../assignments/repo';
+import { allOf } from '../platform/db/transaction';
 import type { AssignmentState } from '../assignments/rules';
 import { addMonthsTo, DEFAULT_REPORT_DUE_DAY, DUE_LOOK_BACK_MONTHS, firstDayOf, lastDayOf, type DueAssignment, type ReportStatus } from './rules';
 import { cpReportCancellations, cpReportExpenses, cpReportMeetings, cpReportReceipts, cpReports, portalSettings } from './tables';
@@ -21,23 +22,6 @@ export async function reportDueDay(q: Queryable): Promise<number> {
   return row?.d ?? DEFAULT_REPORT_DUE_DAY;
 }
 
-
-/** The contact person's started assignments (running, interrupted, or ended within the look-back), newest first. */
-export async function assignmentsOfContactPerson(q: Queryable, contactPersonId: string, today: string) {
-  const since = firstDayOf(addMonthsTo(today.slice(0, 7), -DUE_LOOK_BACK_MONTHS));
-  const rows = await q
-    .select({ a: assignments, personFirstName: persons.firstName })
-    .from(assignments)
-    .innerJoin(cases, eq(cases.id, assignments.caseId))
-    .innerJoin(persons, eq(persons.id, cases.personId))
-    .where(and(eq(assignments.contactPersonId, contactPersonId), isNotNull(assignments.startDate), or(isNull(assignments.endDate), gte(assignments.endDate, since))))
-    .orderBy(desc(assignments.startDate), asc(assignments.id));
-  const interruptions = await interruptionsOf(
-    q,
-    rows.map((r) => r.a.id),
-  );
-  return rows.map((r) => ({ a: r.a, personFirstName: r.personFirstName, state: stateOf(r.a, interruptions) }));
-}
 
 /** One assignment with what the portal shows of it: the person's first name and contact, the coordinator, the plan. */
 export async function portalAssignment(q: Queryable, id: string) {
@@ -208,16 +192,23 @@ export async function dueInputs(q: Queryable, today: string, filter: { unitId?: 
     .innerJoin(persons, eq(persons.id, cases.personId))
     .where(and(...conds));
   const ids = rows.map((r) => r.a.id);
-  const interruptions = await interruptionsOf(q, ids);
-  const reports = ids.length
-    ? await q
-        .select({ assignmentId: cpReports.assignmentId, month: cpReports.month, status: cpReports.status })
-        .from(cpReports)
-        .where(and(inArray(cpReports.assignmentId, ids), gte(cpReports.month, earliest)))
-    : [];
-  const list: DueAssignment[] = rows.map((r) => ({ id: r.a.id, contactPersonId: r.a.contactPersonId, ...stateOf(r.a, interruptions) }));
+  const [interruptions, reports] = await allOf(
+    q,
+    () => interruptionsOf(q, ids),
+    () =>
+      ids.length
+        ? q
+            .select({ assignmentId: cpReports.assignmentId, month: cpReports.month, status: cpReports.status })
+            .from(cpReports)
+            .where(and(inArray(cpReports.assignmentId, ids), gte(cpReports.month, earliest)))
+        : Promise.resolve([]),
+  );
+  const states = rows.map((r) => stateOf(r.a, interruptions));
+  const list: DueAssignment[] = rows.map((r, i) => ({ id: r.a.id, contactPersonId: r.a.contactPersonId, ...states[i] }));
   const names = new Map(rows.map((r) => [r.a.id, { contactPersonName: `${r.cpFirst} ${r.cpLast}`, personFirstName: r.personFirstName }]));
-  return { assignments: list, reports, names };
+  // The same assignments as rows, for the contact person's own start page (started, not ended before the look-back).
+  const started = rows.map((r, i) => ({ a: r.a, personFirstName: r.personFirstName, state: states[i] }));
+  return { assignments: list, reports, names, started };
 }
 
 /** Per assignment that ran in `month`: that month's report status ('none' without one) and the approved expenses. */
