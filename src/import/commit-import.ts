@@ -12,11 +12,11 @@ import { readCsv } from './csv';
 import { presentJob } from './present';
 import { endProgress, startProgress } from './progress';
 import { insertContactPersons, insertPersons, jobById } from './repo';
-import { scanFile } from './scan';
+import { scanFile, type ScanTimings } from './scan';
 import { importJobs } from './tables';
 import type { ContactPersonRow, PersonRow } from './validate';
 
-export async function commitImport(ctx: UseCaseContext, input: { jobId: string; bytes: Buffer; token?: string }) {
+export async function commitImport(ctx: UseCaseContext, input: { jobId: string; bytes: Buffer; token?: string; timings?: ScanTimings }) {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const file = readCsv(input.bytes);
   const onProgress = startProgress(input.token, { actorId: ctx.actor.id, phase: 'committing', done: 0, total: file.length, rows: 0 });
@@ -33,7 +33,7 @@ export async function commitImport(ctx: UseCaseContext, input: { jobId: string; 
         const insert = async (rows: (PersonRow | ContactPersonRow)[]) => {
           imported += job.kind === 'persons' ? await insertPersons(tx, ctx, job.id, rows as PersonRow[]) : await insertContactPersons(tx, ctx, job.id, rows as ContactPersonRow[]);
         };
-        const found = await scanFile(tx, job.kind, file, ctx.clock.today(), { onProgress, insert });
+        const found = await scanFile(tx, job.kind, file, ctx.clock.today(), { onProgress, insert, timings: input.timings });
         if (found.errorCount > 0) {
           const first = found.errors[0];
           throw new AppError('IMPORT_HAS_ERRORS', {
