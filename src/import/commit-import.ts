@@ -8,7 +8,9 @@ import { writeUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
 import { persons } from '../people/tables';
+import { settingsOf } from '../platform/settings';
 import { readCsv } from './csv';
+import { insertDecisions, loadDecisionCatalogue, type DecisionCatalogue, type DecisionRow } from './decisions';
 import { presentJob } from './present';
 import { endProgress, startProgress } from './progress';
 import { insertContactPersons, insertPersons, jobById } from './repo';
@@ -30,10 +32,14 @@ export async function commitImport(ctx: UseCaseContext, input: { jobId: string; 
         if (job.errorCount > 0) throw new AppError('IMPORT_HAS_ERRORS');
         if (job.sha256 !== sha256) throw new AppError('IMPORT_FILE_CHANGED');
         let imported = 0;
-        const insert = async (rows: (PersonRow | ContactPersonRow)[]) => {
-          imported += job.kind === 'persons' ? await insertPersons(tx, ctx, job.id, rows as PersonRow[]) : await insertContactPersons(tx, ctx, job.id, rows as ContactPersonRow[]);
+        const today = ctx.clock.today();
+        const catalogue = job.kind === 'decisions' ? await loadDecisionCatalogue(tx, await settingsOf(ctx, tx)) : null;
+        const insert = async (rows: (PersonRow | ContactPersonRow | DecisionRow)[]) => {
+          if (job.kind === 'persons') imported += await insertPersons(tx, ctx, job.id, rows as PersonRow[]);
+          else if (job.kind === 'contact_persons') imported += await insertContactPersons(tx, ctx, job.id, rows as ContactPersonRow[]);
+          else imported += await insertDecisions(tx, ctx, job.id, rows as DecisionRow[], catalogue as DecisionCatalogue, today);
         };
-        const found = await scanFile(tx, job.kind, file, ctx.clock.today(), { onProgress, insert, timings: input.timings });
+        const found = await scanFile(tx, job.kind, file, today, { onProgress, insert, timings: input.timings, catalogue });
         if (found.errorCount > 0) {
           const first = found.errors[0];
           throw new AppError('IMPORT_HAS_ERRORS', {

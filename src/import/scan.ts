@@ -7,6 +7,7 @@ import type { CsvFile } from './csv';
 import { existingIdentityNumbers } from './repo';
 import { IMPORT_BATCH, IMPORT_ERROR_CAP, readHeader, type ImportKind, type RowError } from './rules';
 import { validateRow, type ContactPersonRow, type PersonRow } from './validate';
+import { personIdsByNumber, type DecisionCatalogue, type DecisionRow } from './decisions';
 
 export interface ScanResult {
   rowCount: number;
@@ -14,9 +15,11 @@ export interface ScanResult {
   errors: RowError[];
 }
 
-type Valid = PersonRow | ContactPersonRow;
+type Valid = PersonRow | ContactPersonRow | DecisionRow;
 
-const DUPLICATE_IN_DB: Record<ImportKind, string> = {
+const NO_PERSON = 'Det finns ingen person med det här numret i Kontakt. Importera personen först (filen Personer).';
+
+const DUPLICATE_IN_DB: Record<Exclude<ImportKind, 'decisions'>, string> = {
   persons: 'Det finns redan en person med det här numret i Kontakt. Ta bort raden eller rätta numret.',
   contact_persons: 'Det finns redan en kontaktperson med det här personnumret i Kontakt. Ta bort raden eller rätta numret.',
 };
@@ -31,7 +34,13 @@ export async function scanFile(
   kind: ImportKind,
   file: CsvFile,
   today: string,
-  opts: { onProgress: (done: number, rows: number) => void; insert?: (rows: Valid[]) => Promise<void>; timings?: ScanTimings },
+  opts: {
+    onProgress: (done: number, rows: number) => void;
+    insert?: (rows: Valid[]) => Promise<void>;
+    timings?: ScanTimings;
+    /** For a file of decisions: the units, users and legal bases it may name. */
+    catalogue?: DecisionCatalogue | null;
+  },
 ): Promise<ScanResult> {
   const result: ScanResult = { rowCount: 0, errorCount: 0, errors: [] };
   const timings = opts.timings ?? { databaseMs: 0 };
@@ -65,9 +74,20 @@ export async function scanFile(
     const t = performance.now();
     const numbers = new Array<string>(batch.length);
     for (let i = 0; i < batch.length; i++) numbers[i] = batch[i].value.identityNumber;
-    const existing = await existingIdentityNumbers(q, kind, numbers);
-    timings.databaseMs += performance.now() - t;
-    for (const b of batch) if (existing.has(b.value.identityNumber)) report({ row: b.line, column: 'personnummer', message: DUPLICATE_IN_DB[kind] });
+    if (kind === 'decisions') {
+      // A decision needs its person in Kontakt (a person may have several decisions).
+      const ids = await personIdsByNumber(q, numbers);
+      timings.databaseMs += performance.now() - t;
+      for (const b of batch) {
+        const id = ids.get(b.value.identityNumber);
+        if (id === undefined) report({ row: b.line, column: 'personnummer', message: NO_PERSON });
+        else (b.value as DecisionRow).personId = id;
+      }
+    } else {
+      const existing = await existingIdentityNumbers(q, kind, numbers);
+      timings.databaseMs += performance.now() - t;
+      for (const b of batch) if (existing.has(b.value.identityNumber)) report({ row: b.line, column: 'personnummer', message: DUPLICATE_IN_DB[kind] });
+    }
     // A commit inserts only while nothing is wrong; the first error ends it (the caller rolls back).
     if (opts.insert && result.errorCount === 0) {
       const values = batch.map((b) => b.value);
@@ -90,11 +110,11 @@ export async function scanFile(
       }
       result.rowCount++;
       cells = row.cells;
-      const v = validateRow(kind, cell, today);
+      const v = validateRow(kind, cell, today, opts.catalogue ?? null);
       if (!v.ok) {
         for (const p of v.problems) report({ row: row.line, column: p.column, message: p.message });
       } else {
-        const seen = firstLine.get(v.value.identityNumber);
+        const seen = kind === 'decisions' ? undefined : firstLine.get(v.value.identityNumber);
         if (seen !== undefined) {
           report({ row: row.line, column: 'personnummer', message: `Numret finns redan på rad ${seen} i filen.` });
         } else {
