@@ -209,7 +209,7 @@ const col = <T>(rows: T[], f: (r: T) => unknown) => sql.param(rows.map(f));
 
 /**
  * One batch: a block of case numbers from this year's counter (as a registered request takes its number), the
- * cases, their decisions and one audit row per decision — three statements. Returns how many decisions.
+ * cases, their decisions, their case facts and one audit row per decision. Returns how many decisions.
  */
 export async function insertDecisions(
   q: Queryable,
@@ -230,6 +230,9 @@ export async function insertDecisions(
   const caseIds = rows.map(() => crypto.randomUUID());
   const decisionIds = rows.map(() => crypto.randomUUID());
   const numbers = rows.map((_, i) => formatCaseNumber(cat.caseNumberPattern, year, first + i));
+  // The case facts refreshed once for the batch's cases after both inserts, not after each (migration 0013, ADR 009),
+  // then the per-statement refresh is back on for the rest of the transaction.
+  await q.execute(sql`select set_config('kontakt.defer_case_facts', 'on', true)`);
   await q.execute(sql`
     insert into cases (id, case_number, person_id, route, unit_id, responsible_user_id, requester, channel, received_date, application_date,
       description, created_by, created_at, updated_at)
@@ -251,6 +254,7 @@ export async function insertDecisions(
       ${d((i) => i.homeCareTariff)}::boolean[], ${col(rows, (r) => r.responsibleUserId)}::uuid[])
       as u(id, case_id, reasons, legal_basis_id, decision_date, scope_unit, scope_amount, level, contact_person_count, start_date, end_date,
         period_reason, home_care_tariff, decided_by)`);
+  await q.execute(sql`select refresh_case_facts(${sql.param(caseIds)}::uuid[]), set_config('kontakt.defer_case_facts', 'off', true)`);
   await q.execute(sql`
     insert into ${auditLog} (occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, person_id, request_id, details)
     select ${at}::timestamptz, ${who.actor?.id ?? null}::uuid, ${who.actor?.username ?? null}::text, 'decision.import', 'decision', u.id::text, u.person_id,
