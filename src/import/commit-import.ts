@@ -37,7 +37,7 @@ export async function commitImport(ctx: UseCaseContext, input: { jobId: string; 
         const insert = async (rows: (PersonRow | ContactPersonRow | DecisionRow)[]) => {
           if (job.kind === 'persons') imported += await insertPersons(tx, ctx, job.id, rows as PersonRow[]);
           else if (job.kind === 'contact_persons') imported += await insertContactPersons(tx, ctx, job.id, rows as ContactPersonRow[]);
-          else imported += await insertDecisions(tx, ctx, job.id, rows as DecisionRow[], catalogue as DecisionCatalogue, today);
+          else imported += await insertDecisions(tx, ctx, job.id, rows as DecisionRow[], catalogue as DecisionCatalogue, today, imported === 0);
         };
         const found = await scanFile(tx, job.kind, file, today, { onProgress, insert, timings: input.timings, catalogue });
         if (found.errorCount > 0) {
