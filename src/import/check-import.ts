@@ -4,19 +4,24 @@ import { createHash } from 'node:crypto';
 import type { UseCaseContext } from '../platform/context';
 import { readUseCase, writeUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
+import { settingsOf } from '../platform/settings';
 import { readCsv } from './csv';
+import { loadDecisionCatalogue } from './decisions';
 import { presentJob } from './present';
 import { endProgress, startProgress } from './progress';
 import type { ImportKind } from './rules';
-import { scanFile } from './scan';
+import { scanFile, type ScanTimings } from './scan';
 import { importJobs } from './tables';
 
-export async function checkImport(ctx: UseCaseContext, input: { kind: ImportKind; fileName: string; bytes: Buffer; token?: string }) {
+export async function checkImport(ctx: UseCaseContext, input: { kind: ImportKind; fileName: string; bytes: Buffer; token?: string; timings?: ScanTimings }) {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const file = readCsv(input.bytes);
   const onProgress = startProgress(input.token, { actorId: ctx.actor.id, phase: 'checking', done: 0, total: file.length, rows: 0 });
   try {
-    const found = await readUseCase(ctx, (q) => scanFile(q, input.kind, file, ctx.clock.today(), { onProgress }));
+    const found = await readUseCase(ctx, async (q) => {
+      const catalogue = input.kind === 'decisions' ? await loadDecisionCatalogue(q, await settingsOf(ctx, q)) : null;
+      return scanFile(q, input.kind, file, ctx.clock.today(), { onProgress, timings: input.timings, catalogue });
+    });
     return await writeUseCase(ctx, async (tx) => {
       const [job] = await tx
         .insert(importJobs)

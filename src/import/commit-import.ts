@@ -8,15 +8,17 @@ import { writeUseCase } from '../platform/db/transaction';
 import { recordAudit } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
 import { persons } from '../people/tables';
+import { settingsOf } from '../platform/settings';
 import { readCsv } from './csv';
+import { insertDecisions, loadDecisionCatalogue, type DecisionCatalogue, type DecisionRow } from './decisions';
 import { presentJob } from './present';
 import { endProgress, startProgress } from './progress';
 import { insertContactPersons, insertPersons, jobById } from './repo';
-import { scanFile } from './scan';
+import { scanFile, type ScanTimings } from './scan';
 import { importJobs } from './tables';
 import type { ContactPersonRow, PersonRow } from './validate';
 
-export async function commitImport(ctx: UseCaseContext, input: { jobId: string; bytes: Buffer; token?: string }) {
+export async function commitImport(ctx: UseCaseContext, input: { jobId: string; bytes: Buffer; token?: string; timings?: ScanTimings }) {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const file = readCsv(input.bytes);
   const onProgress = startProgress(input.token, { actorId: ctx.actor.id, phase: 'committing', done: 0, total: file.length, rows: 0 });
@@ -30,10 +32,14 @@ export async function commitImport(ctx: UseCaseContext, input: { jobId: string; 
         if (job.errorCount > 0) throw new AppError('IMPORT_HAS_ERRORS');
         if (job.sha256 !== sha256) throw new AppError('IMPORT_FILE_CHANGED');
         let imported = 0;
-        const insert = async (rows: (PersonRow | ContactPersonRow)[]) => {
-          imported += job.kind === 'persons' ? await insertPersons(tx, ctx, job.id, rows as PersonRow[]) : await insertContactPersons(tx, ctx, job.id, rows as ContactPersonRow[]);
+        const today = ctx.clock.today();
+        const catalogue = job.kind === 'decisions' ? await loadDecisionCatalogue(tx, await settingsOf(ctx, tx)) : null;
+        const insert = async (rows: (PersonRow | ContactPersonRow | DecisionRow)[]) => {
+          if (job.kind === 'persons') imported += await insertPersons(tx, ctx, job.id, rows as PersonRow[]);
+          else if (job.kind === 'contact_persons') imported += await insertContactPersons(tx, ctx, job.id, rows as ContactPersonRow[]);
+          else imported += await insertDecisions(tx, ctx, job.id, rows as DecisionRow[], catalogue as DecisionCatalogue, today, imported === 0);
         };
-        const found = await scanFile(tx, job.kind, file, ctx.clock.today(), { onProgress, insert });
+        const found = await scanFile(tx, job.kind, file, today, { onProgress, insert, timings: input.timings, catalogue });
         if (found.errorCount > 0) {
           const first = found.errors[0];
           throw new AppError('IMPORT_HAS_ERRORS', {

@@ -12,7 +12,7 @@ import { importJobs } from './tables';
 import type { ContactPersonRow, PersonRow } from './validate';
 
 /** Of `numbers`, those already registered (persons, or contact persons in the register). */
-export async function existingIdentityNumbers(q: Queryable, kind: ImportKind, numbers: string[]): Promise<Set<string>> {
+export async function existingIdentityNumbers(q: Queryable, kind: Exclude<ImportKind, 'decisions'>, numbers: string[]): Promise<Set<string>> {
   if (numbers.length === 0) return new Set();
   const table = kind === 'persons' ? persons : contactPersons;
   const rows = (await q.execute(

@@ -1,12 +1,13 @@
 // Import from the old system, pure: the files' columns (Swedish names, as docs/import.md lists them), how a file's
 // encoding and separator are recognised, and the small readings of a cell (ja/nej). No I/O, no clock.
 
-export const IMPORT_KINDS = ['persons', 'contact_persons'] as const;
+export const IMPORT_KINDS = ['persons', 'contact_persons', 'decisions'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const importKindLabel: Record<ImportKind, string> = {
   persons: 'Personer',
   contact_persons: 'Kontaktpersoner',
+  decisions: 'Gällande beslut',
 };
 
 /** One column of an import file: its Swedish header and whether a file must have it. */
@@ -40,6 +41,24 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     { header: 'antal_uppdrag', required: false },
     { header: 'ansökningsdatum', required: true },
     { header: 'godkänd_datum', required: false },
+  ],
+  decisions: [
+    { header: 'personnummer', required: true },
+    { header: 'reservnummer', required: false },
+    { header: 'enhet', required: true },
+    { header: 'handläggare', required: true },
+    { header: 'lagrum', required: true },
+    { header: 'ansökningsdatum', required: false },
+    { header: 'beslutsdatum', required: true },
+    { header: 'startdatum', required: false },
+    { header: 'slutdatum', required: false },
+    { header: 'periodskäl', required: false },
+    { header: 'omfattning', required: true },
+    { header: 'omfattning_enhet', required: true },
+    { header: 'nivå', required: false },
+    { header: 'antal_kontaktpersoner', required: false },
+    { header: 'hemtjänsttaxa', required: false },
+    { header: 'skäl', required: false },
   ],
 };
 

@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { pk } from '../platform/db/columns';
 import { users } from '../platform/tables';
+import { IMPORT_KINDS } from './rules';
 
 /**
  * One import from the old system: the dry run of a file (its SHA-256, what was found), then — when the dry run found
@@ -10,7 +11,7 @@ export const importJobs = pgTable(
   'import_jobs',
   {
     id: pk(),
-    kind: text('kind', { enum: ['persons', 'contact_persons'] }).notNull(),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
     sizeBytes: integer('size_bytes').notNull(),

@@ -9,6 +9,7 @@ import { profileFields } from '../contact-persons/schema';
 import { pastDateProblem } from '../intake/rules';
 import { dateString, requiredText } from '../platform/validation';
 import { readYesNo, type ImportKind } from './rules';
+import { validateDecisionRow, type DecisionCatalogue, type DecisionRow } from './decisions';
 
 export interface CellProblem {
   column: string;
@@ -193,6 +194,9 @@ export function validateContactPersonRow(cell: Cells, today: string): Ok<Contact
 
 
 
-export function validateRow(kind: ImportKind, cell: Cells, today: string): Ok<PersonRow> | Ok<ContactPersonRow> {
-  return kind === 'persons' ? validatePersonRow(cell, today) : validateContactPersonRow(cell, today);
+export function validateRow(kind: ImportKind, cell: Cells, today: string, catalogue: DecisionCatalogue | null): Ok<PersonRow> | Ok<ContactPersonRow> | Ok<DecisionRow> {
+  if (kind === 'persons') return validatePersonRow(cell, today);
+  if (kind === 'contact_persons') return validateContactPersonRow(cell, today);
+  if (!catalogue) throw new Error('The decisions catalogue is read before a file of decisions is checked.');
+  return validateDecisionRow(cell, today, catalogue);
 }

@@ -39,4 +39,29 @@ test('the administrator dry-runs a file, fixes the bad row and imports it', asyn
   // The same file again: both persons are now registered.
   await check(file(b));
   await expect(page.getByText('Provkörningen hittade 2 fel')).toBeVisible();
+
+  // An active decision for one of them: the kind "Gällande beslut", a dry run, then the import.
+  await page.getByLabel('Sorts fil').selectOption({ label: 'Gällande beslut' });
+  await expect(page.locator('#import-columns-hint')).toContainText('lagrum (måste finnas)');
+  const day = (months: number) => {
+    const d = new Date();
+    d.setMonth(d.getMonth() + months);
+    return d.toISOString().slice(0, 10);
+  };
+  const decisionFile = (unit: string) => ({
+    name: 'beslut.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `personnummer;enhet;handläggare;lagrum;beslutsdatum;slutdatum;omfattning;omfattning_enhet\n${a};${unit};handlaggare.lss;LSS_9_4;${day(-1)};${day(11)};1;träffar_per_vecka\n`,
+      'utf8',
+    ),
+  });
+  await check(decisionFile('Okänd enhet'));
+  await expect(page.getByText('Provkörningen hittade 1 fel')).toBeVisible();
+  await expect(errors.getByRole('row', { name: '2' })).toContainText('Enheten ”Okänd enhet” finns inte i Kontakt');
+  await check(decisionFile('LSS-enheten'));
+  await expect(page.getByText('Provkörningen hittade inga fel')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Importera 1 rader' }));
+  await expect(page.getByText('1 beslut (med sina ärenden) importerades')).toBeVisible();
+  await expectAccessible(page, 'decisions imported');
 });

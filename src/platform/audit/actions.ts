@@ -167,6 +167,7 @@ export const AUDIT_ACTIONS = {
   'import.commit': 'Importerade fil från det gamla systemet',
   'person.import': 'Person skapad genom import',
   'contact_person.import': 'Kontaktperson skapad genom import',
+  'decision.import': 'Ärende och beslut skapade genom import',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
@@ -359,6 +360,7 @@ export interface AuditDetails {
   'import.commit': { kind: string; sha256: string; rows: number; imported: number };
   'person.import': { jobId: string };
   'contact_person.import': { jobId: string };
+  'decision.import': { jobId: string; caseId: string };
 }
 
 // Every action has its details type and every details type its action (a compile error otherwise).

@@ -159,7 +159,7 @@ export function ImportPage() {
         {job && job.status === 'committed' && (
           <Notice tone="success" live title="Importen är klar">
             <p>
-              {job.importedCount} {job.kind === 'persons' ? 'personer' : 'kontaktpersoner'} importerades från {job.fileName}.
+              {job.importedCount} {job.kind === 'persons' ? 'personer' : job.kind === 'contact_persons' ? 'kontaktpersoner' : 'beslut (med sina ärenden)'} importerades från {job.fileName}.
             </p>
           </Notice>
         )}
