@@ -3,12 +3,12 @@
 // then opens the overdue list and follows an item to where it is fixed. axe on every page.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, press, signIn, today, typeInto } from './helpers';
+import { expectAccessible, openFromMenu, press, signIn, today, typeInto } from './helpers';
 
 test('the enhetschef reads the key figures, filters, downloads a CSV and opens the overdue list', async ({ page }, testInfo) => {
   await signIn(page, 'enhetschef', { keyboard: true });
   await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
-  await press(page.getByRole('navigation').getByRole('link', { name: 'Översikt' }));
+  await openFromMenu(page, 'Översikt', 'Tillsyn');
   await expect(page).toHaveURL(/\/oversikt$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Översikt' })).toBeVisible();
   // Every chart is an image with a text alternative, and a table of the same figures beside it.
