@@ -103,6 +103,16 @@ async function capture(target: { dataDir?: string; databaseUrl?: string }, dir: 
   }
 }
 
+/**
+ * Wait until the server has worked off what the last measurement left in flight (autocannon stops sending, but the
+ * server still answers every request it accepted — on PGlite, one after another): its health check goes through the
+ * database, so it answers only when the queue is empty. Without this a slow endpoint's backlog is charged to the next.
+ */
+async function drain(base: string): Promise<void> {
+  const r = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(600_000) });
+  await r.arrayBuffer();
+}
+
 async function load(url: string, e: Endpoint, connections: number, seconds: number): Promise<Figures> {
   const times: number[] = [];
   const instance = autocannon({
@@ -168,6 +178,7 @@ export async function runApiTable(o: { engines: Engine[]; persons: number; cases
       for (const e of list) for (const c of o.connections) {
         console.log(`  ${engine}: app, ${e.name}, ${c} connection(s) …`);
         app.set(`${e.name}/${c}`, await load(server.base + e.url, e, c, o.seconds));
+        await drain(server.base);
       }
     } finally {
       await server.stop();
@@ -177,6 +188,7 @@ export async function runApiTable(o: { engines: Engine[]; persons: number; cases
       for (const e of list) for (const c of o.connections) {
         console.log(`  ${engine}: floor, ${e.name}, ${c} connection(s) …`);
         const f = await load(`${floor.base}/floor/${encodeURIComponent(e.name)}`, { ...e, method: 'GET', body: undefined }, c, o.seconds);
+        await drain(floor.base);
         rows.push({ engine, endpoint: e.name, connections: c, statements: statements[e.name].length, app: app.get(`${e.name}/${c}`)!, floor: f });
       }
     } finally {
